@@ -1,0 +1,45 @@
+# Two entry points for a fresh machine with Python 3.11+ and make:
+#   make run    create .venv if needed, install the app, start it (ARGS="--demo" to pass arguments)
+#   make test   create .venv if needed, install the app with test tools, run lint and the whole suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run demo test lint bench screenshots clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "trustone-tui needs Python 3.11 or newer; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/trustone $(ARGS)
+
+demo: $(RUN_STAMP)
+	$(BIN)/trustone --demo
+
+test: $(TEST_STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+bench: $(TEST_STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+screenshots: $(TEST_STAMP)
+	$(BIN)/python -m trustone_tui.tui.screenshots screenshots
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+from trustone_tui.cli import main
+
+raise SystemExit(main())

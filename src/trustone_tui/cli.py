@@ -1,0 +1,44 @@
+"""The ``trustone`` command: the interview app, or one of the file tools.
+
+The file tools (``score``, ...) never import Textual, so they start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+COMMANDS = {
+    "score": ("trustone_tui.commands.score", "score answer files: points, level, next level"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    tools = "\n".join(f"  trustone {name:<8} {help_}" for name, (_, help_) in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog="trustone",
+        description="Interview a natural-stone importer through the TruStone due-diligence "
+        "assessment and see, live, where it stands.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"file tools (see trustone COMMAND --help):\n{tools}",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="answer file (TOML) to open")
+    parser.add_argument("--demo", action="store_true", help="open a fictional demo company")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        module = importlib.import_module(COMMANDS[args[0]][0])
+        return module.run(args[1:])
+    options = build_parser().parse_args(args)
+    from trustone_tui.commands.app import run_app
+
+    return run_app(options)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""Shared plumbing for the command-line tools: loading files and reporting problems."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from trustone_tui.answerfile import AnswerFileError, load_session
+from trustone_tui.framework.bank import Framework, FrameworkError, default_framework
+from trustone_tui.session import Session
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def framework_or_exit() -> Framework:
+    """The bundled framework; a broken bank is reported (one line per problem) and exits 2."""
+    try:
+        return default_framework()
+    except FrameworkError as exc:
+        for line in exc.problems:
+            print(f"trustone: question bank: {line}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT) from None
+
+
+def report(problems: list[str]) -> None:
+    for line in problems:
+        print(line, file=sys.stderr)
+
+
+def load_all(paths: list[Path], framework: Framework) -> Iterator[tuple[Path, Session | None]]:
+    """Each path with its session, or None after its problems went to stderr."""
+    for path in paths:
+        try:
+            yield path, load_session(path, framework)
+        except AnswerFileError as exc:
+            report(exc.problems)
+            yield path, None

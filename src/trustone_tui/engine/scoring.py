@@ -1,0 +1,234 @@
+"""Score a session exactly as the beoordelingskader says: points, percentage, level, next level.
+
+Pure functions over the framework and a session; no I/O and no Textual.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.model import AnswerWord, Band, CriteriaVariant, Level, Question
+from trustone_tui.framework.profile import Profile
+from trustone_tui.session import QuestionAnswer, Session, profile_of
+
+Status = Literal["open", "answered", "nvt", "not_counted"]
+AnswerSource = Literal["given", "percentage", "band"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionResult:
+    """How one question scores for this company."""
+
+    question: Question
+    status: Status
+    #: The answer that counts: given, or derived from the percentage (None when open, n.v.t.
+    #: or for band questions, which earn band points instead).
+    answer: AnswerWord | None
+    source: AnswerSource | None
+    percentage: float | None
+    band: Band | None
+    #: None when n.v.t. or not counted.
+    points: float | None
+    #: 0 when n.v.t. or not counted.
+    max_points: float
+    criteria: CriteriaVariant | None
+
+    @property
+    def counted(self) -> bool:
+        return self.status != "not_counted"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    number: int
+    title: str
+    points: float
+    max_points: float
+    answered: int
+    open: int
+
+
+@dataclass(frozen=True, slots=True)
+class LevelGap:
+    """What a company still needs for ``level`` (all zero/empty when it meets the level)."""
+
+    level: Level
+    points_needed: float
+    quarry_insight_needed: float
+    factory_insight_needed: float
+    core_questions_missing: tuple[str, ...]
+
+    @property
+    def met(self) -> bool:
+        return (
+            self.points_needed == 0
+            and self.quarry_insight_needed == 0
+            and self.factory_insight_needed == 0
+            and not self.core_questions_missing
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    profile: Profile
+    results: Mapping[str, QuestionResult]
+    steps: tuple[StepResult, ...]
+    points: float
+    max_points: float
+    #: points / max_points * 100 over the counted (not n.v.t.) questions.
+    percentage: float
+    quarry_insight: float
+    factory_insight: float
+    level: Level | None
+    #: Gaps for every level of the category, lowest first.
+    gaps: tuple[LevelGap, ...]
+
+    @property
+    def next(self) -> LevelGap | None:
+        """The gap to the level above the current one (None at the top level)."""
+        rank = self.level.rank if self.level else 0
+        return next((gap for gap in self.gaps if gap.level.rank == rank + 1), None)
+
+    def open_questions(self) -> list[QuestionResult]:
+        return [r for r in self.results.values() if r.is_open]
+
+
+def ceil_half(value: Fraction | float) -> float:
+    """Round up to the next half point (points come in halves)."""
+    return math.ceil(Fraction(value) * 2) / 2
+
+
+def score_question(
+    question: Question, given: QuestionAnswer | None, profile: Profile, framework: Framework
+) -> QuestionResult:
+    maximum = question.max_for(profile.category)
+    if maximum is None:
+        return QuestionResult(question, "not_counted", None, None, None, None, None, 0, None)
+    variant = framework.criteria(question.id, profile)
+    given = given or QuestionAnswer()
+    if given.answer == "nvt":
+        if not question.nvt_allowed:
+            raise ValueError(f"{question.id} does not allow n.v.t.")
+        return QuestionResult(question, "nvt", None, "given", None, None, None, 0, variant)
+    if question.kind == "band":
+        if given.percentage is None:
+            return QuestionResult(question, "open", None, None, None, None, 0, maximum, variant)
+        band = variant.band_for(given.percentage)
+        return QuestionResult(
+            question,
+            "answered",
+            None,
+            "band",
+            given.percentage,
+            band,
+            band.points,
+            maximum,
+            variant,
+        )
+    answer: AnswerWord | None = given.answer
+    source: AnswerSource | None = "given" if answer else None
+    if answer is None and question.kind == "percentage" and given.percentage is not None:
+        answer, source = variant.answer_for_percentage(given.percentage), "percentage"
+    if answer is None:
+        return QuestionResult(
+            question, "open", None, None, given.percentage, None, 0, maximum, variant
+        )
+    points = answer_points(answer, maximum, framework)
+    return QuestionResult(
+        question, "answered", answer, source, given.percentage, None, points, maximum, variant
+    )
+
+
+def answer_points(answer: AnswerWord, maximum: float, framework: Framework) -> float:
+    """*Ja* earns the maximum, *Gedeeltelijk* the partial fraction of it, *Nee* nothing."""
+    if answer == "ja":
+        return maximum
+    if answer == "gedeeltelijk":
+        return maximum * framework.meta.scoring.partial_fraction
+    return 0.0
+
+
+def level_gap(
+    level: Level,
+    framework: Framework,
+    results: Mapping[str, QuestionResult],
+    points: float,
+    max_points: float,
+    quarry: float,
+    factory: float,
+) -> LevelGap:
+    required = Fraction(level.score_min) * Fraction(max_points) / 100
+    if level.points_above is not None:
+        # "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
+        required = max(required, Fraction(level.points_above) + Fraction(1, 2))
+    points_needed = max(0.0, ceil_half(required - Fraction(points)))
+    missing = tuple(
+        q.id
+        for q in framework.core_questions(level.core_levels, level.category)
+        if results[q.id].status != "nvt" and results[q.id].answer != "ja"
+    )
+    return LevelGap(
+        level,
+        points_needed,
+        max(0.0, level.quarry_insight_min - quarry),
+        max(0.0, level.factory_insight_min - factory),
+        missing,
+    )
+
+
+def assess_answers(
+    framework: Framework, profile: Profile, answers: Mapping[str, QuestionAnswer]
+) -> Assessment:
+    """Score the answers for a profile."""
+    results = {
+        q.id: score_question(q, answers.get(q.id), profile, framework)
+        for q in framework.scored_questions()
+    }
+    steps = []
+    for step in framework.steps:
+        in_step = [r for r in results.values() if r.question.step == step.number and r.counted]
+        steps.append(
+            StepResult(
+                step.number,
+                step.title,
+                sum(r.points or 0 for r in in_step),
+                sum(r.max_points for r in in_step),
+                sum(1 for r in in_step if r.status in ("answered", "nvt")),
+                sum(1 for r in in_step if r.is_open),
+            )
+        )
+    points = sum(s.points for s in steps)
+    max_points = sum(s.max_points for s in steps)
+    percentage = points / max_points * 100 if max_points else 0.0
+    quarry = _insight(results, framework.meta.insight.quarry_question)
+    factory = _insight(results, framework.meta.insight.factory_question)
+    gaps = tuple(
+        level_gap(lv, framework, results, points, max_points, quarry, factory)
+        for lv in framework.levels[profile.category]
+    )
+    level = None
+    for gap in gaps:
+        if gap.met:
+            level = gap.level
+    return Assessment(
+        profile, results, tuple(steps), points, max_points, percentage, quarry, factory, level, gaps
+    )
+
+
+def assess(framework: Framework, session: Session) -> Assessment:
+    """Score a session with the profile its company has."""
+    return assess_answers(framework, profile_of(session.company, framework), session.answers)
+
+
+def _insight(results: Mapping[str, QuestionResult], question_id: str) -> float:
+    result = results[question_id]
+    return result.percentage if result.percentage is not None else 0.0

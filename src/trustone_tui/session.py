@@ -1,0 +1,120 @@
+"""A company's assessment session as plain, immutable data (no I/O, no Textual).
+
+Changes produce a new :class:`Session` (``dataclasses.replace``), which keeps undo, what-if
+and autosave simple: whoever holds a session can never see it change underneath them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.profile import Profile, category_for, size_for
+
+AnswerChoice = Literal["nee", "gedeeltelijk", "ja", "nvt"]
+ANSWER_CHOICES: tuple[AnswerChoice, ...] = ("nee", "gedeeltelijk", "ja", "nvt")
+ANSWER_LABELS: dict[AnswerChoice, str] = {
+    "nee": "Nee",
+    "gedeeltelijk": "Gedeeltelijk",
+    "ja": "Ja",
+    "nvt": "n.v.t.",
+}
+
+#: Ticked elements per group; ungrouped questions use the key "".
+ElementTicks = Mapping[str, tuple[int, ...]]
+UNGROUPED = ""
+
+CURRENT_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    name: str
+    imports_from_risk_countries: bool
+    employees: int
+    revenue_eur: int
+    joined_year: int | None = None
+    entry_level: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnswer:
+    """What was recorded for one question; every field is optional."""
+
+    answer: AnswerChoice | None = None
+    percentage: float | None = None
+    elements: ElementTicks = field(default_factory=dict)
+    note: str = ""
+    follow_up: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            self.answer is None
+            and self.percentage is None
+            and not any(self.elements.values())
+            and not self.note
+            and not self.follow_up
+        )
+
+    def ticked(self, group: str = UNGROUPED) -> tuple[int, ...]:
+        return self.elements.get(group, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    interviewer: str = ""
+    date: dt.date | None = None
+    previous_file: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One year's recorded outcome."""
+
+    year: int
+    level: str | None
+    points: float
+    max_points: float
+    percentage: float
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    company: Company
+    answers: Mapping[str, QuestionAnswer] = field(default_factory=dict)
+    interview: Interview = field(default_factory=Interview)
+    framework_version: str | None = None
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    history: tuple[HistoryEntry, ...] = ()
+    #: Answers to question ids this bank does not know (made with another framework version),
+    #: kept verbatim so that saving never drops them.
+    orphans: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    schema_version: int = CURRENT_SCHEMA_VERSION
+
+    def answer(self, question_id: str) -> QuestionAnswer:
+        return self.answers.get(question_id) or QuestionAnswer()
+
+    def with_answer(self, question_id: str, answer: QuestionAnswer) -> Session:
+        """A copy with ``answer`` recorded for the question (dropped when it is empty)."""
+        answers = dict(self.answers)
+        if answer.is_empty:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = answer
+        return replace(self, answers=answers)
+
+    def with_company(self, company: Company) -> Session:
+        return replace(self, company=company)
+
+
+def profile_of(company: Company, framework: Framework) -> Profile:
+    """The company's category and size by the framework's definitions."""
+    return Profile(
+        category_for(company.imports_from_risk_countries),
+        size_for(company.employees, company.revenue_eur, framework.meta.small_company),
+    )

@@ -1,0 +1,103 @@
+"""A small TOML writer for answer files: stable layout, readable notes, exact round trips.
+
+``tomli_w`` turns a CRLF inside a multi-line string into LF, which would silently change a note;
+this writer escapes every carriage return, so ``tomllib.loads(dumps(doc)) == doc`` always holds
+for the value types it accepts (str, bool, int, float, date, datetime, lists and dicts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
+
+
+def _escape_char(ch: str, multiline: bool) -> str:
+    if ch == "\n":
+        return "\n" if multiline else "\\n"
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ord(ch) < 0x20 or ord(ch) == 0x7F:
+        return f"\\u{ord(ch):04x}"
+    return ch
+
+
+def string(value: str) -> str:
+    """A basic string; multi-line (still exact) when it holds a newline."""
+    multiline = "\n" in value
+    body = "".join(_escape_char(ch, multiline) for ch in value)
+    return f'"""\n{body}"""' if multiline else f'"{body}"'
+
+
+def key(name: str) -> str:
+    return name if _BARE_KEY.match(name) else string(name)
+
+
+def scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"cannot write {value} to an answer file")
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(scalar(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{key(k)} = {scalar(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def _is_table_array(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and bool(value)
+        and all(isinstance(v, Mapping) for v in value)
+    )
+
+
+def _emit_table(lines: list[str], path: list[str], table: Mapping[str, Any], depth: int) -> None:
+    """Scalars first, then sub-tables, then arrays of tables (the order TOML requires)."""
+    subtables = []
+    arrays = []
+    body = []
+    for name, value in table.items():
+        if isinstance(value, Mapping) and (
+            depth < 2 or any(isinstance(v, Mapping) for v in value.values())
+        ):
+            subtables.append((name, value))
+        elif _is_table_array(value):
+            arrays.append((name, value))
+        else:
+            body.append(f"{key(name)} = {scalar(value)}")
+    if path and (body or not (subtables or arrays)):
+        lines.append("")
+        lines.append("[" + ".".join(key(p) for p in path) + "]")
+    lines.extend(body)
+    for name, value in subtables:
+        _emit_table(lines, [*path, name], value, depth + 1)
+    for name, items in arrays:
+        for item in items:
+            lines.append("")
+            lines.append("[[" + ".".join(key(p) for p in [*path, name]) + "]]")
+            for item_name, item_value in item.items():
+                lines.append(f"{key(item_name)} = {scalar(item_value)}")
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """Serialise ``document`` as TOML text ending in a newline."""
+    lines: list[str] = []
+    _emit_table(lines, [], document, 0)
+    return "\n".join(lines).lstrip("\n") + "\n"
