@@ -11,12 +11,13 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from trustone_tui import tomlwrite
+from trustone_tui import migrations, tomlwrite
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
 from trustone_tui.session import (
@@ -139,6 +140,10 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 def parse_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise AnswerFileError(
+            [f"{source}: invalid TOML: arrays or tables nested too deeply"]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
@@ -202,38 +207,51 @@ def load_session(path: Path, framework: Framework) -> Session:
 
 def parse_session(data: bytes, source: str, framework: Framework) -> Session:
     """Validate answer-file bytes into a session (raises :class:`AnswerFileError`)."""
+    return read_session(data, source, framework).session
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSession:
+    session: Session
+    #: The file's format version before migration (``CURRENT_SCHEMA_VERSION`` when current).
+    from_version: int
+
+    @property
+    def migrated(self) -> bool:
+        return self.from_version != CURRENT_SCHEMA_VERSION
+
+
+def read_session(data: bytes, source: str, framework: Framework) -> ReadSession:
+    """Like :func:`parse_session`, also telling whether the file was in an older format."""
     document = parse_toml(decode(data, source), source)
-    return session_from_document(document, source, framework)
+    upgraded = upgrade_document(document, source)
+    return ReadSession(
+        _session_from_current(upgraded.document, source, framework), upgraded.from_version
+    )
 
 
-def check_schema_version(document: Mapping[str, Any], source: str) -> int:
-    version = document.get("schema_version")
-    if version is None:
-        raise AnswerFileError(
-            [f"{source}: schema_version: missing (this format is version {CURRENT_SCHEMA_VERSION})"]
-        )
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise AnswerFileError([f"{source}: schema_version: must be a whole number"])
-    if version > CURRENT_SCHEMA_VERSION:
-        raise AnswerFileError(
-            [
-                f"{source}: schema_version: file is format version {version}, newer than this "
-                f"trustone-tui understands ({CURRENT_SCHEMA_VERSION}); "
-                "upgrade trustone-tui to open it"
-            ]
-        )
-    if version < 1:
-        raise AnswerFileError(
-            [f"{source}: schema_version: {version} is not a known format version"]
-        )
-    return version
+def upgrade_document(document: Mapping[str, Any], source: str) -> migrations.Upgraded:
+    """The document migrated to the current format (see :mod:`trustone_tui.migrations`)."""
+    try:
+        migrations.document_version(document)
+    except migrations.MigrationError as exc:
+        raise AnswerFileError([f"{source}: schema_version: {exc}"]) from None
+    try:
+        return migrations.upgrade(document)
+    except migrations.MigrationError as exc:
+        raise AnswerFileError([f"{source}: {exc}"]) from None
 
 
 def session_from_document(
     document: Mapping[str, Any], source: str, framework: Framework
 ) -> Session:
-    """Validate a parsed document; every problem in the file is reported at once."""
-    check_schema_version(document, source)
+    """Validate a parsed document (migrated first if older); every problem is reported at once."""
+    return _session_from_current(upgrade_document(document, source).document, source, framework)
+
+
+def _session_from_current(
+    document: Mapping[str, Any], source: str, framework: Framework
+) -> Session:
     problems: list[str] = []
     model: AnswerFileModel | None = None
     try:
@@ -251,7 +269,15 @@ def session_from_document(
             if same_bank:
                 problems.append(f"{source}: {key_path(where)}: unknown question id {qid!r}")
             elif isinstance(raw, dict):
-                orphans[qid] = raw
+                unwritable = _unwritable(raw)
+                if unwritable:
+                    problems.append(
+                        f"{source}: {key_path(where)}: cannot be saved back ({unwritable})"
+                    )
+                else:
+                    orphans[qid] = raw
+            else:
+                problems.append(f"{source}: {key_path(where)}: must be a table")
             continue
         try:
             answer_model = AnswerModel.model_validate(raw)
@@ -291,6 +317,15 @@ def session_from_document(
         orphans=dict(sorted(orphans.items())),
         schema_version=CURRENT_SCHEMA_VERSION,
     )
+
+
+def _unwritable(table: Mapping[str, Any]) -> str | None:
+    """Why the writer could not save this table back (None when it can)."""
+    try:
+        tomlwrite.dumps(table)
+    except (ValueError, TypeError) as exc:
+        return str(exc)
+    return None
 
 
 def _check_answer(

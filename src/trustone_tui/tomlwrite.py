@@ -2,7 +2,8 @@
 
 ``tomli_w`` turns a CRLF inside a multi-line string into LF, which would silently change a note;
 this writer escapes every carriage return, so ``tomllib.loads(dumps(doc)) == doc`` always holds
-for the value types it accepts (str, bool, int, float, date, datetime, lists and dicts).
+for the value types it accepts (str, bool, int, finite float, date, datetime, time, lists
+and dicts).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def scalar(value: Any) -> str:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, str):
         return string(value)
-    if isinstance(value, dt.datetime | dt.date):
+    if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, list | tuple):
         return "[" + ", ".join(scalar(v) for v in value) + "]"

@@ -1,0 +1,175 @@
+"""A lock that tells a second instance that a session is already open somewhere else.
+
+The lock is an OS lock (``flock``; ``msvcrt.locking`` on Windows) on a small sidecar file. The
+operating system releases it when the process ends in any way, including ``kill -9`` or a power
+cut, so a lock file left behind never blocks a later start: only a *live* holder counts. The
+holder writes its process id, host and start time into the file so the warning can say who has
+the session open. A clean release deletes the sidecar file (on POSIX) while still holding the
+lock; an acquirer re-checks that the name still refers to the file it locked, so the deletion
+cannot hand out the same lock twice.
+
+The lock is advisory: it is a warning for cooperating trustone-tui instances, not a
+protection against other programs (the store's fingerprint check covers those).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+_ATTEMPTS = 10
+_WINDOWS_LOCK_OFFSET = 1 << 20  # lock a byte past the holder info, which stays readable
+
+
+@dataclass(frozen=True, slots=True)
+class LockHolder:
+    """Who holds a lock, as far as its file tells (fields are None when unknown)."""
+
+    pid: int | None = None
+    host: str | None = None
+    since: dt.datetime | None = None
+
+    def describe(self) -> str:
+        """``process 4321 on laptop-sanne since 10:32`` (parts that are unknown are left out)."""
+        parts = []
+        if self.pid is not None:
+            parts.append(f"process {self.pid}")
+        if self.host:
+            parts.append(f"on {self.host}")
+        if self.since is not None:
+            parts.append(f"since {self.since.astimezone():%Y-%m-%d %H:%M}")
+        return " ".join(parts) or "another process"
+
+
+class LockedElsewhere(Exception):
+    """A live process holds the lock."""
+
+    def __init__(self, path: Path, holder: LockHolder) -> None:
+        self.path = path
+        self.holder = holder
+        super().__init__(f"{path}: locked by {holder.describe()}")
+
+
+class FileLock:
+    """A held lock; :meth:`release` (or process exit) frees it."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        """Delete the lock file and unlock (idempotent)."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        if sys.platform != "win32":
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        else:
+            _unlock_windows(fd)
+        os.close(fd)
+
+
+def acquire(path: Path) -> FileLock:
+    """Take the lock file ``path`` without waiting.
+
+    Raises :class:`LockedElsewhere` when a live process holds it, ``OSError`` when the lock
+    file cannot be created (e.g. a read-only folder).
+    """
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(_ATTEMPTS):
+        fd = os.open(path, flags, 0o600)
+        try:
+            if not _try_lock(fd):
+                raise LockedElsewhere(path, _read_holder(fd))
+            if not _still_named(fd, path):
+                os.close(fd)  # released and deleted by its holder meanwhile: try the new file
+                continue
+            _write_holder(fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            raise
+        return FileLock(path, fd)
+    raise LockedElsewhere(path, LockHolder())
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock_windows(fd: int) -> None:
+    import msvcrt
+
+    os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+    with contextlib.suppress(OSError):
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+def _still_named(fd: int, path: Path) -> bool:
+    if sys.platform == "win32":
+        return True  # Windows cannot delete an open file, so the name cannot have moved on
+    try:
+        named = path.stat(follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    opened = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
+
+
+def _write_holder(fd: int) -> None:
+    info = {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, (json.dumps(info) + "\n").encode())
+
+
+def _read_holder(fd: int) -> LockHolder:
+    """The holder's details; anything unreadable just makes them unknown."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        info = json.loads(os.read(fd, 4096).decode("utf-8", "replace"))
+    except (OSError, ValueError):
+        return LockHolder()
+    if not isinstance(info, dict):
+        return LockHolder()
+    pid = info.get("pid")
+    host = info.get("host")
+    try:
+        since = dt.datetime.fromisoformat(info["since"]) if "since" in info else None
+    except (TypeError, ValueError):
+        since = None
+    return LockHolder(
+        pid=pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+        host=host if isinstance(host, str) else None,
+        since=since if since is None or since.tzinfo is not None else None,
+    )
