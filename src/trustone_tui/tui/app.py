@@ -1,0 +1,412 @@
+"""The Textual application: holds the session, scores it on every change and saves it at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+
+from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.framework.bank import Framework
+from trustone_tui.session import Session
+from trustone_tui.store import (
+    ConflictError,
+    RecentSession,
+    StoreError,
+    create_session,
+    data_directory,
+    open_session,
+    recent_sessions,
+    save_as,
+    session_file_stem,
+)
+from trustone_tui.tui.commands import QuestionJumpProvider
+from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
+from trustone_tui.tui.screens.help import HelpScreen
+from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.screens.profile import ProfileResult, ProfileScreen
+from trustone_tui.tui.screens.start import StartScreen
+from trustone_tui.tui.screens.summary import SummaryScreen
+
+Clock = Callable[[], dt.datetime]
+
+
+def local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+class TrustoneApp(App[None]):
+    """Start screen, company profile, interview, summary and help around one live session."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "TruStone due diligence"
+    COMMANDS = App.COMMANDS | {QuestionJumpProvider}
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+q", "quit", "Stoppen", priority=True),
+    ]
+
+    #: The session being interviewed (immutable; every change replaces it).
+    session: var[Session | None] = var(None, always_update=True)
+    #: The engine's score of ``session``; widgets watch this to repaint.
+    assessment: var[Assessment | None] = var(None, always_update=True)
+    #: Short save state for the title bar ("opgeslagen", "opslaan…", a problem).
+    save_state: var[str] = var("")
+
+    def __init__(
+        self,
+        framework: Framework,
+        *,
+        open_path: Path | None = None,
+        demo: bool = False,
+        clock: Clock = local_now,
+    ) -> None:
+        super().__init__()
+        self.framework = framework
+        self.clock = clock
+        self.initial_path = open_path
+        self.initial_demo = demo
+        self.session_file = None  # a store.SessionFile, or None for the in-memory demo
+        self.demo = False
+        self._save_lock = threading.Lock()
+        self._pending: Session | None = None
+        self._saving = False
+        self.save_problem: str | None = None
+
+    # ------------------------------------------------------------------ start-up
+
+    def on_mount(self) -> None:
+        if self.initial_demo:
+            self.action_open_demo()
+        elif self.initial_path is not None:
+            self.push_screen(StartScreen())
+            self.open_file(self.initial_path)
+        else:
+            self.push_screen(StartScreen())
+
+    def data_directory(self) -> Path:
+        """The session folder (its path even when it cannot be created; saving then says so)."""
+        try:
+            return data_directory()
+        except StoreError as exc:
+            return exc.path
+
+    def recent_sessions(self) -> list[RecentSession]:
+        """Sessions in the data directory, newest first (called from a worker thread)."""
+        try:
+            return recent_sessions(self.framework)
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return []
+
+    # ------------------------------------------------------------------ opening sessions
+
+    def start_interview(self, session: Session, session_file, *, demo: bool = False) -> None:
+        self.close_session_file()
+        self.session_file = session_file
+        self.demo = demo
+        self.save_problem = None
+        self.session = session
+        self.assessment = assess(self.framework, session)
+        self.save_state = "demo, niet bewaard" if demo else "opgeslagen"
+        self.title = session.company.name
+        self._update_subtitle()
+        if isinstance(self.screen, InterviewScreen):
+            self.switch_screen(InterviewScreen())
+        else:
+            self.push_screen(InterviewScreen())
+
+    def action_open_demo(self) -> None:
+        from trustone_tui.answerfile import parse_session
+        from trustone_tui.demo import demo_bytes
+
+        session = parse_session(demo_bytes(), "demo", self.framework)
+        self.start_interview(session, None, demo=True)
+        self.notify(
+            "Een fictief bedrijf. Wijzigingen worden niet bewaard, tenzij je een kopie opslaat "
+            "(Ctrl+P → Kopie opslaan als).",
+            title="Demo",
+        )
+
+    def open_file(self, path: Path) -> None:
+        from trustone_tui.answerfile import AnswerFileError
+
+        try:
+            session_file = open_session(path, self.framework)
+        except AnswerFileError as exc:
+            self.push_screen(MessageDialog(f"{path} kan niet worden geopend", exc.problems))
+            return
+        self.start_interview(session_file.session, session_file)
+        for line in session_file.notices:
+            self.notify(line, severity="warning", timeout=10)
+
+    def action_open_path(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.open_file(path)
+
+        self.push_screen(
+            PathDialog(
+                "Bestand openen",
+                "Pad naar een antwoordbestand (.toml):",
+                value=str(Path.cwd()) + "/",
+            ),
+            chosen,
+        )
+
+    def action_new_session(self) -> None:
+        def created(result: ProfileResult | None) -> None:
+            if result is None:
+                return
+            now = self.clock()
+            session = Session(
+                company=result.company,
+                interview=replace(result.interview, date=now.date()),
+                framework_version=self.framework.version,
+                created=now,
+                updated=now,
+            )
+            try:
+                session_file = create_session(session, self.framework)
+            except StoreError as exc:
+                self.push_screen(MessageDialog("Sessie kan niet worden aangemaakt", [str(exc)]))
+                return
+            self.start_interview(session, session_file)
+
+        self.push_screen(ProfileScreen(None), created)
+
+    # ------------------------------------------------------------------ changes and saving
+
+    def update_session(self, session: Session) -> None:
+        """Record a change: score it, repaint (via ``assessment``) and save it."""
+        session = replace(session, updated=self.clock())
+        self.session = session
+        self.assessment = assess(self.framework, session)
+        if self.session_file is not None:
+            self._queue_save(session)
+
+    def _queue_save(self, session: Session) -> None:
+        with self._save_lock:
+            self._pending = session
+            start = not self._saving
+            self._saving = True
+        self.save_state = "opslaan…"
+        if start:
+            self._save_worker(self.session_file)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_worker(self, session_file) -> None:
+        """Save the newest pending session until none is pending (one writer at a time)."""
+        while True:
+            with self._save_lock:
+                session, self._pending = self._pending, None
+                if session is None:
+                    self._saving = False
+                    return
+            try:
+                session_file.save(session)
+            except ConflictError as exc:
+                with self._save_lock:
+                    self._saving = False
+                    self._pending = None
+                self.call_from_thread(self._save_conflict, session, str(exc))
+                return
+            except (StoreError, OSError) as exc:
+                self.call_from_thread(self._save_failed, str(exc))
+            else:
+                self.call_from_thread(self._saved)
+
+    def _saved(self) -> None:
+        if self._pending is None:
+            self.save_problem = None
+            self.save_state = "opgeslagen"
+
+    def _save_failed(self, message: str) -> None:
+        self.save_problem = message
+        self.save_state = "NIET opgeslagen"
+        self.notify(
+            f"{message}\nJe antwoorden staan veilig in het geheugen; de volgende wijziging "
+            "probeert het opnieuw, of sla een kopie op (Ctrl+P → Kopie opslaan als).",
+            title="Opslaan mislukt",
+            severity="error",
+            timeout=15,
+        )
+
+    def _save_conflict(self, session: Session, message: str) -> None:
+        self.save_problem = message
+        self.save_state = "NIET opgeslagen (conflict)"
+
+        def decided(choice: str) -> None:
+            if choice == "copy":
+                self.action_save_copy()
+            elif choice == "reload":
+                self._reload_from_disk()
+
+        self.push_screen(
+            ChoiceDialog(
+                "Het bestand is door iemand anders gewijzigd",
+                [
+                    message,
+                    "",
+                    "Je antwoorden zijn NIET overschreven en staan veilig in het geheugen.",
+                    "Kopie opslaan: bewaar jouw versie als nieuw bestand (beide versies blijven).",
+                    "Opnieuw laden: toon de versie op schijf (jouw wijzigingen vervallen).",
+                ],
+                [("copy", "Kopie opslaan als…"), ("reload", "Opnieuw laden"), ("keep", "Later")],
+                default="keep",
+            ),
+            decided,
+        )
+
+    def _reload_from_disk(self) -> None:
+        from trustone_tui.answerfile import AnswerFileError
+
+        try:
+            session = self.session_file.reload()
+        except AnswerFileError as exc:
+            self.push_screen(MessageDialog("Opnieuw laden mislukt", exc.problems))
+            return
+        self.save_problem = None
+        self.save_state = "opgeslagen"
+        self.session = session
+        self.assessment = assess(self.framework, session)
+
+    def action_save_copy(self) -> None:
+        if self.session is None:
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is None or self.session is None:
+                return
+            try:
+                new_file = save_as(self.session, self.framework, path)
+            except StoreError as exc:  # the answers stay in memory; nothing was overwritten
+                self.push_screen(MessageDialog("Kopie opslaan mislukt", [str(exc)]))
+                return
+            self.close_session_file()
+            self.session_file = new_file
+            self.demo = False
+            self.save_problem = None
+            self.save_state = "opgeslagen"
+            self.notify(f"Verder in {new_file.path}", title="Kopie opgeslagen")
+
+        if self.session_file is not None:
+            suggestion = self.session_file.suggest_copy_path()
+        else:
+            suggestion = self.data_directory() / f"{session_file_stem(self.session)}.toml"
+        self.push_screen(
+            PathDialog(
+                "Kopie opslaan als",
+                "Nieuw bestand (.toml); een bestaand bestand wordt nooit overschreven:",
+                value=str(suggestion),
+                action="Opslaan",
+            ),
+            chosen,
+        )
+
+    def close_session_file(self) -> None:
+        if self.session_file is not None:
+            self.session_file.close()
+            self.session_file = None
+
+    # ------------------------------------------------------------------ title bar
+
+    def watch_save_state(self) -> None:
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        if self.session is None:
+            self.sub_title = ""
+            return
+        where = self.session_file.path.name if self.session_file is not None else "demo"
+        self.sub_title = f"{where} · {self.save_state}"
+
+    # ------------------------------------------------------------------ screens
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_summary(self) -> None:
+        if self.session is None:
+            return
+
+        def back(question_id: str | None) -> None:
+            if question_id:
+                self.jump_to(question_id)
+
+        self.push_screen(SummaryScreen(), back)
+
+    def action_profile(self) -> None:
+        if self.session is None:
+            return
+
+        def changed(result: ProfileResult | None) -> None:
+            if result is not None and self.session is not None:
+                self.update_session(
+                    replace(self.session, company=result.company, interview=result.interview)
+                )
+                self.title = result.company.name
+
+        self.push_screen(ProfileScreen(self.session), changed)
+
+    def jump_to(self, question_id: str) -> None:
+        while not isinstance(self.screen, InterviewScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, InterviewScreen):
+            self.screen.go_to(question_id)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.session is not None:
+            yield SystemCommand(
+                "Samenvatting", "Punten per stap, niveau, open vragen", self.action_summary
+            )
+            yield SystemCommand("Bedrijfsprofiel", "Naam, categorie, omvang", self.action_profile)
+            yield SystemCommand(
+                "Kopie opslaan als", "Sla de sessie op onder een nieuwe naam", self.action_save_copy
+            )
+        yield SystemCommand("Bestand openen", "Een antwoordbestand openen", self.action_open_path)
+        yield SystemCommand(
+            "Nieuwe sessie", "Een nieuw bedrijf interviewen", self.action_new_session
+        )
+        yield SystemCommand("Demo openen", "Een fictief bedrijf", self.action_open_demo)
+        yield SystemCommand("Help", "Toetsen en scoreregels", self.action_help)
+
+    # ------------------------------------------------------------------ quitting
+
+    async def action_quit(self) -> None:
+        if self.save_problem is not None and self.session is not None:
+
+            def decided(choice: str) -> None:
+                if choice == "quit":
+                    self.exit()
+                elif choice == "copy":
+                    self.action_save_copy()
+
+            self.push_screen(
+                ChoiceDialog(
+                    "Laatste wijzigingen zijn niet opgeslagen",
+                    [self.save_problem, "", "Stoppen gooit de niet-opgeslagen antwoorden weg."],
+                    [
+                        ("copy", "Kopie opslaan als…"),
+                        ("stay", "Niet stoppen"),
+                        ("quit", "Toch stoppen"),
+                    ],
+                    default="stay",
+                ),
+                decided,
+            )
+            return
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.close_session_file()

@@ -1,0 +1,230 @@
+"""The main screen: navigator, the question, and the live score panel."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, TextArea, Tree
+
+from trustone_tui.engine.scoring import Assessment
+from trustone_tui.framework.model import Question
+from trustone_tui.session import Session
+from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
+from trustone_tui.tui.widgets.question import AnswerIntent, QuestionPanel, View
+from trustone_tui.tui.widgets.score import ScorePanel
+
+#: Terminal widths at which the layout changes (see app.tcss).
+NARROW_BELOW = 100
+NAVIGATOR_FROM = 140
+SIDE_GUIDANCE_FROM = 190
+
+
+class InterviewScreen(Screen[None]):
+    """Walk through the questions in any order; every change is scored and saved at once."""
+
+    BINDINGS = [
+        Binding("n", "answer('nee')", "Nee"),
+        Binding("g", "answer('gedeeltelijk')", "Gedeeltelijk"),
+        Binding("j", "answer('ja')", "Ja"),
+        Binding("v", "answer('nvt')", "n.v.t."),
+        Binding("x", "clear_answer", "Wis", show=False),
+        Binding("a", "accept_suggestion", "Suggestie"),
+        Binding("right_square_bracket", "move(1)", "Volgende"),
+        Binding("left_square_bracket", "move(-1)", "Vorige"),
+        Binding("o", "next_open", "Open vraag"),
+        Binding("p", "focus_percentage", "%", show=False),
+        Binding("e", "edit_note", "Notitie", show=False),
+        Binding("f", "toggle_follow_up", "Opvolgen", show=False),
+        Binding("t", "toggle_navigator", "Navigator", show=False),
+        Binding("s", "app.summary", "Samenvatting"),
+        Binding("b", "app.profile", "Profiel"),
+        Binding("escape", "leave_field", "Terug", show=False),
+        *(Binding(str(n), f"toggle_element({n - 1})", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, start_question: str | None = None) -> None:
+        super().__init__()
+        self.current_id = start_question
+
+    def compose(self) -> ComposeResult:
+        framework = self.app.framework
+        yield Header(show_clock=False, icon="◆")
+        with Horizontal(id="interview"):
+            yield Navigator(framework, id="navigator")
+            yield QuestionPanel(framework, id="question")
+            yield ScorePanel(framework, id="score")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "assessment", self._assessment_changed, init=False)
+        session, assessment = self.app.session, self.app.assessment
+        self.query_one(Navigator).show_assessment(assessment, session)
+        self.query_one(ScorePanel).show(assessment)
+        first = self.current_id or self._first_open() or self._navigable()[0]
+        self.go_to(first)
+        self._apply_layout(self.size.width)
+        self.query_one("#work").focus()
+
+    # ------------------------------------------------------------------ layout
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout(event.size.width)
+
+    def _apply_layout(self, width: int) -> None:
+        self.set_class(width < NARROW_BELOW, "-narrow")
+        self.set_class(width < NAVIGATOR_FROM, "-drawer")
+        self.set_class(width >= SIDE_GUIDANCE_FROM, "-wide")
+
+    def action_toggle_navigator(self) -> None:
+        """Show the navigator drawer (narrow terminals) or move focus to the navigator."""
+        if self.has_class("-drawer"):
+            self.toggle_class("-show-navigator")
+            if not self.has_class("-show-navigator"):
+                self.query_one("#work").focus()
+                return
+        self.query_one(Navigator).focus()
+
+    # ------------------------------------------------------------------ navigation
+
+    def _navigable(self) -> list[str]:
+        """Question ids that next/previous visit: the questions that count for this company."""
+        return [qid for qid, result in self.app.assessment.results.items() if result.counted]
+
+    def _first_open(self) -> str | None:
+        return next((r.question.id for r in self.app.assessment.open_questions()), None)
+
+    def go_to(self, question_id: str) -> None:
+        """Show a question (re-renders the whole question panel)."""
+        self.current_id = question_id
+        question = self.app.framework.questions[question_id]
+        self.query_one(QuestionPanel).show(self._view(question))
+        self.query_one(Navigator).reveal(question)
+
+    def _view(self, question: Question) -> View:
+        session: Session = self.app.session
+        assessment: Assessment = self.app.assessment
+        return View(
+            question,
+            assessment.profile,
+            session.answer(question.id),
+            assessment.results.get(question.id),
+        )
+
+    def action_move(self, delta: int) -> None:
+        """Next (+1) or previous (-1) question that counts, from wherever the cursor is."""
+        order = {qid: i for i, qid in enumerate(self.app.framework.questions)}
+        here = order.get(self.current_id or "", -1)
+        if delta > 0:
+            target = next((q for q in self._navigable() if order[q] > here), None)
+        else:
+            target = next((q for q in reversed(self._navigable()) if order[q] < here), None)
+        if target is None:
+            self.notify("Dit is de " + ("laatste" if delta > 0 else "eerste") + " vraag.")
+        else:
+            self.go_to(target)
+
+    def action_next_open(self) -> None:
+        open_ids = [r.question.id for r in self.app.assessment.open_questions()]
+        if not open_ids:
+            self.notify("Alle vragen die meetellen zijn beantwoord.", title="Geen open vragen")
+            return
+        all_ids = list(self.app.framework.questions)
+        position = all_ids.index(self.current_id) if self.current_id else -1
+        later = [q for q in open_ids if all_ids.index(q) > position]
+        self.go_to((later or open_ids)[0])
+
+    @on(Tree.NodeSelected, "#navigator")
+    def _node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        ref = event.node.data
+        if ref is not None and ref.kind == "question":
+            self.go_to(ref.key)
+            if self.has_class("-drawer"):
+                self.remove_class("-show-navigator")
+                self.query_one("#work").focus()
+
+    # ------------------------------------------------------------------ answering
+
+    def _change(self, **changes) -> None:
+        if self.current_id is None:
+            return
+        question = self.app.framework.questions[self.current_id]
+        if not question.is_scored:
+            self.notify("Een groepsvraag heeft geen eigen antwoord.", severity="warning")
+            return
+        session: Session = self.app.session
+        updated = replace(session.answer(self.current_id), **changes)
+        self.app.update_session(session.with_answer(self.current_id, updated))
+
+    @on(AnswerIntent)
+    def _answer_intent(self, event: AnswerIntent) -> None:
+        if event.question_id == self.current_id:
+            self._change(**event.changes)
+
+    def action_answer(self, answer: str) -> None:
+        question = self.app.framework.questions.get(self.current_id or "")
+        if question is None or not question.is_scored:
+            return
+        if question.kind == "band":
+            self.notify("Deze vraag wordt gescoord op het percentage (p).", severity="warning")
+            self.action_focus_percentage()
+            return
+        if answer == "nvt" and not question.nvt_allowed:
+            self.notify(
+                f"n.v.t. kan alleen bij vragen die met 'Als je ...' beginnen; {question.id} niet.",
+                severity="warning",
+            )
+            return
+        self._change(answer=answer)
+
+    def action_clear_answer(self) -> None:
+        self._change(answer=None)
+
+    def action_accept_suggestion(self) -> None:
+        suggestion = self.query_one(QuestionPanel).suggestion()
+        if suggestion is None:
+            self.notify("Er is geen suggestie voor deze vraag.", severity="warning")
+            return
+        self._change(answer=suggestion)
+
+    def action_toggle_element(self, index: int) -> None:
+        self.query_one(QuestionPanel).toggle_element(index)
+
+    def action_toggle_follow_up(self) -> None:
+        session: Session = self.app.session
+        if self.current_id is not None:
+            self._change(follow_up=not session.answer(self.current_id).follow_up)
+
+    def action_focus_percentage(self) -> None:
+        question = self.app.framework.questions.get(self.current_id or "")
+        if question is not None and question.kind in ("band", "percentage"):
+            self.query_one("#percentage", Input).focus()
+
+    def action_edit_note(self) -> None:
+        self.query_one("#note", TextArea).focus()
+
+    def action_leave_field(self) -> None:
+        if self.has_class("-drawer"):
+            self.remove_class("-show-navigator")
+        self.query_one("#work").focus()
+
+    # ------------------------------------------------------------------ live updates
+
+    def _assessment_changed(self, assessment: Assessment) -> None:
+        """Repaint what shows the score: the score panel, tree labels and the answer parts."""
+        session: Session = self.app.session
+        self.query_one(ScorePanel).show(assessment)
+        self.query_one(Navigator).show_assessment(assessment, session)
+        if self.current_id is not None:
+            question = self.app.framework.questions[self.current_id]
+            panel = self.query_one(QuestionPanel)
+            view = self._view(question)
+            if panel.view is not None and panel.view.profile != view.profile:
+                panel.show(view)  # another criteria variant applies: render it all again
+            else:
+                panel.refresh_answer(view)

@@ -1,0 +1,270 @@
+"""The company profile: who is assessed, and which category and size (criteria variant) follow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, RadioButton, RadioSet, Select, Static
+
+from trustone_tui import formatting
+from trustone_tui.engine.scoring import Assessment, assess_answers
+from trustone_tui.framework.profile import Profile
+from trustone_tui.session import Company, Interview, Session, profile_of
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileResult:
+    company: Company
+    interview: Interview
+
+
+def _int_or_none(text: str) -> int | None:
+    text = text.strip().replace(".", "").replace(" ", "")
+    return int(text) if text.isdigit() else None
+
+
+class ProfileScreen(Screen[ProfileResult | None]):
+    """Edit the profile; the right-hand side shows, live, what the profile means for scoring."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "confirm", "Opslaan"),
+        Binding("escape", "cancel", "Annuleren"),
+    ]
+
+    def __init__(self, session: Session | None) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        company = self.session.company if self.session else None
+        interview = self.session.interview if self.session else Interview()
+        yield Header(show_clock=False, icon="◆")
+        with Horizontal(id="profile"):
+            with VerticalScroll(id="profile-form"):
+                yield Static("Bedrijfsprofiel", classes="form-title")
+                yield Static("Naam van het bedrijf", classes="form-label")
+                yield Input(
+                    company.name if company else "",
+                    id="name",
+                    placeholder="bijv. Natuursteen Jansen B.V.",
+                )
+                yield Static(
+                    "Importeert het bedrijf materialen die buiten de EER zijn gewonnen of "
+                    "verwerkt?",
+                    classes="form-label",
+                )
+                with RadioSet(id="risk"):
+                    yield RadioButton(
+                        "Ja, ook uit risicolanden (categorie C)",
+                        value=bool(company and company.imports_from_risk_countries),
+                        id="risk-yes",
+                    )
+                    yield RadioButton(
+                        "Nee, alleen gewonnen en verwerkt in de EER (categorie B)",
+                        value=bool(company and not company.imports_from_risk_countries),
+                        id="risk-no",
+                    )
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Static("Aantal werknemers", classes="form-label")
+                        yield Input(
+                            str(company.employees) if company else "",
+                            id="employees",
+                            type="integer",
+                        )
+                    with Vertical():
+                        yield Static("Jaaromzet (euro)", classes="form-label")
+                        yield Input(
+                            str(company.revenue_eur) if company else "",
+                            id="revenue",
+                            type="integer",
+                        )
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Static("Jaar van toetreding", classes="form-label")
+                        yield Input(
+                            str(company.joined_year) if company and company.joined_year else "",
+                            id="joined",
+                            type="integer",
+                            placeholder="bijv. 2024",
+                        )
+                    with Vertical():
+                        yield Static("Ingestroomd op niveau", classes="form-label")
+                        yield Select(
+                            [(f"niveau {n}", n) for n in range(1, 6)],
+                            value=company.entry_level
+                            if company and company.entry_level
+                            else Select.NULL,
+                            id="entry-level",
+                            prompt="onbekend",
+                        )
+                yield Static("Interviewer", classes="form-label")
+                yield Input(interview.interviewer, id="interviewer", placeholder="naam (optioneel)")
+                yield Static(id="profile-problems")
+                with Horizontal(classes="form-buttons"):
+                    yield Button(
+                        "Opslaan (ctrl+s)" if self.session else "Interview starten (ctrl+s)",
+                        variant="primary",
+                        id="confirm",
+                    )
+                    yield Button("Annuleren (esc)", id="cancel")
+            yield VerticalScroll(Static(id="profile-effect"), id="profile-side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+        self._update_effect()
+
+    # ------------------------------------------------------------------ reading the form
+
+    def _company(self) -> tuple[Company | None, list[str]]:
+        problems = []
+        name = self.query_one("#name", Input).value.strip()
+        if not name:
+            problems.append("Vul de naam van het bedrijf in.")
+        risk = self.query_one("#risk", RadioSet).pressed_button
+        if risk is None:
+            problems.append("Kies of het bedrijf uit risicolanden importeert.")
+        employees = _int_or_none(self.query_one("#employees", Input).value)
+        if employees is None:
+            problems.append("Vul het aantal werknemers in (een heel getal).")
+        revenue = _int_or_none(self.query_one("#revenue", Input).value)
+        if revenue is None:
+            problems.append("Vul de jaaromzet in euro's in (een heel getal).")
+        joined_text = self.query_one("#joined", Input).value.strip()
+        joined = _int_or_none(joined_text)
+        if joined_text and (joined is None or not 1990 <= joined <= 2200):
+            problems.append("Het jaar van toetreding is een jaartal zoals 2024.")
+        entry = self.query_one("#entry-level", Select).value
+        if problems:
+            return None, problems
+        return Company(
+            name=name,
+            imports_from_risk_countries=risk.id == "risk-yes",
+            employees=employees,
+            revenue_eur=revenue,
+            joined_year=joined,
+            entry_level=None if entry is Select.NULL else int(entry),
+        ), []
+
+    # ------------------------------------------------------------------ live effect
+
+    @on(Input.Changed)
+    @on(RadioSet.Changed)
+    @on(Select.Changed)
+    def _update_effect(self) -> None:
+        company, _ = self._company()
+        self.query_one("#profile-effect", Static).update(self._effect_text(company))
+
+    def _effect_text(self, company: Company | None) -> Content:
+        framework = self.app.framework
+        meta = framework.meta
+        lines = [Content.styled("Wat het profiel betekent", "bold"), Content("")]
+        if company is None:
+            lines.append(
+                Content.styled("Vul naam, categorie, werknemers en omzet in.", "$text-muted")
+            )
+        else:
+            profile = profile_of(company, framework)
+            lines += self._profile_lines(profile, company)
+            if self.session is not None:
+                lines += [Content(""), *self._change_lines(profile)]
+        lines += [
+            Content(""),
+            Content.styled("Uit het beoordelingskader", "bold"),
+            Content(f"Categorie B: {meta.categories['B'].description}."),
+            Content(f"Categorie C: {meta.categories['C'].description}."),
+            Content(meta.small_company.text),
+        ]
+        return Content("\n").join(lines)
+
+    def _profile_lines(self, profile: Profile, company: Company) -> list[Content]:
+        framework = self.app.framework
+        rule = framework.meta.small_company
+        few = company.employees < rule.employees_below
+        low = company.revenue_eur <= rule.revenue_at_most_eur
+        size = (
+            f"{company.employees} werknemers {'<' if few else '≥'} {rule.employees_below}, "
+            f"omzet {formatting.euros(company.revenue_eur)} {'≤' if low else '>'} "
+            f"{formatting.euros(rule.revenue_at_most_eur)}"
+        )
+        questions = framework.scored_questions(profile.category)
+        maximum = sum(q.max_for(profile.category) or 0 for q in questions)
+        return [
+            Content.assemble(
+                "Categorie ",
+                (profile.category, "bold reverse $accent"),
+                " — ",
+                framework.meta.categories[profile.category].short,
+            ),
+            Content.assemble("Omvang: ", (profile.label.split(",")[0], "bold"), f" ({size})"),
+            Content(
+                f"{len(questions)} vragen tellen mee, samen {formatting.points(maximum)} punten."
+            ),
+        ]
+
+    def _change_lines(self, new: Profile) -> list[Content]:
+        """What changing the profile does to the criteria, the score and the counted answers."""
+        framework = self.app.framework
+        session = self.session
+        assert session is not None
+        old = profile_of(session.company, framework)
+        if old == new:
+            return [Content.styled("Het profiel blijft gelijk: dezelfde criteria.", "$text-muted")]
+        before = assess_answers(framework, old, session.answers)
+        after = assess_answers(framework, new, session.answers)
+        changed_variants = sum(
+            1
+            for q in framework.scored_questions()
+            if q.max_for(new.category) is not None
+            and q.max_for(old.category) is not None
+            and framework.criteria(q.id, old) != framework.criteria(q.id, new)
+        )
+        uncounted = [
+            qid
+            for qid, result in after.results.items()
+            if result.status == "not_counted" and qid in session.answers
+        ]
+
+        def score(a: Assessment) -> str:
+            level = a.level.id if a.level else "geen niveau"
+            return f"{formatting.points(a.points)}/{formatting.points(a.max_points)}, {level}"
+
+        lines = [
+            Content.styled("Bij deze wijziging", "bold"),
+            Content(f"• van {old.label} naar {new.label}"),
+            Content(f"• criteria veranderen bij {changed_variants} vragen"),
+            Content(f"• score {score(before)} → {score(after)}"),
+        ]
+        if uncounted:
+            lines.append(
+                Content(
+                    f"• {len(uncounted)} antwoorden tellen dan niet mee (ze blijven bewaard): "
+                    + ", ".join(uncounted)
+                )
+            )
+        return lines
+
+    # ------------------------------------------------------------------ closing
+
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        company, problems = self._company()
+        if company is None:
+            self.query_one("#profile-problems", Static).update(
+                Content("\n").join(Content.styled(p, "$error") for p in problems)
+            )
+            return
+        interviewer = self.query_one("#interviewer", Input).value.strip()
+        base = self.session.interview if self.session else Interview()
+        self.dismiss(ProfileResult(company, replace(base, interviewer=interviewer)))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,131 @@
+"""The tree of steps, sections and questions with each question's status and points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from trustone_tui import formatting
+from trustone_tui.engine.scoring import Assessment, QuestionResult
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.model import Question
+from trustone_tui.session import Session
+
+STATUS_MARKS = {"answered": "✓", "open": "○", "nvt": "–", "not_counted": "·"}
+STATUS_STYLES = {"answered": "green", "open": "", "nvt": "cyan", "not_counted": "dim"}
+TITLE_WIDTH = 46
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """What a tree node stands for: a step, a section or a question."""
+
+    kind: str
+    key: str
+
+
+def short(text: str, width: int = TITLE_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def question_label(result: QuestionResult, follow_up: bool, has_answer: bool) -> Text:
+    status = result.status
+    mark = STATUS_MARKS[status]
+    if status == "not_counted" and has_answer:
+        mark = "◌"
+    label = Text()
+    label.append(f"{mark} ", STATUS_STYLES[status] or None)
+    label.append(result.question.id, "bold" if status != "not_counted" else "dim")
+    label.append(" ")
+    label.append(short(result.question.text), "dim" if status == "not_counted" else None)
+    if status == "answered":
+        label.append(
+            f"  {formatting.points(result.points or 0)}/{formatting.points(result.max_points)}",
+            "green",
+        )
+    elif status == "not_counted":
+        label.append("  telt niet mee", "dim italic")
+    if follow_up:
+        label.append(" ⚑", "bold yellow")
+    return label
+
+
+class Navigator(Tree[NodeRef]):
+    """Steps > sections > questions; group headers such as 2.1.1 hold their a/b/c questions."""
+
+    BINDINGS = [("space", "toggle_node", "Open/dicht")]
+
+    def __init__(self, framework: Framework, **kwargs) -> None:
+        super().__init__("Stappen", **kwargs)
+        self.framework = framework
+        self.show_root = False
+        self.guide_depth = 2
+        self.question_nodes: dict[str, TreeNode[NodeRef]] = {}
+        self.step_nodes: dict[int, TreeNode[NodeRef]] = {}
+        self._add_framework_nodes()
+
+    def _add_framework_nodes(self) -> None:
+        framework = self.framework
+        for step in framework.steps:
+            step_node = self.root.add(
+                f"{step.number} {step.title}", NodeRef("step", str(step.number)), expand=True
+            )
+            self.step_nodes[step.number] = step_node
+            parents: dict[str, TreeNode[NodeRef]] = {}
+            for section in step.sections:
+                parents[section.id] = step_node.add(
+                    Text(f"{section.id} {short(section.title)}", "italic"),
+                    NodeRef("section", section.id),
+                    expand=True,
+                )
+            for question in step.questions:
+                parent = parents.get(question.parent or "") or parents.get(
+                    question.section or "", step_node
+                )
+                if question.kind == "header":
+                    node = parent.add(
+                        Text(f"{question.id} {short(question.text)}", "italic"),
+                        NodeRef("question", question.id),
+                        expand=True,
+                    )
+                    parents[question.id] = node
+                else:
+                    node = parent.add_leaf(question.id, NodeRef("question", question.id))
+                self.question_nodes[question.id] = node
+
+    def show_assessment(self, assessment: Assessment, session: Session) -> None:
+        """Refresh every label (cheap: a label is a short Text)."""
+        for step in assessment.steps:
+            label = Text()
+            label.append(f"{step.number} {short(step.title, 34)}", "bold")
+            if step.max_points:
+                label.append(
+                    f"  {formatting.points(step.points)}/{formatting.points(step.max_points)}"
+                )
+            if step.open:
+                label.append(f"  ({step.open} open)", "dim")
+            self.step_nodes[step.number].set_label(label)
+        for result in assessment.results.values():
+            self.refresh_question(result, session)
+
+    def refresh_question(self, result: QuestionResult, session: Session) -> None:
+        given = session.answers.get(result.question.id)
+        self.question_nodes[result.question.id].set_label(
+            question_label(
+                result,
+                bool(given and given.follow_up),
+                bool(given and (given.answer or given.percentage is not None)),
+            )
+        )
+
+    def reveal(self, question: Question) -> None:
+        """Move the cursor to the question's node without selecting it."""
+        node = self.question_nodes[question.id]
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self.move_cursor(node)

@@ -1,0 +1,330 @@
+"""The question in front of the interviewer: text, criteria of this company's variant, elements,
+answer, percentage, note and follow-up flag, with the guidance in its own scrollable pane.
+
+The panel renders what it is given and posts intents (:class:`AnswerIntent`); the screen turns
+those into a new session. Moving to another question re-renders everything; a changed answer
+re-renders only the small parts that show it (never the guidance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from trustone_tui import formatting
+from trustone_tui.engine.scoring import QuestionResult
+from trustone_tui.engine.suggest import suggest_answer
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.model import Question
+from trustone_tui.framework.profile import Profile
+from trustone_tui.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
+from trustone_tui.tui import render
+
+ANSWER_KEYS = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Everything the panel shows for one question."""
+
+    question: Question
+    profile: Profile
+    given: QuestionAnswer
+    result: QuestionResult | None  # None for a group header
+
+
+class AnswerIntent(Message):
+    """The interviewer changed something about a question's answer."""
+
+    def __init__(self, question_id: str, changes: dict[str, Any]) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.changes = changes
+
+
+class QuestionPanel(Vertical):
+    """Shows one :class:`View`; see the module docstring for what re-renders when."""
+
+    def __init__(self, framework: Framework, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.framework = framework
+        self.view: View | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="work"):
+            yield Static(id="q-title")
+            yield Static(id="q-text")
+            yield Static(id="q-variant")
+            with Horizontal(id="answer-bar"):
+                for answer, label in ANSWER_LABELS.items():
+                    yield Button(
+                        f"{label} ({ANSWER_KEYS[answer]})",
+                        id=f"answer-{answer}",
+                        compact=True,
+                        classes="answer",
+                    )
+                yield Static(id="q-points")
+            with Horizontal(id="percentage-row"):
+                yield Static(id="percentage-label")
+                yield Input(
+                    id="percentage",
+                    type="number",
+                    placeholder="0-100",
+                    compact=True,
+                    valid_empty=True,
+                )
+                yield Static(id="percentage-result")
+            yield Static(id="q-criteria")
+            yield Static(id="elements-heading")
+            yield SelectionList[str](id="elements", compact=True)
+            yield Static(id="q-suggestion")
+            yield Static("Notitie [dim](e)[/dim]", id="note-label", markup=True)
+            yield TextArea(id="note", soft_wrap=True, compact=True, show_line_numbers=False)
+            yield Checkbox("Opvolgen (f)", id="follow-up", compact=True)
+        with VerticalScroll(id="guidance-scroll"):
+            yield Static(id="q-guidance")
+            yield Static(id="q-tools")
+
+    # ------------------------------------------------------------------ rendering
+
+    def show(self, view: View) -> None:
+        """Render a question from scratch (called when moving to it)."""
+        self.view = view
+        question = view.question
+        step = self.framework.step_of(question)
+        section = self.framework.sections.get(question.section or "")
+        where = f"stap {step.number}" + (f" › {section.id} {section.title}" if section else "")
+        title = Content.assemble((question.id, "bold"), "  ", (where, "$text-muted"))
+        if question.core_levels:
+            levels = " en ".join(str(lv) for lv in question.core_levels)
+            title = title + Content.assemble(
+                "  ", (f" kernvraag niveau {levels} ", "bold reverse $warning")
+            )
+        self.query_one("#q-title", Static).update(title)
+        self.query_one("#q-text", Static).update(Text(question.text, "bold"))
+        self.query_one("#q-guidance", Static).update(render.guidance(question.guidance))
+        self.query_one("#q-tools", Static).update(self._tools_text(step.number))
+        scored = view.result is not None
+        self.set_class(not scored, "-header")
+        self.set_class(question.kind in ("band", "percentage"), "-has-percentage")
+        self.set_class(question.kind == "band", "-band")
+        self.set_class(bool(question.elements), "-has-elements")
+        self.set_class(scored and view.result.status == "not_counted", "-not-counted")
+        if not scored:
+            children = ", ".join(c.id for c in self.framework.children(question.id))
+            self.query_one("#q-variant", Static).update(
+                Content(f"Groepsvraag zonder punten: beantwoord {children}.")
+            )
+            return
+        self.query_one("#answer-nvt", Button).display = question.nvt_allowed
+        self._show_elements(view)
+        with self.prevent(TextArea.Changed):
+            self.query_one("#note", TextArea).load_text(view.given.note)
+        with self.prevent(Input.Changed):
+            percentage = view.given.percentage
+            self.query_one("#percentage", Input).value = (
+                "" if percentage is None else formatting.points(percentage).replace(",", ".")
+            )
+        self.query_one("#percentage-label", Static).update(
+            Content(f"% {question.percentage_subject}: ") if question.percentage_subject else ""
+        )
+        self.refresh_answer(view)
+        self.query_one("#work", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#guidance-scroll", VerticalScroll).scroll_home(animate=False)
+
+    def refresh_answer(self, view: View) -> None:
+        """Re-render only what shows the answer (called after every change)."""
+        self.view = view
+        result = view.result
+        if result is None:
+            return
+        question = view.question
+        variant = result.criteria
+        assert variant is not None
+        variant_line = Content.assemble(
+            "Criteria voor ",
+            (view.profile.label, "bold"),
+            f": {variant.heading}",
+        )
+        if result.status == "not_counted":
+            variant_line = Content.assemble(
+                (f"Telt niet mee voor categorie {view.profile.category}", "bold $warning"),
+                " — het antwoord blijft bewaard. ",
+                variant_line,
+            )
+        self.query_one("#q-variant", Static).update(variant_line)
+        given = view.given
+        chosen = given.answer
+        for answer in ANSWER_LABELS:
+            self.query_one(f"#answer-{answer}", Button).set_class(answer == chosen, "-chosen")
+        suggestion = self._suggestion(view)
+        if question.kind == "band":
+            self.query_one("#q-criteria", Static).update(
+                render.band_table(variant, given.percentage)
+            )
+        else:
+            shown = result.answer if result.source == "percentage" else chosen
+            self.query_one("#q-criteria", Static).update(
+                render.criteria_table(variant, shown, suggestion)
+            )
+        self.query_one("#q-points", Static).update(self._points_text(result))
+        self.query_one("#percentage-result", Static).update(self._percentage_text(view))
+        self.query_one("#q-suggestion", Static).update(self._suggestion_text(view, suggestion))
+        self.query_one("#follow-up", Checkbox).value = given.follow_up
+
+    def _points_text(self, result: QuestionResult) -> Content:
+        if result.status == "nvt":
+            return Content.assemble(("n.v.t.", "bold"), ": telt niet mee in punten en maximum")
+        if result.status == "not_counted":
+            return Content("")
+        if result.status == "open":
+            return Content.assemble(
+                ("open", "$text-muted"), f" · max {formatting.points(result.max_points)} punten"
+            )
+        return Content.assemble(
+            "→ ",
+            (formatting.points(result.points or 0), "bold"),
+            f" van {formatting.points(result.max_points)} punten",
+        )
+
+    def _percentage_text(self, view: View) -> Content:
+        result = view.result
+        if result is None or view.question.kind not in ("band", "percentage"):
+            return Content("")
+        variant = result.criteria
+        assert variant is not None
+        percentage = view.given.percentage
+        if percentage is None:
+            return Content.styled("nog geen percentage", "$text-muted")
+        if variant.bands:
+            band = variant.band_for(percentage)
+            return Content.assemble(
+                "band ", (band.label, "bold"), f" → {formatting.points(band.points)} punten"
+            )
+        derived = variant.answer_for_percentage(percentage)
+        text = Content.assemble("→ ", (ANSWER_LABELS[derived], "bold"), " volgens de criteria")
+        if view.given.answer and view.given.answer != derived:
+            text = text + Content.styled(
+                f" (gekozen antwoord {ANSWER_LABELS[view.given.answer]} telt)", "$warning"
+            )
+        return text
+
+    def _suggestion(self, view: View) -> str | None:
+        rule = self.framework.rule(view.question.id, view.profile)
+        if rule is None or not any(view.given.elements.values()):
+            return None
+        return suggest_answer(rule, view.given.elements)
+
+    def _suggestion_text(self, view: View, suggestion: str | None) -> Content:
+        if not view.question.elements:
+            return Content("")
+        if self.framework.rule(view.question.id, view.profile) is None:
+            return Content.styled(
+                "Geen automatische suggestie: de criteria gaan niet alleen over de onderdelen.",
+                "$text-muted",
+            )
+        if suggestion is None:
+            return Content.styled("Vink onderdelen aan (1-9) voor een suggestie.", "$text-muted")
+        if suggestion == view.given.answer:
+            return Content.assemble("Suggestie ", (ANSWER_LABELS[suggestion], "bold"), " ✓")
+        return Content.assemble(
+            "Suggestie: ", (ANSWER_LABELS[suggestion], "bold $accent"), " — a = overnemen"
+        )
+
+    def _show_elements(self, view: View) -> None:
+        question = view.question
+        elements = self.query_one("#elements", SelectionList)
+        heading = self.query_one("#elements-heading", Static)
+        with self.prevent(SelectionList.SelectedChanged):
+            elements.clear_options()
+            if not question.elements:
+                heading.update("")
+                return
+            heading.update(
+                Content.assemble(("Onderdelen ", "bold"), question.elements_heading or "")
+            )
+            groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
+            options = []
+            key = 0
+            for group, label in groups:
+                ticked = set(view.given.ticked(group))
+                for number, text in enumerate(question.elements, start=1):
+                    key += 1
+                    # Ungrouped: the key is the element's number. Grouped (1.2.14): keys run on.
+                    prompt = f"{key} · {label} {number}. {text}" if label else f"{number}. {text}"
+                    options.append(Selection(prompt, f"{group}:{number}", number in ticked))
+            elements.add_options(options)
+
+    def _tools_text(self, step_number: int) -> Content:
+        step = self.framework.steps[step_number - 1]
+        if not step.resources:
+            return Content("")
+        lines = [Content("")]
+        for resource in step.resources:
+            lines.append(Content.styled(resource.heading, "bold"))
+            lines.extend(Content(f"  • {item}") for item in resource.items)
+        return Content("\n").join(lines)
+
+    # ------------------------------------------------------------------ intents
+
+    def _post(self, **changes: Any) -> None:
+        if self.view is not None and self.view.result is not None:
+            self.post_message(AnswerIntent(self.view.question.id, changes))
+
+    @on(Button.Pressed, ".answer")
+    def _answer_pressed(self, event: Button.Pressed) -> None:
+        answer = (event.button.id or "").removeprefix("answer-")
+        self._post(answer=None if self.view and self.view.given.answer == answer else answer)
+
+    @on(SelectionList.SelectedChanged, "#elements")
+    def _elements_changed(self, event: SelectionList.SelectedChanged) -> None:
+        ticks: dict[str, list[int]] = {}
+        for value in event.selection_list.selected:
+            group, number = value.rsplit(":", 1)
+            ticks.setdefault(group, []).append(int(number))
+        self._post(elements={g: tuple(sorted(n)) for g, n in ticks.items()})
+
+    @on(Input.Changed, "#percentage")
+    def _percentage_changed(self, event: Input.Changed) -> None:
+        text = event.value.strip().replace(",", ".")
+        if not text:
+            self._post(percentage=None)
+            return
+        try:
+            value = float(text)
+        except ValueError:
+            return
+        if 0 <= value <= 100:
+            self._post(percentage=value)
+        else:
+            self.query_one("#percentage-result", Static).update(
+                Content.styled("een percentage ligt tussen 0 en 100", "$error")
+            )
+
+    @on(TextArea.Changed, "#note")
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        self._post(note=event.text_area.text)
+
+    @on(Checkbox.Changed, "#follow-up")
+    def _follow_up_changed(self, event: Checkbox.Changed) -> None:
+        if self.view is not None and event.value != self.view.given.follow_up:
+            self._post(follow_up=event.value)
+
+    # ------------------------------------------------------------------ keyboard helpers
+
+    def toggle_element(self, index: int) -> None:
+        elements = self.query_one("#elements", SelectionList)
+        if 0 <= index < elements.option_count:
+            elements.toggle(elements.get_option_at_index(index).value)
+
+    def suggestion(self) -> str | None:
+        return None if self.view is None else self._suggestion(self.view)

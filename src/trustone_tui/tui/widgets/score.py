@@ -1,0 +1,138 @@
+"""The live score panel: points per step, total, level and what the next level needs."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from trustone_tui import formatting
+from trustone_tui.engine.scoring import Assessment, LevelGap
+from trustone_tui.framework.bank import Framework
+from trustone_tui.tui.render import bar
+
+BAR_WIDTH = 12
+
+
+def gap_lines(gap: LevelGap) -> list[Content]:
+    """One line per condition of the level: met (✓) or what is missing (✗)."""
+    lines = []
+
+    def line(met: bool, text: str) -> None:
+        mark, style = ("✓", "$success") if met else ("✗", "$error")
+        lines.append(Content.assemble((f" {mark} ", style), text))
+
+    level = gap.level
+    line(
+        not gap.points_needed,
+        f"score ≥ {formatting.percent(level.score_min)}"
+        + ("" if not gap.points_needed else f": nog {formatting.points(gap.points_needed)} punten"),
+    )
+    if level.points_above is not None:
+        line(not gap.points_needed, f"meer dan {formatting.points(level.points_above)} punten")
+    line(
+        not gap.quarry_insight_needed,
+        f"inzicht groeves ≥ {formatting.percent(level.quarry_insight_min)}"
+        + (
+            ""
+            if not gap.quarry_insight_needed
+            else f": +{formatting.points(gap.quarry_insight_needed)} %-punt"
+        ),
+    )
+    line(
+        not gap.factory_insight_needed,
+        f"inzicht fabrieken ≥ {formatting.percent(level.factory_insight_min)}"
+        + (
+            ""
+            if not gap.factory_insight_needed
+            else f": +{formatting.points(gap.factory_insight_needed)} %-punt"
+        ),
+    )
+    if level.core_levels:
+        missing = gap.core_questions_missing
+        line(not missing, "kernvragen op Ja" + (": " + ", ".join(missing) if missing else ""))
+    return lines
+
+
+def compact_line(assessment: Assessment) -> Content:
+    """Everything in one line, for narrow terminals."""
+    level = assessment.level.id if assessment.level else "geen"
+    parts = [
+        Content.assemble(
+            (formatting.points(assessment.points), "bold"),
+            f"/{formatting.points(assessment.max_points)} ",
+            f"({formatting.percent(assessment.percentage)}) · niveau ",
+            (f" {level} ", "bold reverse $accent"),
+        )
+    ]
+    gap = assessment.next
+    if gap is not None:
+        needs = []
+        if gap.points_needed:
+            needs.append(f"+{formatting.points(gap.points_needed)} pt")
+        if gap.quarry_insight_needed:
+            needs.append(f"groeves +{formatting.points(gap.quarry_insight_needed)}")
+        if gap.factory_insight_needed:
+            needs.append(f"fabrieken +{formatting.points(gap.factory_insight_needed)}")
+        if gap.core_questions_missing:
+            needs.append(f"{len(gap.core_questions_missing)} kernvragen")
+        parts.append(Content.assemble(" · naar ", (gap.level.id, "bold"), ": " + ", ".join(needs)))
+    return Content("").join(parts)
+
+
+class ScorePanel(VerticalScroll):
+    """Renders an :class:`Assessment`; it never computes anything itself."""
+
+    can_focus = False
+
+    def __init__(self, framework: Framework, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.framework = framework
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="score-compact")
+        yield Static(id="score-total")
+        yield Static(id="score-level")
+        yield Static(id="score-next")
+        yield Static(id="score-steps")
+
+    def show(self, assessment: Assessment) -> None:
+        self.query_one("#score-total", Static).update(
+            Content.assemble(
+                (formatting.points(assessment.points), "bold"),
+                f" / {formatting.points(assessment.max_points)} punten  ",
+                (formatting.percent(assessment.percentage), "bold"),
+            )
+        )
+        level = assessment.level.id if assessment.level else "geen"
+        self.query_one("#score-level", Static).update(
+            Content.assemble(
+                "Niveau ",
+                (f" {level} ", "bold reverse $accent"),
+                f"\nInzicht groeves {formatting.percent(assessment.quarry_insight)}"
+                f" · fabrieken {formatting.percent(assessment.factory_insight)}",
+            )
+        )
+        gap = assessment.next
+        if gap is None:
+            nxt = Content.from_markup("[b]Hoogste niveau bereikt[/b]")
+        else:
+            nxt = Content("\n").join(
+                [Content.assemble("Naar ", (gap.level.id, "bold"), ":"), *gap_lines(gap)]
+            )
+        self.query_one("#score-next", Static).update(nxt)
+        rows = []
+        for step in assessment.steps:
+            if not step.max_points and not step.open:
+                continue
+            rows.append(
+                Content.assemble(
+                    f"{step.number} ",
+                    bar(step.points, step.max_points, BAR_WIDTH),
+                    f" {formatting.points(step.points):>4}/{formatting.points(step.max_points):<3}",
+                    (f" {step.open} open" if step.open else "", "$text-muted"),
+                )
+            )
+        self.query_one("#score-steps", Static).update(Content("\n").join(rows))
+        self.query_one("#score-compact", Static).update(compact_line(assessment))
