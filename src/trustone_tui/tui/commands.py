@@ -2,14 +2,69 @@
 
 from __future__ import annotations
 
-from functools import partial
+import re
+import unicodedata
+from functools import lru_cache, partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
+from trustone_tui.framework.model import Question
 from trustone_tui.tui.widgets.navigator import short
 
-EXACT_ID = 1e6
-ID_PREFIX = 1e5
+EXACT_ID = 1000.0
+ID_PREFIX = 500.0
+IN_TEXT = 10.0
+IN_GUIDANCE = 1.0
+SHOWN = 90
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so ``geïdentificeerd`` matches ``geidentificeerd``."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=128)
+def _folded(question_id: str, text: str, guidance: str) -> tuple[str, str]:
+    return fold(f"{question_id} {text}"), fold(guidance)
+
+
+def question_score(question: Question, query: str) -> float:
+    """How well ``query`` finds the question: its id, or all its words in text or guidance.
+
+    Textual's fuzzy matcher needs seconds for a short word against 40 long texts, so this is
+    a plain word search: every word of the query must occur; words in the question text weigh
+    more than words found only in the guidance.
+    """
+    wanted = fold(query.strip())
+    if not wanted:
+        return 0.0
+    qid = question.id.lower()
+    if qid == wanted:
+        return EXACT_ID
+    if qid.startswith(wanted):
+        return ID_PREFIX
+    text, guidance = _folded(question.id, question.text, question.guidance)
+    score = 0.0
+    for word in wanted.split():
+        if word in text:
+            score += IN_TEXT + (1 if re.search(rf"\b{re.escape(word)}", text) else 0)
+        elif word in guidance:
+            score += IN_GUIDANCE
+        else:
+            return 0.0
+    return score
+
+
+def highlight(text: str, query: str) -> Content:
+    """``text`` with every query word emphasised (accent- and case-insensitive)."""
+    content = Content(text)
+    folded = fold(text)
+    for word in fold(query).split():
+        for match in re.finditer(re.escape(word), folded):
+            content = content.stylize("bold $accent", match.start(), match.end())
+    return content
 
 
 class QuestionJumpProvider(Provider):
@@ -19,23 +74,12 @@ class QuestionJumpProvider(Provider):
         app = self.app
         if getattr(app, "session", None) is None:
             return
-        matcher = self.matcher(query)
-        wanted = query.strip().lower()
         for question in app.framework.questions.values():
-            text = f"{question.id} {question.text}"
-            qid = question.id.lower()
-            # The fuzzy matcher's scores are unbounded; an id typed in full (or its start)
-            # must still come first.
-            if qid == wanted:
-                score = EXACT_ID
-            elif wanted and qid.startswith(wanted):
-                score = ID_PREFIX
-            else:
-                score = matcher.match(text)
+            score = question_score(question, query)
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(short(text, 90)),
+                    highlight(short(f"{question.id} {question.text}", SHOWN), query),
                     partial(app.jump_to, question.id),
                     help=f"Stap {question.step} · naar vraag {question.id}",
                 )
@@ -47,7 +91,7 @@ class QuestionJumpProvider(Provider):
         for result in app.assessment.open_questions()[:10]:
             question = result.question
             yield DiscoveryHit(
-                short(f"{question.id} {question.text}", 90),
+                short(f"{question.id} {question.text}", SHOWN),
                 partial(app.jump_to, question.id),
                 help="open vraag",
             )

@@ -103,8 +103,13 @@ class InterviewScreen(Screen[None]):
         """Show a question (re-renders the whole question panel)."""
         self.current_id = question_id
         question = self.app.framework.questions[question_id]
-        self.query_one(QuestionPanel).show(self._view(question))
+        panel = self.query_one(QuestionPanel)
+        panel.show(self._view(question))
         self.query_one(Navigator).reveal(question)
+        focused = self.focused
+        if focused is not None and focused is not panel and panel in focused.ancestors:
+            # A field of the previous question (note, percentage, ...) may now be hidden.
+            self.query_one("#work").focus()
 
     def _view(self, question: Question) -> View:
         session: Session = self.app.session
@@ -208,6 +213,7 @@ class InterviewScreen(Screen[None]):
     def action_edit_note(self) -> None:
         self.query_one("#note", TextArea).focus()
 
+    @on(Input.Submitted, "#percentage")
     def action_leave_field(self) -> None:
         if self.has_class("-drawer"):
             self.remove_class("-show-navigator")

@@ -77,10 +77,11 @@ class QuestionPanel(Vertical):
                 yield Static(id="percentage-label")
                 yield Input(
                     id="percentage",
-                    type="number",
+                    # Digits with a decimal comma (Dutch) or point.
+                    restrict=r"[0-9]*[.,]?[0-9]*",
+                    max_length=6,
                     placeholder="0-100",
                     compact=True,
-                    valid_empty=True,
                 )
                 yield Static(id="percentage-result")
             yield Static(id="q-criteria")

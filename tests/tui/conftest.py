@@ -1,0 +1,52 @@
+"""Fixtures for driving the real app with Textual's Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from trustone_tui.answerfile import parse_session
+from trustone_tui.demo import demo_bytes
+from trustone_tui.framework.bank import default_framework
+from trustone_tui.session import Session
+from trustone_tui.store import DATA_DIR_ENV
+from trustone_tui.tui.app import TrustoneApp
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own session folder; nothing touches the real home directory."""
+    folder = tmp_path / "sessions"
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def framework():
+    return default_framework()
+
+
+@pytest.fixture
+def demo_session(framework) -> Session:
+    return parse_session(demo_bytes(), "demo", framework)
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    """The demo session as an ordinary answer file on disk."""
+    path = tmp_path / "van-dijk.toml"
+    path.write_bytes(demo_bytes())
+    return path
+
+
+def make_app(framework, **kwargs) -> TrustoneApp:
+    return TrustoneApp(framework, **kwargs)
+
+
+def text_of(app: TrustoneApp, selector: str) -> str:
+    """The plain text a Static shows."""
+    return str(app.screen.query_one(selector, Static).content)
