@@ -22,7 +22,11 @@ from trustone_tui.report.content import (
 )
 
 CSS = """
-@page { size: A4; margin: 15mm 14mm 16mm 14mm; }
+@page {
+  size: A4; margin: 15mm 14mm 16mm 14mm;
+  @bottom-right { content: "pagina " counter(page) " van " counter(pages);
+    font: 8pt "Liberation Sans", Arial, sans-serif; color: #666; }
+}
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
