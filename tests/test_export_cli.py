@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from report_fixtures import demo_session
 from trustone_tui.cli import main
 from trustone_tui.commands.app import demo_bytes
+from trustone_tui.report import default_filename
 from trustone_tui.report.output import OutputError, write_atomic
+from trustone_tui.session import Interview
 
 
 @pytest.fixture
@@ -106,3 +112,26 @@ def test_write_atomic_removes_its_temporary_file_when_replace_fails(tmp_path: Pa
     with pytest.raises(OutputError, match="cannot write: Permission denied"):
         write_atomic(tmp_path / "r.md", b"x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_default_filename():
+    session = demo_session()
+    assert default_filename(session, "html") == "natuursteen-van-dijk-zn-b-v-2026-11-12.html"
+    odd = dataclasses.replace(
+        session,
+        company=dataclasses.replace(session.company, name="Ééntje/../.. ‘Steen’"),
+        interview=Interview(),
+    )
+    assert default_filename(odd, "csv") == "eentje-steen.csv"
+    nameless = dataclasses.replace(odd, company=dataclasses.replace(odd.company, name="石"))
+    assert default_filename(nameless, "md") == "rapport.md"
+
+
+def test_file_tools_do_not_import_textual():
+    code = (
+        "import sys\n"
+        "import trustone_tui.commands.export, trustone_tui.commands.summary\n"
+        "import trustone_tui.commands.diff, trustone_tui.report.previous\n"
+        "sys.exit('textual' in sys.modules)\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Literal
 
 from trustone_tui.engine.scoring import Assessment, assess
@@ -45,3 +47,13 @@ def render_report(
     content = build_content(session, framework, assessment)
     text = render_markdown(content) if fmt == "md" else render_html(content)
     return text.encode("utf-8")
+
+
+def default_filename(session: Session, fmt: ReportFormat) -> str:
+    """A file name to suggest, e.g. ``natuursteen-van-dijk-zn-b-v-2026-11-12.html``."""
+    ascii_name = (
+        unicodedata.normalize("NFKD", session.company.name).encode("ascii", "ignore").decode()
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "rapport"
+    date = session.interview.date
+    return f"{slug}-{date.isoformat()}{SUFFIXES[fmt]}" if date else f"{slug}{SUFFIXES[fmt]}"

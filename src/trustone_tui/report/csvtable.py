@@ -115,7 +115,7 @@ def question_rows(session: Session, assessment: Assessment) -> list[list[Cell]]:
                 given.percentage,
                 result.points,
                 result.max_points,
-                given.note.replace("\r\n", "\n"),
+                given.note.replace("\r\n", "\n").replace("\r", "\n"),
                 "ja" if given.follow_up else "nee",
             ]
         )
