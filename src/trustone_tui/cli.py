@@ -12,6 +12,9 @@ from pathlib import Path
 
 COMMANDS = {
     "score": ("trustone_tui.commands.score", "score answer files: points, level, next level"),
+    "export": ("trustone_tui.commands.export", "export an answer file as md, html, csv or json"),
+    "summary": ("trustone_tui.commands.summary", "summarise many answer files for the secretariat"),
+    "diff": ("trustone_tui.commands.diff", "compare last year's answer file with this year's"),
 }
 
 

@@ -1,0 +1,65 @@
+"""``trustone summary FILE_OR_DIR... [--format text|csv|json]``: the secretariat's overview."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit
+from trustone_tui.report import summaryformat
+from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS
+from trustone_tui.report.summary import (
+    DEFAULT_TOP,
+    find_answer_files,
+    load_for_summary,
+    summarise,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trustone summary",
+        description="Summarise answer files across companies: one row per company (points, "
+        "level, next level, open questions), companies per level, the average percentage per "
+        "step per category, and the questions most often answered Nee.",
+        epilog="Directories are searched for *.toml files (hidden and temporary files are "
+        "skipped). Files that cannot be read are listed with their error and the others are "
+        "still summarised; the exit status is then 2.",
+    )
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="answer file or directory"
+    )
+    parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    parser.add_argument("--recursive", action="store_true", help="also search subdirectories")
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=DEFAULT_TOP,
+        metavar="N",
+        help=f"how many most-often-Nee questions to list (default {DEFAULT_TOP})",
+    )
+    parser.add_argument(
+        "--csv-dialect",
+        choices=sorted(DIALECTS),
+        default=DEFAULT_DIALECT,
+        help=f"CSV separators (default {DEFAULT_DIALECT}, see trustone export --help)",
+    )
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    framework = framework_or_exit()
+    files, missing = find_answer_files(args.paths, recursive=args.recursive)
+    scored, failed = load_for_summary(files, framework)
+    summary = summarise(scored, [*missing, *failed], framework, top=max(0, args.top))
+    if args.format == "csv":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(summaryformat.render_csv(summary, args.csv_dialect))
+        sys.stdout.buffer.flush()
+    elif args.format == "json":
+        sys.stdout.write(summaryformat.render_json(summary))
+    else:
+        sys.stdout.write(summaryformat.render_text(summary))
+    return EXIT_BAD_INPUT if summary.failed else EXIT_OK

@@ -1,0 +1,362 @@
+"""What a report says, independent of its format (Markdown and HTML both render this).
+
+Pure: built from a session, the framework and the engine's assessment; no I/O. All wording the
+report shows (Dutch) is decided here, so the two renderers only differ in markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from trustone_tui import formatting
+from trustone_tui.commands.score import gap_line
+from trustone_tui.engine.scoring import Assessment, LevelGap, QuestionResult, StepResult
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.model import Level
+from trustone_tui.scorejson import band_table
+from trustone_tui.session import ANSWER_LABELS, UNGROUPED, HistoryEntry, Session
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+OPEN_LABEL = "open"
+
+
+def dutch_date(value: dt.date | None) -> str:
+    """``12 november 2026`` (``onbekend`` without a date)."""
+    if value is None:
+        return "onbekend"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class TickedElement:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TickedGroup:
+    """Ticked elements of one group (label "" when the question has no groups)."""
+
+    label: str
+    elements: tuple[TickedElement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionEntry:
+    id: str
+    text: str
+    #: The 0-point header this question belongs to (id, text), on its first child only.
+    group: tuple[str, str] | None
+    status: str
+    #: ``Ja``, ``Gedeeltelijk``, ``Nee``, ``n.v.t.`` or ``open``; band questions show their band.
+    answer: str
+    points: float | None
+    max_points: float
+    #: The heading of the criteria variant that applied, e.g. "Richtlijnen kleine bedrijven".
+    criteria_heading: str | None
+    #: The criterion that matched the answer (or the band scale); None when open or n.v.t.
+    criterion: str | None
+    elements_total: int
+    ticked: tuple[TickedGroup, ...]
+    note: str
+    follow_up: bool
+
+    @property
+    def ticked_count(self) -> int:
+        return sum(len(g.elements) for g in self.ticked)
+
+
+@dataclass(frozen=True, slots=True)
+class StepEntry:
+    result: StepResult
+    questions: tuple[QuestionEntry, ...]
+
+
+ConditionKind = Literal["quarry", "factory", "score", "core"]
+CONDITION_LABELS: dict[ConditionKind, str] = {
+    "quarry": "Inzicht groeves",
+    "factory": "Inzicht fabrieken",
+    "score": "Due diligence-score",
+    "core": "Kernvragen",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One threshold of a level, e.g. quarry insight at least 40%, and whether it is met."""
+
+    kind: ConditionKind
+    required: str
+    met: bool
+    #: What is missing when not met, e.g. "nog 28 punten"; "" when met.
+    shortfall: str
+
+    @property
+    def label(self) -> str:
+        return CONDITION_LABELS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class LevelRow:
+    level: Level
+    conditions: tuple[Condition, ...]
+    met: bool
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContent:
+    title: str
+    company: str
+    profile: str
+    category_text: str
+    employees: int
+    revenue: str
+    joined_year: int | None
+    entry_level: int | None
+    date: str
+    interviewer: str
+    framework: str
+    points: float
+    max_points: float
+    percentage: float
+    quarry_insight: float
+    factory_insight: float
+    level: str
+    next_level: str
+    levels: tuple[LevelRow, ...]
+    steps: tuple[StepEntry, ...]
+    #: Steps without questions for this category (e.g. steps 3, 4 and 6 for category B).
+    steps_not_counted: tuple[int, ...]
+    attention: tuple[QuestionEntry, ...]
+    history: tuple[HistoryEntry, ...]
+    #: Answers kept from another framework version, not counted in the score.
+    orphans: tuple[str, ...]
+
+
+def answer_text(result: QuestionResult) -> str:
+    """The answer as the report shows it."""
+    if result.status == "nvt":
+        return ANSWER_LABELS["nvt"]
+    if result.status == "open":
+        return OPEN_LABEL
+    if result.band is not None and result.percentage is not None:
+        return f"{formatting.percent(result.percentage)} (klasse {result.band.label})"
+    label = ANSWER_LABELS[result.answer] if result.answer else OPEN_LABEL
+    if result.source == "percentage" and result.percentage is not None:
+        return f"{label} ({formatting.percent(result.percentage)})"
+    return label
+
+
+def criterion_text(result: QuestionResult) -> str | None:
+    variant = result.criteria
+    if variant is None or result.status != "answered":
+        return None
+    if result.band is not None:
+        return (
+            f"{result.band.label}: {formatting.points(result.band.points)} punten "
+            f"(schaal: {band_table(variant)})"
+        )
+    if result.answer is None:
+        return None
+    label = ANSWER_LABELS[result.answer]
+    return f"{label}: {getattr(variant, result.answer)}"
+
+
+def _element_text(text: str) -> str:
+    return text.strip().removesuffix(";").strip()
+
+
+def ticked_groups(result: QuestionResult, session: Session) -> tuple[TickedGroup, ...]:
+    question = result.question
+    given = session.answer(question.id)
+    groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
+    out = []
+    for key, label in groups:
+        numbers = given.ticked(key)
+        if numbers:
+            texts = (_element_text(question.elements[n - 1]) for n in numbers)
+            out.append(TickedGroup(label, tuple(map(TickedElement, numbers, texts))))
+    return tuple(out)
+
+
+def question_entry(
+    result: QuestionResult, session: Session, group: tuple[str, str] | None
+) -> QuestionEntry:
+    given = session.answer(result.question.id)
+    return QuestionEntry(
+        id=result.question.id,
+        text=result.question.text,
+        group=group,
+        status=result.status,
+        answer=answer_text(result),
+        points=result.points,
+        max_points=result.max_points,
+        criteria_heading=result.criteria.heading if result.criteria else None,
+        criterion=criterion_text(result),
+        elements_total=len(result.question.elements),
+        ticked=ticked_groups(result, session),
+        note=given.note,
+        follow_up=given.follow_up,
+    )
+
+
+def level_rows(assessment: Assessment) -> tuple[LevelRow, ...]:
+    current = assessment.level.id if assessment.level else None
+    return tuple(
+        LevelRow(gap.level, level_conditions(gap), gap.met, gap.level.id == current)
+        for gap in assessment.gaps
+    )
+
+
+def level_conditions(gap: LevelGap) -> tuple[Condition, ...]:
+    """Each threshold of the level, whether the company meets it and what it still lacks."""
+    level = gap.level
+    score_required = f"ten minste {formatting.percent(level.score_min)}"
+    if level.points_above is not None:
+        score_required += f" en meer dan {formatting.points(level.points_above)} punten"
+    conditions = [
+        Condition(
+            "quarry",
+            f"ten minste {formatting.percent(level.quarry_insight_min)}",
+            gap.quarry_insight_needed == 0,
+            _short_by(gap.quarry_insight_needed),
+        ),
+        Condition(
+            "factory",
+            f"ten minste {formatting.percent(level.factory_insight_min)}",
+            gap.factory_insight_needed == 0,
+            _short_by(gap.factory_insight_needed),
+        ),
+        Condition(
+            "score",
+            score_required,
+            gap.points_needed == 0,
+            f"nog {formatting.points(gap.points_needed)} punten" if gap.points_needed else "",
+        ),
+    ]
+    if level.core_levels:
+        missing = gap.core_questions_missing
+        conditions.append(
+            Condition(
+                "core",
+                "niveau " + " en ".join(str(n) for n in level.core_levels) + " op Ja (of n.v.t.)",
+                not missing,
+                ("niet op Ja: " + ", ".join(missing)) if missing else "",
+            )
+        )
+    return tuple(conditions)
+
+
+def _short_by(percentage_points: float) -> str:
+    if not percentage_points:
+        return ""
+    return f"nog {formatting.points(percentage_points)} procentpunt"
+
+
+def step_entries(
+    assessment: Assessment, session: Session, framework: Framework
+) -> tuple[StepEntry, ...]:
+    by_step: dict[int, list[QuestionEntry]] = {s.number: [] for s in assessment.steps}
+    headed: set[str] = set()
+    for result in assessment.results.values():
+        if not result.counted:
+            continue
+        parent = result.question.parent
+        group = None
+        if parent is not None and parent not in headed:
+            headed.add(parent)
+            group = (parent, framework.questions[parent].text)
+        by_step[result.question.step].append(question_entry(result, session, group))
+    return tuple(
+        StepEntry(step, tuple(by_step[step.number]))
+        for step in assessment.steps
+        if by_step[step.number]
+    )
+
+
+def build_content(session: Session, framework: Framework, assessment: Assessment) -> ReportContent:
+    """Everything the Markdown and HTML reports show, in report order."""
+    profile = assessment.profile
+    company = session.company
+    steps = step_entries(assessment, session, framework)
+    counted_steps = {s.result.number for s in steps}
+    attention = tuple(q for s in steps for q in s.questions if q.status == "open" or q.follow_up)
+    gap = assessment.next
+    return ReportContent(
+        title=f"TruStone-beoordeling {company.name}",
+        company=company.name,
+        profile=profile.label,
+        category_text=framework.meta.categories[profile.category].short,
+        employees=company.employees,
+        revenue=formatting.euros(company.revenue_eur),
+        joined_year=company.joined_year,
+        entry_level=company.entry_level,
+        date=dutch_date(session.interview.date),
+        interviewer=session.interview.interviewer,
+        framework=f"{framework.meta.name}, versie {session.framework_version or framework.version}",
+        points=assessment.points,
+        max_points=assessment.max_points,
+        percentage=assessment.percentage,
+        quarry_insight=assessment.quarry_insight,
+        factory_insight=assessment.factory_insight,
+        level=assessment.level.id if assessment.level else "geen (onder niveau 1)",
+        next_level=gap_line(gap) if gap else "hoogste niveau bereikt",
+        levels=level_rows(assessment),
+        steps=steps,
+        steps_not_counted=tuple(
+            s.number for s in assessment.steps if s.number not in counted_steps
+        ),
+        attention=attention,
+        history=session.history,
+        orphans=tuple(session.orphans),
+    )
+
+
+def achieved(content: ReportContent) -> str:
+    """What the company has against the level thresholds, in one line."""
+    return (
+        f"inzicht groeves {formatting.percent(content.quarry_insight)}, "
+        f"inzicht fabrieken {formatting.percent(content.factory_insight)}, "
+        f"due diligence-score {formatting.percent(content.percentage)} "
+        f"({formatting.points(content.points)} van {formatting.points(content.max_points)} punten)"
+    )
+
+
+def condition_kinds(content: ReportContent) -> list[ConditionKind]:
+    """The condition columns of the level table (core questions only when a level has them)."""
+    present = {c.kind for row in content.levels for c in row.conditions}
+    return [kind for kind in CONDITION_LABELS if kind in present]
+
+
+def points_of(entry: QuestionEntry) -> str:
+    """``3 van 6``; ``n.v.t.`` for a question that does not count."""
+    if entry.points is None:
+        return "n.v.t."
+    return f"{formatting.points(entry.points)} van {formatting.points(entry.max_points)}"
+
+
+def status_of(entry: QuestionEntry) -> str:
+    """``open``, ``nader uitzoeken`` or both, for the attention list."""
+    parts = []
+    if entry.status == "open":
+        parts.append("open")
+    if entry.follow_up:
+        parts.append("nader uitzoeken")
+    return ", ".join(parts)

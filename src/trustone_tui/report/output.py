@@ -1,0 +1,65 @@
+"""Writing a report file safely: atomically, and never over the answer file it came from."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """The output file cannot be written; the message is one English line naming the file."""
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when both paths name the same file (also through links or different spellings)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, data: bytes, protect: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same directory and ``os.replace``.
+
+    Readers see the old file or the new one, never half of one. Refuses (``OutputError``) to
+    replace any of the ``protect`` paths (the input answer files) or a directory.
+    """
+    for guarded in protect:
+        if same_file(path, guarded):
+            raise OutputError(f"{path}: is the input answer file; refusing to overwrite it")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+    directory = path.parent if str(path.parent) else Path()
+    if not directory.is_dir():
+        raise OutputError(f"{path}: directory {directory} does not exist")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        temp.chmod(_mode_for(path))
+        temp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the permissions of a file being replaced; a new file gets rw-r--r--.
+
+    (``mkstemp`` creates rw-------; reading the umask would mean changing it, which is not
+    thread-safe in an app.)
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
