@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -14,8 +16,14 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 
+from trustone_tui.answerfile import AnswerFileError, load_session, parse_session
+from trustone_tui.demo import demo_bytes, demo_previous_bytes
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.framework.bank import Framework
+from trustone_tui.report import default_filename, render_report
+from trustone_tui.report.compare import AnswerSide, answer_side
+from trustone_tui.report.output import OutputError, write_atomic
+from trustone_tui.report.previous import load_previous
 from trustone_tui.session import Session
 from trustone_tui.store import (
     ConflictError,
@@ -30,6 +38,7 @@ from trustone_tui.store import (
 )
 from trustone_tui.tui.commands import QuestionJumpProvider
 from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
+from trustone_tui.tui.screens.export import ExportDialog, ExportRequest
 from trustone_tui.tui.screens.help import HelpScreen
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.screens.profile import ProfileResult, ProfileScreen
@@ -51,6 +60,7 @@ class TrustoneApp(App[None]):
     COMMANDS = App.COMMANDS | {QuestionJumpProvider}
     BINDINGS = [
         Binding("f1", "help", "Help"),
+        Binding("ctrl+e", "export", "Exporteren", show=False),
         Binding("ctrl+q", "quit", "Stoppen", priority=True),
     ]
 
@@ -80,6 +90,9 @@ class TrustoneApp(App[None]):
         self._pending: Session | None = None
         self._saving = False
         self.save_problem: str | None = None
+        #: Last year's session attached with interview.previous_file, and its score.
+        self.previous: Session | None = None
+        self.previous_assessment: Assessment | None = None
 
     # ------------------------------------------------------------------ start-up
 
@@ -119,17 +132,18 @@ class TrustoneApp(App[None]):
         self.save_state = "demo, niet bewaard" if demo else "opgeslagen"
         self.title = session.company.name
         self._update_subtitle()
+        self.previous = self.previous_assessment = None
+        if session.interview.previous_file:
+            self._load_previous(session, session_file.path if session_file else None)
         if isinstance(self.screen, InterviewScreen):
             self.switch_screen(InterviewScreen())
         else:
             self.push_screen(InterviewScreen())
 
     def action_open_demo(self) -> None:
-        from trustone_tui.answerfile import parse_session
-        from trustone_tui.demo import demo_bytes
-
         session = parse_session(demo_bytes(), "demo", self.framework)
         self.start_interview(session, None, demo=True)
+        self._show_previous(parse_session(demo_previous_bytes(), "demo 2025", self.framework))
         self.notify(
             "Een fictief bedrijf. Wijzigingen worden niet bewaard, tenzij je een kopie opslaat "
             "(Ctrl+P → Kopie opslaan als).",
@@ -317,6 +331,96 @@ class TrustoneApp(App[None]):
             self.session_file.close()
             self.session_file = None
 
+    # ------------------------------------------------------------------ last year's answers
+
+    @work(thread=True, exclusive=True, group="previous", exit_on_error=False)
+    def _load_previous(self, session: Session, session_path: Path | None) -> None:
+        try:
+            previous = load_previous(session_path, session, self.framework)
+        except AnswerFileError as exc:
+            self.call_from_thread(
+                self.notify,
+                "\n".join(exc.problems),
+                title="Vorig jaar niet geladen",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        if previous is not None:
+            self.call_from_thread(self._show_previous, previous)
+
+    def _show_previous(self, previous: Session) -> None:
+        self.previous = previous
+        self.previous_assessment = assess(self.framework, previous)
+        if isinstance(self.screen, InterviewScreen):
+            self.screen.refresh_question()
+
+    def previous_side(self, question_id: str) -> AnswerSide | None:
+        """Last year's answer to the question, when a previous file is attached."""
+        if self.previous is None or self.previous_assessment is None:
+            return None
+        return answer_side(self.previous_assessment.results[question_id], self.previous)
+
+    def action_attach_previous(self) -> None:
+        if self.session is None:
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is None or self.session is None:
+                return
+            try:
+                previous = load_session(path, self.framework)
+            except AnswerFileError as exc:
+                self.push_screen(MessageDialog(f"{path} kan niet worden gebruikt", exc.problems))
+                return
+            here = self.session_file.path.parent if self.session_file else None
+            named = str(path.absolute())
+            if here is not None:
+                with contextlib.suppress(ValueError):
+                    named = os.path.relpath(path.absolute(), here)
+            interview = replace(self.session.interview, previous_file=named)
+            self.update_session(replace(self.session, interview=interview))
+            self._show_previous(previous)
+            self.notify(f"Vorig jaar: {previous.company.name} ({path.name})", title="Gekoppeld")
+
+        start = self.session_file.path.parent if self.session_file else self.data_directory()
+        self.push_screen(
+            PathDialog(
+                "Vorig jaar koppelen",
+                "Antwoordbestand van de vorige beoordeling; de antwoorden en notities staan dan "
+                "naast elke vraag:",
+                value=str(start) + "/",
+                action="Koppelen",
+            ),
+            chosen,
+        )
+
+    # ------------------------------------------------------------------ export
+
+    def action_export(self) -> None:
+        if self.session is None:
+            return
+        folder = self.session_file.path.parent if self.session_file else Path.cwd()
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None and self.session is not None:
+                self._export(self.session, request)
+
+        self.push_screen(ExportDialog(folder / default_filename(self.session, "html")), chosen)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, session: Session, request: ExportRequest) -> None:
+        protect = [self.session_file.path] if self.session_file else []
+        try:
+            data = render_report(session, self.framework, request.fmt)
+            write_atomic(request.path, data, protect=protect)
+        except OutputError as exc:
+            self.call_from_thread(
+                self.notify, str(exc), title="Exporteren mislukt", severity="error", timeout=10
+            )
+            return
+        self.call_from_thread(self.notify, str(request.path), title="Rapport opgeslagen")
+
     # ------------------------------------------------------------------ title bar
 
     def watch_save_state(self) -> None:
@@ -373,6 +477,14 @@ class TrustoneApp(App[None]):
             yield SystemCommand("Bedrijfsprofiel", "Naam, categorie, omvang", self.action_profile)
             yield SystemCommand(
                 "Kopie opslaan als", "Sla de sessie op onder een nieuwe naam", self.action_save_copy
+            )
+            yield SystemCommand(
+                "Exporteren", "Rapport als HTML, Markdown, CSV of JSON (Ctrl+E)", self.action_export
+            )
+            yield SystemCommand(
+                "Vorig jaar koppelen",
+                "Toon de antwoorden van de vorige beoordeling naast elke vraag",
+                self.action_attach_previous,
             )
         yield SystemCommand("Bestand openen", "Een antwoordbestand openen", self.action_open_path)
         yield SystemCommand(

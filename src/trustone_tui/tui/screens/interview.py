@@ -114,12 +114,21 @@ class InterviewScreen(Screen[None]):
     def _view(self, question: Question) -> View:
         session: Session = self.app.session
         assessment: Assessment = self.app.assessment
+        result = assessment.results.get(question.id)
         return View(
             question,
             assessment.profile,
             session.answer(question.id),
-            assessment.results.get(question.id),
+            result,
+            self.app.previous_side(question.id) if result is not None else None,
         )
+
+    def refresh_question(self) -> None:
+        """Render the current question again (e.g. after last year's file was attached)."""
+        if self.current_id is not None:
+            self.query_one(QuestionPanel).show(
+                self._view(self.app.framework.questions[self.current_id])
+            )
 
     def action_move(self, delta: int) -> None:
         """Next (+1) or previous (-1) question that counts, from wherever the cursor is."""

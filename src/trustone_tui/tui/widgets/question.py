@@ -26,6 +26,7 @@ from trustone_tui.engine.suggest import suggest_answer
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
 from trustone_tui.framework.profile import Profile
+from trustone_tui.report.compare import AnswerSide, describe
 from trustone_tui.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.tui import render
 
@@ -40,6 +41,8 @@ class View:
     profile: Profile
     given: QuestionAnswer
     result: QuestionResult | None  # None for a group header
+    #: Last year's answer, when a previous file is attached to the session.
+    previous: AnswerSide | None = None
 
 
 class AnswerIntent(Message):
@@ -49,6 +52,16 @@ class AnswerIntent(Message):
         super().__init__()
         self.question_id = question_id
         self.changes = changes
+
+
+def previous_text(side: AnswerSide) -> Content:
+    """``Vorig jaar: Gedeeltelijk, 3 van 6 punten`` and last year's note below it."""
+    line = Content.assemble(("Vorig jaar: ", "bold"), describe(side))
+    if side.follow_up:
+        line = line + Content.styled("  ⚑ opvolgen", "$warning")
+    if side.note:
+        line = line + Content("\n") + Content.styled(side.note, "italic")
+    return line
 
 
 class QuestionPanel(Vertical):
@@ -84,6 +97,7 @@ class QuestionPanel(Vertical):
                     compact=True,
                 )
                 yield Static(id="percentage-result")
+            yield Static(id="q-previous")
             yield Static(id="q-criteria")
             yield Static(id="elements-heading")
             yield SelectionList[str](id="elements", compact=True)
@@ -181,6 +195,9 @@ class QuestionPanel(Vertical):
         self.query_one("#percentage-result", Static).update(self._percentage_text(view))
         self.query_one("#q-suggestion", Static).update(self._suggestion_text(view, suggestion))
         self.query_one("#follow-up", Checkbox).value = given.follow_up
+        self.set_class(view.previous is not None, "-has-previous")
+        if view.previous is not None:
+            self.query_one("#q-previous", Static).update(previous_text(view.previous))
 
     def _points_text(self, result: QuestionResult) -> Content:
         if result.status == "nvt":
