@@ -29,7 +29,6 @@ import itertools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from typing import Literal
 
 from trustone_tui import formatting
@@ -149,7 +148,8 @@ class _Chain:
     start: QuestionResult
     states: tuple[QuestionAnswer, ...]
     results: tuple[QuestionResult, ...]
-    gains: tuple[Fraction, ...]
+    #: Points gained per step, in units of 1 / ``_Units.per_point`` (exact integers).
+    gains: tuple[int, ...]
     forced: int
     field: StepField
 
@@ -189,18 +189,19 @@ def plan_answers(
     points_before = assessment.points
     if gap.met:
         return Plan(level, (), points_before, 0.0, True)
-    chains, blockers = _chains(framework, profile, answers, assessment, level)
-    need = Fraction(gap.points_needed)
-    forced_gain = sum((g for c in chains for g in c.gains[: c.forced]), Fraction(0))
-    rest = need - forced_gain
+    chains, blockers, per_point = _chains(
+        framework, profile, answers, assessment, level, gap.points_needed
+    )
+    need = _units(gap.points_needed, per_point)
+    rest = need - sum(g for c in chains for g in c.gains[: c.forced])
     picks: list[tuple[_Chain, int]] = []
     if rest > 0:
         optional = _choose(chains, rest)
         if optional is None:
-            best = Fraction(points_before) + sum((g for c in chains for g in c.gains), Fraction(0))
+            best = points_before + sum(sum(c.gains) for c in chains) / per_point
             blockers.append(
-                f"ook met alle verbeteringen {formatting.points(float(best))} punten; "
-                f"{level.id} vraagt {formatting.points(float(points_before + gap.points_needed))}"
+                f"ook met alle verbeteringen {formatting.points(best)} punten; "
+                f"{level.id} vraagt {formatting.points(points_before + gap.points_needed)}"
             )
         else:
             picks = optional
@@ -295,21 +296,38 @@ def _target_level(
     raise ValueError(f"{wanted} is not a level of category {profile.category}")
 
 
+#: order, start, reason, states, their results, forced steps, field: a chain before its gains.
+_RawChain = tuple[
+    int,
+    QuestionResult,
+    StepReason,
+    tuple[QuestionAnswer, ...],
+    tuple[QuestionResult, ...],
+    int,
+    StepField,
+]
+
+
 def _chains(
     framework: Framework,
     profile: Profile,
     answers: Mapping[str, QuestionAnswer],
     assessment: Assessment,
     level: Level,
-) -> tuple[list[_Chain], list[str]]:
-    """Every question's chain of steps, with how many of its first steps are forced."""
+    points_needed: float,
+) -> tuple[list[_Chain], list[str], int]:
+    """Every question's chain of steps, with how many of its first steps are forced.
+
+    Also returns why the level cannot be reached (if so) and the units per point in which the
+    chains count their gains.
+    """
     insight = framework.meta.insight
     thresholds = {
         insight.quarry_question: (level.quarry_insight_min, "quarry_insight"),
         insight.factory_question: (level.factory_insight_min, "factory_insight"),
     }
     core = {q.id for q in framework.core_questions(level.core_levels, level.category)}
-    chains: list[_Chain] = []
+    raw: list[_RawChain] = []
     blockers: list[str] = []
     for order, (qid, result) in enumerate(assessment.results.items()):
         if result.status in ("nvt", "not_counted"):
@@ -328,8 +346,6 @@ def _chains(
             field = "answer"
             states = _answer_states(given, result)
         results = tuple(score_question(question, s, profile, framework) for s in states)
-        points = [Fraction(result.points or 0)] + [Fraction(r.points or 0) for r in results]
-        gains = tuple(b - a for a, b in itertools.pairwise(points))
         forced = 0
         if threshold is not None and (result.percentage or 0) < threshold:
             forced = _steps_until(results, percentage_at_least=threshold)
@@ -344,10 +360,31 @@ def _chains(
                 to_ja = len(states)
             forced = max(forced, to_ja)
         if states:
-            chains.append(
-                _Chain(order, question, reason, result, states, results, gains, forced, field)
-            )
-    return chains, blockers
+            raw.append((order, result, reason, states, results, forced, field))
+    values = [points_needed]
+    for _order, result, _reason, _states, results, _forced, _field in raw:
+        values.append(result.points or 0.0)
+        values.extend(r.points or 0.0 for r in results)
+    per_point = _per_point(values)
+    chains = []
+    for order, result, reason, states, results, forced, field in raw:
+        points = [_units(result.points or 0.0, per_point)]
+        points.extend(_units(r.points or 0.0, per_point) for r in results)
+        gains = tuple(b - a for a, b in itertools.pairwise(points))
+        chains.append(
+            _Chain(order, result.question, reason, result, states, results, gains, forced, field)
+        )
+    return chains, blockers, per_point
+
+
+def _per_point(values: Iterable[float]) -> int:
+    """Units per point in which every value is a whole number (points are binary fractions)."""
+    return max(float(v).as_integer_ratio()[1] for v in values)
+
+
+def _units(value: float, per_point: int) -> int:
+    numerator, denominator = float(value).as_integer_ratio()
+    return numerator * (per_point // denominator)
 
 
 def _steps_until(
@@ -398,71 +435,90 @@ def _band_states(
 # --------------------------------------------------------------------------- choosing
 
 
-def _choose(chains: list[_Chain], rest: Fraction) -> list[tuple[_Chain, int]] | None:
-    """The fewest optional steps gaining at least ``rest`` points (most points on a tie).
+def _choose(chains: list[_Chain], rest: int) -> list[tuple[_Chain, int]] | None:
+    """The fewest optional steps gaining at least ``rest`` units (most points on a tie).
+
+    Chains whose gains never rise are merged into one ranking, largest gain first (equal
+    gains in framework order, so each chain is taken as a prefix): the first m of that ranking
+    are the most points any m of their steps can gain. Chains whose gains rise somewhere (none
+    in the shipped bank) go through an exact dynamic programme: the most points for each number
+    of steps. The two are combined by trying every split of the step count.
 
     Returns (chain, step index) pairs in the order to show them, or None when even all the
     optional steps together gain too little.
     """
-    tails = [(c, c.gains[c.forced :]) for c in chains if c.forced < len(c.gains)]
-    if sum((sum(t, Fraction(0)) for _, t in tails), Fraction(0)) < rest:
-        return None
-    if all(_non_increasing(t) for _, t in tails):
-        return _choose_greedy(tails, rest)
-    return _choose_exact(tails, rest)
+    falling: list[tuple[_Chain, tuple[int, ...]]] = []
+    rising: list[tuple[_Chain, tuple[int, ...]]] = []
+    for chain in chains:
+        tail = chain.gains[chain.forced :]
+        if tail:
+            (falling if _non_increasing(tail) else rising).append((chain, tail))
+    ranked = sorted(
+        (
+            (-gain, chain.order, chain.forced + k, chain)
+            for chain, tail in falling
+            for k, gain in enumerate(tail)
+            if gain > 0
+        ),
+        key=lambda item: item[:3],
+    )
+    ranked_sum = list(itertools.accumulate((-item[0] for item in ranked), initial=0))
+    best, taken = _most_points_per_step_count(rising)
+    for total in range(len(ranked_sum) + len(best) - 1):
+        splits = [
+            (ranked_sum[total - k] + best[k], -k)
+            for k in range(max(0, total - len(ranked_sum) + 1), min(total, len(best) - 1) + 1)
+        ]
+        points, minus_k = max(splits)
+        if points >= rest:
+            return _picks(ranked[: total + minus_k], rising, taken, -minus_k)
+    return None
 
 
-def _non_increasing(gains: tuple[Fraction, ...]) -> bool:
-    return all(a >= b for a, b in itertools.pairwise(gains))
+def _most_points_per_step_count(
+    tails: list[tuple[_Chain, tuple[int, ...]]],
+) -> tuple[list[int], list[list[int]]]:
+    """best[k]: most points from exactly k steps of these chains; taken[t][k]: steps of chain t.
 
-
-def _choose_greedy(
-    tails: list[tuple[_Chain, tuple[Fraction, ...]]], rest: Fraction
-) -> list[tuple[_Chain, int]]:
-    """Largest gains first: optimal when every chain's gains are non-increasing.
-
-    Within a chain equal gains keep their order, so the picks are always a prefix per chain.
+    Exact for any gains (each chain still taken as a prefix); ties keep fewer steps of the later
+    chain.
     """
-    candidates = [
-        (-gain, chain.order, chain.forced + k, chain)
-        for chain, gains in tails
-        for k, gain in enumerate(gains)
-        if gain > 0
-    ]
-    candidates.sort(key=lambda item: item[:3])
-    picks: list[tuple[_Chain, int]] = []
-    total = Fraction(0)
-    for neg_gain, _order, index, chain in candidates:
-        picks.append((chain, index))
-        total -= neg_gain
-        if total >= rest:
-            return picks
-    raise AssertionError("unreachable: the caller checked the total")
-
-
-def _choose_exact(
-    tails: list[tuple[_Chain, tuple[Fraction, ...]]], rest: Fraction
-) -> list[tuple[_Chain, int]]:
-    """Exact for any gains: most points for each number of steps, chain by chain."""
-    # best[k] = (points, picks as (tail index, steps taken) pairs) using exactly k steps.
-    best: dict[int, tuple[Fraction, tuple[tuple[int, int], ...]]] = {0: (Fraction(0), ())}
-    for t, (_chain, gains) in enumerate(tails):
-        prefix = [Fraction(0)]
-        for gain in gains:
-            prefix.append(prefix[-1] + gain)
-        merged: dict[int, tuple[Fraction, tuple[tuple[int, int], ...]]] = {}
-        for k, (points, taken) in best.items():
+    best = [0]
+    taken: list[list[int]] = []
+    for _chain, gains in tails:
+        prefix = list(itertools.accumulate(gains, initial=0))
+        merged = [-1] * (len(best) + len(gains))
+        choice = [0] * len(merged)
+        for k, points in enumerate(best):
             for j, extra in enumerate(prefix):
-                entry = (points + extra, (*taken, (t, j)) if j else taken)
-                if k + j not in merged or entry[0] > merged[k + j][0]:
-                    merged[k + j] = entry
+                if points + extra > merged[k + j]:
+                    merged[k + j] = points + extra
+                    choice[k + j] = j
         best = merged
-    k = min(k for k, (points, _) in best.items() if points >= rest)
-    picks: list[tuple[_Chain, int]] = []
-    for t, j in best[k][1]:
-        chain = tails[t][0]
-        picks.extend((chain, chain.forced + i) for i in range(j))
+        taken.append(choice)
+    return best, taken
+
+
+def _picks(
+    ranked: list[tuple[int, int, int, _Chain]],
+    rising: list[tuple[_Chain, tuple[int, ...]]],
+    taken: list[list[int]],
+    k: int,
+) -> list[tuple[_Chain, int]]:
+    """The chosen steps: the ranked ones, then the rising chains' (traced back from ``k``)."""
+    picks = [(chain, index) for _gain, _order, index, chain in ranked]
+    per_chain: list[tuple[_Chain, int]] = []
+    for (chain, _gains), choice in zip(reversed(rising), reversed(taken), strict=True):
+        steps = choice[k]
+        per_chain.append((chain, steps))
+        k -= steps
+    for chain, steps in reversed(per_chain):
+        picks.extend((chain, chain.forced + i) for i in range(steps))
     return picks
+
+
+def _non_increasing(gains: tuple[int, ...]) -> bool:
+    return all(a >= b for a, b in itertools.pairwise(gains))
 
 
 def _step(chain: _Chain, index: int) -> PlanStep:
@@ -480,7 +536,7 @@ def _step(chain: _Chain, index: int) -> PlanStep:
         to_percentage=chain.states[index].percentage if chain.field == "percentage" else None,
         from_band=before.band.label if before.band else None,
         to_band=after.band.label if after.band else None,
-        points_gained=float(chain.gains[index]),
+        points_gained=(after.points or 0.0) - (before.points or 0.0),
     )
 
 
