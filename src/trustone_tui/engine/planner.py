@@ -16,11 +16,12 @@ An open question is planned as if it were *Nee* (0%); n.v.t. answers are left al
 
 **Optimality.** Every plan must contain the *forced* steps: core questions of the target level
 to *Ja* and the insight questions up to the level's thresholds. The remaining points come from
-the other steps, each question offering a chain that must be climbed in order. When every chain
-gains non-increasing points per step (true for the shipped bank) the largest remaining gains are
-optimal; otherwise an exact dynamic programme over (steps -> most points) is used. Among plans
-with the fewest steps the one with the most points wins (the largest margin above the
-threshold); remaining ties go to the question that comes first in the framework.
+the other steps, each question offering a chain that must be climbed in order. For chains whose
+gains never rise (all of them in the shipped bank) taking the largest gains first is optimal;
+chains whose gains rise somewhere go through an exact dynamic programme (most points for each
+number of steps), and the two are combined exactly (see :func:`_choose`). Among plans with the
+fewest steps the one with the most points wins (the largest margin above the threshold);
+remaining ties go to the question that comes first in the framework, then its earlier step.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ class _Chain:
     start: QuestionResult
     states: tuple[QuestionAnswer, ...]
     results: tuple[QuestionResult, ...]
-    #: Points gained per step, in units of 1 / ``_Units.per_point`` (exact integers).
+    #: Points gained per step, in exact integer units (``per_point`` units make one point).
     gains: tuple[int, ...]
     forced: int
     field: StepField
