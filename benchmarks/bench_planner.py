@@ -5,7 +5,7 @@
 Cases: the demo session (plan to the next level and to the top level, best case) and the worst
 cases: an empty medium/large C company (every question open: the most chains and the longest
 plan) with the shipped bank, and the same with a bank whose band gains rise (the exact,
-dynamic-programming choice instead of the largest-gains-first one).
+dynamic programme for the rising chain next to the largest-gains-first ranking).
 
 The baseline, measured in the same run, is one ``assess`` of the demo session: the score the
 panel computes anyway. ``--check`` exits 1 when a case's CPU-time p95 is above BUDGET_RATIO
@@ -93,8 +93,8 @@ def cases(framework: Framework, rising: Framework) -> dict[str, Callable[[], obj
         "plan demo -> C5": lambda: plan(framework, demo, "C5"),
         "best case demo": lambda: best_case(framework, demo),
         "plan empty -> next level (C1)": lambda: plan(framework, empty),
-        "plan empty -> C5 (worst, greedy)": lambda: plan(framework, empty, "C5"),
-        "plan empty -> C5 (worst, exact)": lambda: plan(rising, empty, "C5"),
+        "plan empty -> C5 (worst, shipped bank)": lambda: plan(framework, empty, "C5"),
+        "plan empty -> C5 (worst, rising gains)": lambda: plan(rising, empty, "C5"),
     }
 
 
