@@ -266,12 +266,37 @@ class TimelineStage(_Strict):
     years: int = Field(ge=1)
 
 
+class DelayConsequence(_Strict):
+    """What the seed says follows a delay, for companies at these levels (0: no level yet)."""
+
+    from_level: int = Field(ge=0)
+    to_level: int | None = Field(default=None, ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _range(self) -> DelayConsequence:
+        if self.to_level is not None and self.to_level < self.from_level:
+            raise ValueError("to_level must not be below from_level")
+        return self
+
+    def covers(self, level: int) -> bool:
+        return level >= self.from_level and (self.to_level is None or level <= self.to_level)
+
+
 class Timeline(_Strict):
     text: str
     max_delay_years: int = Field(ge=0)
     delay_text: str
     exceptions_text: str
     stages: tuple[TimelineStage, ...] = Field(min_length=1)
+    consequences: tuple[DelayConsequence, ...] = ()
+
+    @model_validator(mode="after")
+    def _stages_climb(self) -> Timeline:
+        levels = [stage.level for stage in self.stages]
+        if levels != list(range(levels[0], levels[0] + len(levels))):
+            raise ValueError(f"stage levels must be consecutive and rising, got {levels}")
+        return self
 
 
 class FrequencyColumn(_Strict):

@@ -1,0 +1,545 @@
+"""What to do next: the fewest answer improvements that reach a level, and the best case now.
+
+Pure functions over the framework and a session; no I/O and no Textual.
+
+**Steps.** One step improves one question by one notch:
+
+- a choice question (and a percentage question whose answer was recorded explicitly) moves
+  *Nee* -> *Gedeeltelijk* or *Gedeeltelijk* -> *Ja*;
+- a percentage question (2.2.4a/b, 2.3.7) moves its percentage to the *Gedeeltelijk*
+  threshold of the company's criteria variant, or to the least whole percentage above its *Ja*
+  threshold ("meer dan 75%" -> 76%);
+- a band question (2.1.1a/b/c) moves its percentage to the start of the next band, or to the
+  target level's insight threshold when that falls inside a band.
+
+An open question is planned as if it were *Nee* (0%); n.v.t. answers are left alone.
+
+**Optimality.** Every plan must contain the *forced* steps: core questions of the target level
+to *Ja* and the insight questions up to the level's thresholds. The remaining points come from
+the other steps, each question offering a chain that must be climbed in order. For chains whose
+gains never rise (all of them in the shipped bank) taking the largest gains first is optimal;
+chains whose gains rise somewhere go through an exact dynamic programme (most points for each
+number of steps), and the two are combined exactly (see :func:`_choose`). Among plans with the
+fewest steps the one with the most points wins (the largest margin above the threshold);
+remaining ties go to the question that comes first in the framework, then its earlier step.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from trustone_tui import formatting
+from trustone_tui.engine.scoring import (
+    Assessment,
+    QuestionResult,
+    assess,
+    assess_answers,
+    score_question,
+)
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.model import AnswerWord, Level, Question
+from trustone_tui.framework.profile import Profile
+from trustone_tui.session import ANSWER_LABELS, QuestionAnswer, Session, profile_of
+
+StepReason = Literal["core", "quarry_insight", "factory_insight", "points"]
+StepField = Literal["answer", "percentage"]
+
+ANSWER_LADDER: tuple[AnswerWord, ...] = ("nee", "gedeeltelijk", "ja")
+REASON_LABELS: dict[StepReason, str] = {
+    "core": "kernvraag",
+    "quarry_insight": "inzicht groeves",
+    "factory_insight": "inzicht fabrieken",
+    "points": "punten",
+}
+TITLE_LIMIT = 70
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    """One improvement a person can act on.
+
+    ``field`` says what the step records: an answer word (``to_answer``) or a percentage
+    (``to_percentage``). For percentage questions the answers are those the percentages give;
+    band questions have no answer words but band labels.
+    """
+
+    question_id: str
+    title: str
+    reason: StepReason
+    field: StepField
+    from_answer: AnswerWord | None
+    to_answer: AnswerWord | None
+    from_percentage: float | None
+    to_percentage: float | None
+    from_band: str | None
+    to_band: str | None
+    points_gained: float
+
+    @property
+    def change(self) -> str:
+        """Dutch one-liner: ``Nee → Gedeeltelijk``, ``60% → 76% (Gedeeltelijk → Ja)``."""
+        if self.field == "answer":
+            return f"{_answer_label(self.from_answer)} → {_answer_label(self.to_answer)}"
+        assert self.to_percentage is not None
+        start = "open" if self.from_percentage is None else formatting.percent(self.from_percentage)
+        text = f"{start} → {formatting.percent(self.to_percentage)}"
+        if self.to_band is not None:
+            if self.from_band != self.to_band:
+                text += f" (band {self.from_band or 'open'} → {self.to_band})"
+        elif self.from_answer != self.to_answer:
+            text += f" ({_answer_label(self.from_answer)} → {_answer_label(self.to_answer)})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The fewest steps from the current answers to ``target`` (see the module docstring)."""
+
+    target: Level
+    #: Forced steps first (core questions, then insight, in framework order), then the steps
+    #: that add points, largest gain first. Empty when the level is already met or unreachable.
+    steps: tuple[PlanStep, ...]
+    points_before: float
+    points_needed: float
+    reachable: bool
+    #: Dutch reasons why the level cannot be reached by improving answers (empty if reachable).
+    blockers: tuple[str, ...] = ()
+
+    @property
+    def points_gained(self) -> float:
+        return sum(step.points_gained for step in self.steps)
+
+    @property
+    def points_after(self) -> float:
+        return self.points_before + self.points_gained
+
+    @property
+    def already_met(self) -> bool:
+        return self.reachable and not self.steps
+
+
+@dataclass(frozen=True, slots=True)
+class BestCase:
+    """The level if every open question were answered *Ja* (band questions at 100%)."""
+
+    current: Assessment
+    best: Assessment
+    open_questions: int
+
+    @property
+    def level_now(self) -> Level | None:
+        return self.current.level
+
+    @property
+    def level(self) -> Level | None:
+        return self.best.level
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain:
+    """The steps one question offers, in the order they must be taken."""
+
+    order: int
+    question: Question
+    reason: StepReason
+    start: QuestionResult
+    states: tuple[QuestionAnswer, ...]
+    results: tuple[QuestionResult, ...]
+    #: Points gained per step, in exact integer units (``per_point`` units make one point).
+    gains: tuple[int, ...]
+    forced: int
+    field: StepField
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def plan(
+    framework: Framework,
+    session: Session,
+    target: Level | str | None = None,
+    assessment: Assessment | None = None,
+) -> Plan | None:
+    """The fewest steps to ``target`` (default: the level above the current one).
+
+    None when there is no level above the current one. Pass ``assessment`` when you already
+    have ``assess(framework, session)`` to save scoring twice.
+    """
+    profile = profile_of(session.company, framework)
+    return plan_answers(framework, profile, session.answers, target, assessment)
+
+
+def plan_answers(
+    framework: Framework,
+    profile: Profile,
+    answers: Mapping[str, QuestionAnswer],
+    target: Level | str | None = None,
+    assessment: Assessment | None = None,
+) -> Plan | None:
+    """:func:`plan` for a profile and answers instead of a session."""
+    if assessment is None:
+        assessment = assess_answers(framework, profile, answers)
+    level = _target_level(framework, profile, assessment, target)
+    if level is None:
+        return None
+    gap = next(g for g in assessment.gaps if g.level.id == level.id)
+    points_before = assessment.points
+    if gap.met:
+        return Plan(level, (), points_before, 0.0, True)
+    chains, blockers, per_point = _chains(
+        framework, profile, answers, assessment, level, gap.points_needed
+    )
+    need = _units(gap.points_needed, per_point)
+    rest = need - sum(g for c in chains for g in c.gains[: c.forced])
+    picks: list[tuple[_Chain, int]] = []
+    if rest > 0:
+        optional = _choose(chains, rest)
+        if optional is None:
+            best = points_before + sum(sum(c.gains) for c in chains) / per_point
+            blockers.append(
+                f"ook met alle verbeteringen {formatting.points(best)} punten; "
+                f"{level.id} vraagt {formatting.points(points_before + gap.points_needed)}"
+            )
+        else:
+            picks = optional
+    if blockers:
+        return Plan(level, (), points_before, gap.points_needed, False, tuple(blockers))
+    forced = [(c, i) for c in chains for i in range(c.forced)]
+    forced.sort(key=lambda ci: (_REASON_ORDER[ci[0].reason], ci[0].order, ci[1]))
+    steps = tuple(_step(c, i) for c, i in (*forced, *picks))
+    return Plan(level, steps, points_before, gap.points_needed, True)
+
+
+def apply_step(session: Session, step: PlanStep) -> Session:
+    """A copy of the session with the step recorded (notes and ticked elements are kept)."""
+    current = session.answer(step.question_id)
+    if step.field == "answer":
+        updated = replace(current, answer=step.to_answer)
+    else:
+        updated = replace(current, percentage=step.to_percentage)
+    return session.with_answer(step.question_id, updated)
+
+
+def apply_plan(session: Session, plan: Plan) -> Session:
+    """A copy of the session with every step of the plan recorded."""
+    for step in plan.steps:
+        session = apply_step(session, step)
+    return session
+
+
+def best_case(
+    framework: Framework, session: Session, assessment: Assessment | None = None
+) -> BestCase:
+    """The level the company reaches if every open question became *Ja*.
+
+    Open choice and percentage questions are recorded as *Ja*, open band questions as 100%;
+    answered and n.v.t. questions stay as they are.
+    """
+    current = assessment or assess(framework, session)
+    answers = best_case_answers(session.answers, current.open_questions())
+    best = assess(framework, replace(session, answers=answers))
+    return BestCase(current, best, len(current.open_questions()))
+
+
+def best_case_answers(
+    answers: Mapping[str, QuestionAnswer], open_results: Iterable[QuestionResult]
+) -> dict[str, QuestionAnswer]:
+    """The answers with every open question at its best: *Ja*, or 100% for band questions."""
+    out = dict(answers)
+    for result in open_results:
+        qid = result.question.id
+        given = out.get(qid) or QuestionAnswer()
+        if result.question.kind == "band":
+            out[qid] = replace(given, percentage=100.0)
+        else:
+            out[qid] = replace(given, answer="ja")
+    return out
+
+
+def short_title(question: Question, limit: int = TITLE_LIMIT) -> str:
+    """The question's first sentence, trimmed at a word to ``limit`` characters."""
+    text = " ".join(question.text.split())
+    for mark in ("? ", ". "):
+        cut = text.find(mark)
+        if cut != -1:
+            text = text[: cut + 1]
+    if len(text) <= limit:
+        return text
+    trimmed = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return trimmed + "…"
+
+
+# --------------------------------------------------------------------------- chains
+
+_REASON_ORDER: dict[StepReason, int] = {
+    "core": 0,
+    "quarry_insight": 1,
+    "factory_insight": 2,
+    "points": 3,
+}
+
+
+def _target_level(
+    framework: Framework, profile: Profile, assessment: Assessment, target: Level | str | None
+) -> Level | None:
+    levels = framework.levels[profile.category]
+    if target is None:
+        gap = assessment.next
+        return gap.level if gap else None
+    wanted = target if isinstance(target, str) else target.id
+    for level in levels:
+        if level.id == wanted:
+            return level
+    raise ValueError(f"{wanted} is not a level of category {profile.category}")
+
+
+#: order, start, reason, states, their results, forced steps, field: a chain before its gains.
+_RawChain = tuple[
+    int,
+    QuestionResult,
+    StepReason,
+    tuple[QuestionAnswer, ...],
+    tuple[QuestionResult, ...],
+    int,
+    StepField,
+]
+
+
+def _chains(
+    framework: Framework,
+    profile: Profile,
+    answers: Mapping[str, QuestionAnswer],
+    assessment: Assessment,
+    level: Level,
+    points_needed: float,
+) -> tuple[list[_Chain], list[str], int]:
+    """Every question's chain of steps, with how many of its first steps are forced.
+
+    Also returns why the level cannot be reached (if so) and the units per point in which the
+    chains count their gains.
+    """
+    insight = framework.meta.insight
+    thresholds = {
+        insight.quarry_question: (level.quarry_insight_min, "quarry_insight"),
+        insight.factory_question: (level.factory_insight_min, "factory_insight"),
+    }
+    core = {q.id for q in framework.core_questions(level.core_levels, level.category)}
+    raw: list[_RawChain] = []
+    blockers: list[str] = []
+    for order, (qid, result) in enumerate(assessment.results.items()):
+        if result.status in ("nvt", "not_counted"):
+            continue
+        question = result.question
+        given = answers.get(qid) or QuestionAnswer()
+        threshold, reason = thresholds.get(qid, (None, "points"))
+        field: StepField
+        if question.kind == "band":
+            field = "percentage"
+            states = _band_states(given, result, threshold)
+        elif question.kind == "percentage" and given.answer is None:
+            field = "percentage"
+            states = _percentage_states(given, result)
+        else:
+            field = "answer"
+            states = _answer_states(given, result)
+        results = tuple(score_question(question, s, profile, framework) for s in states)
+        forced = 0
+        if threshold is not None and (result.percentage or 0) < threshold:
+            forced = _steps_until(results, percentage_at_least=threshold)
+            if forced is None:
+                blockers.append(f"{qid} kan niet naar {formatting.percent(threshold)}")
+                forced = len(states)
+        if qid in core and result.answer != "ja":
+            reason = "core"
+            to_ja = _steps_until(results)
+            if to_ja is None:
+                blockers.append(f"kernvraag {qid} kan niet op Ja")
+                to_ja = len(states)
+            forced = max(forced, to_ja)
+        if states:
+            raw.append((order, result, reason, states, results, forced, field))
+    values = [points_needed]
+    for _order, result, _reason, _states, results, _forced, _field in raw:
+        values.append(result.points or 0.0)
+        values.extend(r.points or 0.0 for r in results)
+    per_point = _per_point(values)
+    chains = []
+    for order, result, reason, states, results, forced, field in raw:
+        points = [_units(result.points or 0.0, per_point)]
+        points.extend(_units(r.points or 0.0, per_point) for r in results)
+        gains = tuple(b - a for a, b in itertools.pairwise(points))
+        chains.append(
+            _Chain(order, result.question, reason, result, states, results, gains, forced, field)
+        )
+    return chains, blockers, per_point
+
+
+def _per_point(values: Iterable[float]) -> int:
+    """Units per point in which every value is a whole number (points are binary fractions)."""
+    return max(float(v).as_integer_ratio()[1] for v in values)
+
+
+def _units(value: float, per_point: int) -> int:
+    numerator, denominator = float(value).as_integer_ratio()
+    return numerator * (per_point // denominator)
+
+
+def _steps_until(
+    results: tuple[QuestionResult, ...], percentage_at_least: float | None = None
+) -> int | None:
+    """Steps of a chain until its percentage reaches the value, or (without one) until *Ja*.
+
+    None when the chain never gets there.
+    """
+    for i, result in enumerate(results):
+        if percentage_at_least is None:
+            if result.answer == "ja":
+                return i + 1
+        elif (result.percentage or 0) >= percentage_at_least:
+            return i + 1
+    return None
+
+
+def _answer_states(given: QuestionAnswer, result: QuestionResult) -> tuple[QuestionAnswer, ...]:
+    start = ANSWER_LADDER.index(result.answer) if result.answer else 0
+    return tuple(replace(given, answer=word) for word in ANSWER_LADDER[start + 1 :])
+
+
+def _percentage_states(given: QuestionAnswer, result: QuestionResult) -> tuple[QuestionAnswer, ...]:
+    variant = result.criteria
+    assert variant is not None and variant.gedeeltelijk_from is not None
+    assert variant.ja_above is not None
+    targets: list[float] = []
+    if result.answer in (None, "nee"):
+        targets.append(variant.gedeeltelijk_from)
+    ja_at = math.floor(variant.ja_above) + 1
+    if result.answer != "ja" and ja_at <= 100:
+        targets.append(float(ja_at))
+    return tuple(replace(given, percentage=t) for t in targets)
+
+
+def _band_states(
+    given: QuestionAnswer, result: QuestionResult, threshold: float | None
+) -> tuple[QuestionAnswer, ...]:
+    assert result.criteria is not None
+    now = result.percentage if result.percentage is not None else 0.0
+    targets = {band.min for band in result.criteria.bands if band.min > now}
+    if threshold is not None and threshold > now:
+        targets.add(threshold)
+    return tuple(replace(given, percentage=float(t)) for t in sorted(targets))
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def _choose(chains: list[_Chain], rest: int) -> list[tuple[_Chain, int]] | None:
+    """The fewest optional steps gaining at least ``rest`` units (most points on a tie).
+
+    Chains whose gains never rise are merged into one ranking, largest gain first (equal
+    gains in framework order, so each chain is taken as a prefix): the first m of that ranking
+    are the most points any m of their steps can gain. Chains whose gains rise somewhere (none
+    in the shipped bank) go through an exact dynamic programme: the most points for each number
+    of steps. The two are combined by trying every split of the step count.
+
+    Returns (chain, step index) pairs in the order to show them, or None when even all the
+    optional steps together gain too little.
+    """
+    falling: list[tuple[_Chain, tuple[int, ...]]] = []
+    rising: list[tuple[_Chain, tuple[int, ...]]] = []
+    for chain in chains:
+        tail = chain.gains[chain.forced :]
+        if tail:
+            (falling if _non_increasing(tail) else rising).append((chain, tail))
+    ranked = sorted(
+        (
+            (-gain, chain.order, chain.forced + k, chain)
+            for chain, tail in falling
+            for k, gain in enumerate(tail)
+            if gain > 0
+        ),
+        key=lambda item: item[:3],
+    )
+    ranked_sum = list(itertools.accumulate((-item[0] for item in ranked), initial=0))
+    best, taken = _most_points_per_step_count(rising)
+    for total in range(len(ranked_sum) + len(best) - 1):
+        splits = [
+            (ranked_sum[total - k] + best[k], -k)
+            for k in range(max(0, total - len(ranked_sum) + 1), min(total, len(best) - 1) + 1)
+        ]
+        points, minus_k = max(splits)
+        if points >= rest:
+            return _picks(ranked[: total + minus_k], rising, taken, -minus_k)
+    return None
+
+
+def _most_points_per_step_count(
+    tails: list[tuple[_Chain, tuple[int, ...]]],
+) -> tuple[list[int], list[list[int]]]:
+    """best[k]: most points from exactly k steps of these chains; taken[t][k]: steps of chain t.
+
+    Exact for any gains (each chain still taken as a prefix); ties keep fewer steps of the later
+    chain.
+    """
+    best = [0]
+    taken: list[list[int]] = []
+    for _chain, gains in tails:
+        prefix = list(itertools.accumulate(gains, initial=0))
+        merged = [-1] * (len(best) + len(gains))
+        choice = [0] * len(merged)
+        for k, points in enumerate(best):
+            for j, extra in enumerate(prefix):
+                if points + extra > merged[k + j]:
+                    merged[k + j] = points + extra
+                    choice[k + j] = j
+        best = merged
+        taken.append(choice)
+    return best, taken
+
+
+def _picks(
+    ranked: list[tuple[int, int, int, _Chain]],
+    rising: list[tuple[_Chain, tuple[int, ...]]],
+    taken: list[list[int]],
+    k: int,
+) -> list[tuple[_Chain, int]]:
+    """The chosen steps: the ranked ones, then the rising chains' (traced back from ``k``)."""
+    picks = [(chain, index) for _gain, _order, index, chain in ranked]
+    per_chain: list[tuple[_Chain, int]] = []
+    for (chain, _gains), choice in zip(reversed(rising), reversed(taken), strict=True):
+        steps = choice[k]
+        per_chain.append((chain, steps))
+        k -= steps
+    for chain, steps in reversed(per_chain):
+        picks.extend((chain, chain.forced + i) for i in range(steps))
+    return picks
+
+
+def _non_increasing(gains: tuple[int, ...]) -> bool:
+    return all(a >= b for a, b in itertools.pairwise(gains))
+
+
+def _step(chain: _Chain, index: int) -> PlanStep:
+    before = chain.start if index == 0 else chain.results[index - 1]
+    after = chain.results[index]
+    reason: StepReason = chain.reason if index < chain.forced else "points"
+    return PlanStep(
+        question_id=chain.question.id,
+        title=short_title(chain.question),
+        reason=reason,
+        field=chain.field,
+        from_answer=before.answer,
+        to_answer=after.answer,
+        from_percentage=before.percentage,
+        to_percentage=chain.states[index].percentage if chain.field == "percentage" else None,
+        from_band=before.band.label if before.band else None,
+        to_band=after.band.label if after.band else None,
+        points_gained=(after.points or 0.0) - (before.points or 0.0),
+    )
+
+
+def _answer_label(answer: AnswerWord | None) -> str:
+    return ANSWER_LABELS[answer] if answer else "open"
