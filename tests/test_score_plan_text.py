@@ -64,7 +64,7 @@ def test_demo_text_keeps_the_score_lines_and_adds_the_next_steps():
         "            volgen in het kader van de raamovereenkomst van de SER.",
         "  Beoordeling 2026: volledig (jaar 3, niveau 1 volgens de historie; "
         "kolom jaar 1, niveau 1)",
-        "  Historie 2025: C1, 88 van 248 punten (35,4%)",
+        "  Historie 2025: C1, 90 van 248 punten (36,2%)",
     ]
 
 
