@@ -308,7 +308,7 @@ def test_record_outcome_adds_this_year_and_keeps_history_sorted():
     assert after.history[1] == HistoryEntry(2026, "C2", 121, 248, 48.79)  # 48.790...%
     earlier = record_outcome(after, FW, 2020)
     assert [h.year for h in earlier.history] == [2020, 2025, 2026]
-    assert session.history == (HistoryEntry(2025, "C1", 88, 248, 35.48),)
+    assert session.history == (HistoryEntry(2025, "C1", 90, 248, 36.29),)
 
 
 def test_record_outcome_replaces_the_same_year():
