@@ -7,6 +7,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from trustone_tui import textsummary
 from trustone_tui.answerfile import parse_session
 from trustone_tui.commands import score
 from trustone_tui.commands.app import demo_bytes
@@ -23,7 +24,9 @@ def demo() -> Session:
 
 
 def summary(session: Session, framework=FW, year: int | None = None) -> list[str]:
-    return score.text_summary(session, assess(framework, session), framework, year).splitlines()
+    return textsummary.text_summary(
+        session, assess(framework, session), framework, year
+    ).splitlines()
 
 
 def test_demo_text_keeps_the_score_lines_and_adds_the_next_steps():
@@ -119,9 +122,9 @@ def test_unreachable_plan_lists_its_reasons(tmp_path):
 
 def test_assessment_year_is_the_interview_year_else_today():
     session = demo()
-    assert score.assessment_year(session) == 2026
+    assert textsummary.assessment_year(session) == 2026
     undated = replace(session, interview=Interview())
-    assert score.assessment_year(undated, dt.date(2031, 1, 2)) == 2031
+    assert textsummary.assessment_year(undated, dt.date(2031, 1, 2)) == 2031
 
 
 def test_trustone_score_prints_the_plan(tmp_path, capsys):

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
-import textwrap
 from pathlib import Path
 
-from trustone_tui import formatting
 from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, load_all
-from trustone_tui.engine.planner import REASON_LABELS, Plan, best_case, plan
-from trustone_tui.engine.scoring import Assessment, LevelGap, assess
-from trustone_tui.engine.timeline import (
-    AssessmentType,
-    TimelinePosition,
-    this_years_assessment,
-    timeline_position,
-)
-from trustone_tui.framework.bank import Framework
+from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.scorejson import score_json
 from trustone_tui.session import Session
+from trustone_tui.textsummary import text_summary
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,166 +46,3 @@ def run(argv: list[str]) -> int:
     else:
         sys.stdout.write("\n".join(text_summary(s, a, framework) for s, a in scored))
     return EXIT_BAD_INPUT if failed else EXIT_OK
-
-
-def gap_line(gap: LevelGap) -> str:
-    """``C3: nog 12,5 punten; inzicht groeves +15 procentpunt; kernvragen 3.1.1, 3.1.2``."""
-    needs = []
-    if gap.points_needed:
-        needs.append(f"nog {formatting.points(gap.points_needed)} punten")
-    if gap.quarry_insight_needed:
-        needs.append(f"inzicht groeves +{formatting.points(gap.quarry_insight_needed)} procentpunt")
-    if gap.factory_insight_needed:
-        needs.append(
-            f"inzicht fabrieken +{formatting.points(gap.factory_insight_needed)} procentpunt"
-        )
-    if gap.core_questions_missing:
-        needs.append("kernvragen op Ja: " + ", ".join(gap.core_questions_missing))
-    return f"{gap.level.id}: " + ("; ".join(needs) if needs else "gehaald")
-
-
-def assessment_year(session: Session, today: dt.date | None = None) -> int:
-    """The year the session assesses: its interview date's, else today's."""
-    if session.interview.date is not None:
-        return session.interview.date.year
-    return (today or dt.date.today()).year
-
-
-def level_name(rank: int) -> str:
-    return f"niveau {rank}" if rank else "geen niveau"
-
-
-def wrapped(text: str, indent: str, width: int = 100) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
-
-
-def plan_lines(the_plan: Plan) -> list[str]:
-    """The plan as numbered steps, each with its change, points and question title."""
-    target = the_plan.target.id
-    if not the_plan.reachable:
-        lines = [f"  Plan naar {target}: niet haalbaar door betere antwoorden"]
-        return lines + [f"    - {reason}" for reason in the_plan.blockers]
-    steps = the_plan.steps
-    lines = [
-        f"  Plan naar {target}: {len(steps)} {'stap' if len(steps) == 1 else 'stappen'}, "
-        f"+{formatting.points(the_plan.points_gained)} punten "
-        f"(nodig {formatting.points(the_plan.points_needed)})"
-    ]
-    for number, step in enumerate(steps, start=1):
-        why = "" if step.reason == "points" else f"  [{REASON_LABELS[step.reason]}]"
-        lines.append(
-            f"    {number:>2}. {step.question_id:<7} +{formatting.points(step.points_gained):<4} "
-            f"{step.change}{why}"
-        )
-        lines.append(f"        {step.title}")
-    return lines
-
-
-def timeline_lines(position: TimelinePosition | None, session: Session, year: int) -> list[str]:
-    joined = session.company.joined_year
-    if position is None:
-        if joined is None:
-            return ["  Tijdpad:  onbekend (geen jaar van toetreding vastgelegd)"]
-        return [f"  Tijdpad:  {year} ligt voor het jaar van toetreding ({joined})"]
-    entry = f"instapniveau {position.entry_level}"
-    if position.entry_level_assumed:
-        entry += ", aangenomen"
-    lines = [
-        f"  Tijdpad:  lid sinds {joined} ({entry}); {year} is jaar "
-        f"{position.participation_year}: verwacht {level_name(position.expected_level)}, "
-        f"behaald {level_name(position.level)}",
-        f"            {position.label}",
-    ]
-    for text in (position.consequence, position.exceptions):
-        if text:
-            lines.extend(wrapped(text, "            "))
-    return lines
-
-
-def frequency_line(kind: AssessmentType | None, year: int) -> str | None:
-    if kind is None:
-        return None
-    basis = {
-        "history": f"{level_name(kind.level or 0)} volgens de historie",
-        "entry_level": f"instapniveau {kind.level}",
-        "none": "niveau onbekend",
-    }[kind.level_source]
-    return (
-        f"  Beoordeling {year}: {kind.label} (jaar {kind.participation_year}, {basis}; "
-        f"kolom jaar {kind.column.year}, niveau {kind.column.level})"
-    )
-
-
-def text_summary(
-    session: Session, assessment: Assessment, framework: Framework, year: int | None = None
-) -> str:
-    """The text ``trustone score`` prints for one session (``year`` defaults to the interview's)."""
-    profile = assessment.profile
-    category = framework.meta.categories[profile.category].short
-    level = assessment.level.id if assessment.level else "geen (onder niveau 1)"
-    lines = [
-        session.company.name,
-        f"  Profiel:  {profile.label} ({category})",
-        f"  Score:    {formatting.points(assessment.points)} van "
-        f"{formatting.points(assessment.max_points)} punten "
-        f"({formatting.percent(assessment.percentage)})",
-        f"  Inzicht:  groeves {formatting.percent(assessment.quarry_insight)}, "
-        f"fabrieken {formatting.percent(assessment.factory_insight)}",
-        f"  Niveau:   {level}",
-    ]
-    gap = assessment.next
-    lines.append(f"  Volgend:  {gap_line(gap)}" if gap else "  Volgend:  hoogste niveau bereikt")
-    lines.append("")
-    width = max(len(s.title) for s in assessment.steps) + 2
-    lines.append(f"  {'Stap':<{width + 2}} {'Punten':>13}  {'Open':>4}")
-    for step in assessment.steps:
-        if not step.max_points and not step.open:
-            continue
-        score = f"{formatting.points(step.points)} / {formatting.points(step.max_points)}"
-        lines.append(f"  {step.number} {step.title:<{width}} {score:>13}  {step.open:>4}")
-    open_ids = [r.question.id for r in assessment.open_questions()]
-    lines.append("")
-    lines.append(f"  Open vragen ({len(open_ids)}): " + (", ".join(open_ids) or "geen"))
-    lines.append("")
-    lines.extend(next_steps_lines(session, assessment, framework, year))
-    return "\n".join(lines) + "\n"
-
-
-def next_steps_lines(
-    session: Session, assessment: Assessment, framework: Framework, year: int | None = None
-) -> list[str]:
-    """Best case, plan to the next level, timeline, this year's assessment type and history."""
-    level = assessment.level.id if assessment.level else "geen niveau"
-    lines: list[str] = []
-    best = best_case(framework, session, assessment)
-    best_level = best.level.id if best.level else "geen niveau"
-    if best.open_questions == 1:
-        lines.append(f"  Beste geval: {best_level} als de open vraag Ja wordt (nu {level})")
-    elif best.open_questions:
-        lines.append(
-            f"  Beste geval: {best_level} als de {best.open_questions} open vragen Ja worden "
-            f"(nu {level})"
-        )
-    else:
-        lines.append(f"  Beste geval: geen open vragen meer (nu {level})")
-    the_plan = plan(framework, session, assessment=assessment)
-    if the_plan is not None:
-        lines.append("")
-        lines.extend(plan_lines(the_plan))
-    year = assessment_year(session) if year is None else year
-    lines.append("")
-    lines.extend(
-        timeline_lines(
-            timeline_position(framework, session.company, assessment.level, year), session, year
-        )
-    )
-    frequency = frequency_line(this_years_assessment(framework, session, year), year)
-    if frequency:
-        lines.append(frequency)
-    for entry in session.history:
-        reached = entry.level or "geen niveau"
-        lines.append(
-            f"  Historie {entry.year}: {reached}, {formatting.points(entry.points)} van "
-            f"{formatting.points(entry.max_points)} punten ({formatting.percent(entry.percentage)})"
-        )
-    return lines

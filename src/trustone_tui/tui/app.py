@@ -18,7 +18,16 @@ from textual.screen import Screen
 
 from trustone_tui.answerfile import AnswerFileError, load_session, parse_session
 from trustone_tui.demo import demo_bytes, demo_previous_bytes
+from trustone_tui.engine.planner import (
+    BestCase,
+    Plan,
+    apply_plan,
+    best_case,
+    best_case_answers,
+    plan,
+)
 from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.engine.timeline import record_outcome
 from trustone_tui.framework.bank import Framework
 from trustone_tui.report import default_filename, render_report
 from trustone_tui.report.compare import AnswerSide, answer_side
@@ -66,8 +75,11 @@ class TrustoneApp(App[None]):
 
     #: The session being interviewed (immutable; every change replaces it).
     session: var[Session | None] = var(None, always_update=True)
-    #: The engine's score of ``session``; widgets watch this to repaint.
+    #: The engine's score of ``session``; widgets watch this to repaint. ``plan`` (fewest steps
+    #: to the next level) and ``best`` (every open question Ja) are set just before it.
     assessment: var[Assessment | None] = var(None, always_update=True)
+    #: True while trying answers that are not saved (the real session waits in ``_real``).
+    what_if: var[bool] = var(False)
     #: Short save state for the title bar ("opgeslagen", "opslaan…", a problem).
     save_state: var[str] = var("")
 
@@ -93,6 +105,9 @@ class TrustoneApp(App[None]):
         #: Last year's session attached with interview.previous_file, and its score.
         self.previous: Session | None = None
         self.previous_assessment: Assessment | None = None
+        self.plan: Plan | None = None
+        self.best: BestCase | None = None
+        self._real: Session | None = None
 
     # ------------------------------------------------------------------ start-up
 
@@ -127,8 +142,9 @@ class TrustoneApp(App[None]):
         self.session_file = session_file
         self.demo = demo
         self.save_problem = None
-        self.session = session
-        self.assessment = assess(self.framework, session)
+        self.what_if = False
+        self._real = None
+        self._score(session)
         self.save_state = "demo, niet bewaard" if demo else "opgeslagen"
         self.title = session.company.name
         self._update_subtitle()
@@ -199,13 +215,85 @@ class TrustoneApp(App[None]):
 
     # ------------------------------------------------------------------ changes and saving
 
-    def update_session(self, session: Session) -> None:
-        """Record a change: score it, repaint (via ``assessment``) and save it."""
-        session = replace(session, updated=self.clock())
+    def _score(self, session: Session) -> None:
+        """Make ``session`` current: score it, plan it; watchers of ``assessment`` repaint."""
+        assessment = assess(self.framework, session)
+        self.plan = plan(self.framework, session, assessment=assessment)
+        self.best = best_case(self.framework, session, assessment=assessment)
         self.session = session
-        self.assessment = assess(self.framework, session)
+        self.assessment = assessment
+
+    def update_session(self, session: Session) -> None:
+        """Record a change: score it, repaint (via ``assessment``) and save it.
+
+        In what-if mode the change is scored but never saved.
+        """
+        if self.what_if:
+            self._score(session)
+            return
+        session = replace(session, updated=self.clock())
+        self._score(session)
         if self.session_file is not None:
             self._queue_save(session)
+
+    # ------------------------------------------------------------------ what-if
+
+    def action_toggle_what_if(self) -> None:
+        """Try other answers without saving; leaving restores the real session."""
+        if self.session is None:
+            return
+        if not self.what_if:
+            self._real = self.session
+            self.what_if = True
+            self.notify(
+                "Probeer andere antwoorden: score en niveau rekenen mee, maar niets wordt "
+                "opgeslagen. Druk nogmaals op w om terug te gaan.",
+                title="Wat-als",
+            )
+        else:
+            real, self._real = self._real, None
+            self.what_if = False
+            if real is not None:
+                self._score(real)
+            self.notify("Terug naar de echte antwoorden.", title="Wat-als beëindigd")
+        self._update_subtitle()
+
+    def action_apply_plan(self) -> None:
+        """In what-if mode: take every step of the plan, to see the level it reaches."""
+        if self.session is None or self.plan is None or not self.plan.steps:
+            self.notify("Er is geen plan om toe te passen.", severity="warning")
+            return
+        if not self.what_if:
+            self.action_toggle_what_if()
+        self._score(apply_plan(self.session, self.plan))
+
+    def action_fill_best_case(self) -> None:
+        """In what-if mode: answer every open question Ja."""
+        if self.session is None or self.assessment is None:
+            return
+        if not self.what_if:
+            self.action_toggle_what_if()
+        answers = best_case_answers(self.session.answers, self.assessment.open_questions())
+        self._score(replace(self.session, answers=answers))
+
+    # ------------------------------------------------------------------ history
+
+    def action_record_outcome(self) -> None:
+        """Record this year's level and points in the session's history (and save it)."""
+        if self.session is None or self.what_if:
+            self.notify("Leg de uitkomst vast buiten de wat-als-modus.", severity="warning")
+            return
+        year = self.assessment_year()
+        self.update_session(
+            record_outcome(self.session, self.framework, year, assessment=self.assessment)
+        )
+        level = self.assessment.level.id if self.assessment and self.assessment.level else "geen"
+        self.notify(f"{year}: niveau {level} vastgelegd in de historie.", title="Uitkomst")
+
+    def assessment_year(self) -> int:
+        """The year being assessed: the interview date's year, else this year."""
+        date = self.session.interview.date if self.session else None
+        return date.year if date else self.clock().year
 
     def _queue_save(self, session: Session) -> None:
         with self._save_lock:
@@ -290,8 +378,7 @@ class TrustoneApp(App[None]):
             return
         self.save_problem = None
         self.save_state = "opgeslagen"
-        self.session = session
-        self.assessment = assess(self.framework, session)
+        self._score(session)
 
     def action_save_copy(self) -> None:
         if self.session is None:
@@ -301,7 +388,8 @@ class TrustoneApp(App[None]):
             if path is None or self.session is None:
                 return
             try:
-                new_file = save_as(self.session, self.framework, path)
+                # In what-if mode the real answers are saved, never the tried ones.
+                new_file = save_as(self._real or self.session, self.framework, path)
             except StoreError as exc:  # the answers stay in memory; nothing was overwritten
                 self.push_screen(MessageDialog("Kopie opslaan mislukt", [str(exc)]))
                 return
@@ -431,7 +519,8 @@ class TrustoneApp(App[None]):
             self.sub_title = ""
             return
         where = self.session_file.path.name if self.session_file is not None else "demo"
-        self.sub_title = f"{where} · {self.save_state}"
+        state = "WAT-ALS: niets wordt opgeslagen" if self.what_if else self.save_state
+        self.sub_title = f"{where} · {state}"
 
     # ------------------------------------------------------------------ screens
 
@@ -451,6 +540,9 @@ class TrustoneApp(App[None]):
 
     def action_profile(self) -> None:
         if self.session is None:
+            return
+        if self.what_if:
+            self.notify("Wijzig het profiel buiten de wat-als-modus (w).", severity="warning")
             return
 
         def changed(result: ProfileResult | None) -> None:
@@ -477,6 +569,26 @@ class TrustoneApp(App[None]):
             yield SystemCommand("Bedrijfsprofiel", "Naam, categorie, omvang", self.action_profile)
             yield SystemCommand(
                 "Kopie opslaan als", "Sla de sessie op onder een nieuwe naam", self.action_save_copy
+            )
+            yield SystemCommand(
+                "Wat-als aan/uit",
+                "Probeer antwoorden zonder op te slaan (w)",
+                self.action_toggle_what_if,
+            )
+            yield SystemCommand(
+                "Plan toepassen (wat-als)",
+                "Zet de stappen van het plan in de wat-als-modus en zie het niveau",
+                self.action_apply_plan,
+            )
+            yield SystemCommand(
+                "Beste geval (wat-als)",
+                "Alle open vragen Ja, in de wat-als-modus",
+                self.action_fill_best_case,
+            )
+            yield SystemCommand(
+                "Uitkomst vastleggen",
+                "Leg niveau en punten van dit jaar vast in de historie",
+                self.action_record_outcome,
             )
             yield SystemCommand(
                 "Exporteren", "Rapport als HTML, Markdown, CSV of JSON (Ctrl+E)", self.action_export

@@ -42,6 +42,7 @@ class InterviewScreen(Screen[None]):
         Binding("e", "edit_note", "Notitie", show=False),
         Binding("f", "toggle_follow_up", "Opvolgen", show=False),
         Binding("t", "toggle_navigator", "Navigator", show=False),
+        Binding("w", "app.toggle_what_if", "Wat-als"),
         Binding("s", "app.summary", "Samenvatting"),
         Binding("b", "app.profile", "Profiel"),
         Binding("escape", "leave_field", "Terug", show=False),
@@ -63,9 +64,10 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)
+        self.watch(self.app, "what_if", lambda on: self.set_class(on, "-what-if"))
         session, assessment = self.app.session, self.app.assessment
         self.query_one(Navigator).show_assessment(assessment, session)
-        self.query_one(ScorePanel).show(assessment)
+        self.query_one(ScorePanel).show(assessment, self.app.plan, self.app.best)
         first = self.current_id or self._first_open() or self._navigable()[0]
         self.go_to(first)
         self._apply_layout(self.size.width)
@@ -233,7 +235,7 @@ class InterviewScreen(Screen[None]):
     def _assessment_changed(self, assessment: Assessment) -> None:
         """Repaint what shows the score: the score panel, tree labels and the answer parts."""
         session: Session = self.app.session
-        self.query_one(ScorePanel).show(assessment)
+        self.query_one(ScorePanel).show(assessment, self.app.plan, self.app.best)
         self.query_one(Navigator).show_assessment(assessment, session)
         if self.current_id is not None:
             question = self.app.framework.questions[self.current_id]

@@ -8,11 +8,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from trustone_tui import formatting
+from trustone_tui.engine.planner import BestCase, Plan
 from trustone_tui.engine.scoring import Assessment, LevelGap
 from trustone_tui.framework.bank import Framework
 from trustone_tui.tui.render import bar
 
 BAR_WIDTH = 12
+PLAN_LINES = 6
 
 
 def gap_lines(gap: LevelGap) -> list[Content]:
@@ -81,6 +83,52 @@ def compact_line(assessment: Assessment) -> Content:
     return Content("").join(parts)
 
 
+def plan_text(plan: Plan | None, best: BestCase | None, limit: int = PLAN_LINES) -> Content:
+    """The best case and the fewest steps to the next level, one line per step."""
+    lines: list[Content] = []
+    if best is not None:
+        now = best.level_now.id if best.level_now else "geen"
+        reach = best.level.id if best.level else "geen niveau"
+        if best.open_questions:
+            lines.append(
+                Content.assemble(
+                    "Beste geval: ",
+                    (reach, "bold"),
+                    f" als {best.open_questions} open vragen Ja worden (nu {now})",
+                )
+            )
+        else:
+            lines.append(Content.styled("Geen open vragen meer.", "$text-muted"))
+    if plan is None:
+        return Content("\n").join(lines)
+    if not plan.reachable:
+        lines.append(
+            Content.assemble(("Plan naar ", "bold"), (plan.target.id, "bold"), ": niet haalbaar")
+        )
+        lines.extend(Content.styled(f" • {reason}", "$text-muted") for reason in plan.blockers)
+    elif plan.steps:
+        lines.append(
+            Content.assemble(
+                ("Plan naar ", "bold"),
+                (plan.target.id, "bold"),
+                f": {len(plan.steps)} stappen, +{formatting.points(plan.points_gained)} punten",
+            )
+        )
+        for step in plan.steps[:limit]:
+            lines.append(
+                Content.assemble(
+                    (f" {step.question_id:<7}", "bold"),
+                    (f"+{formatting.points(step.points_gained):<3}", "$success"),
+                    f" {step.change}",
+                )
+            )
+        if len(plan.steps) > limit:
+            lines.append(
+                Content.styled(f" … en nog {len(plan.steps) - limit} (samenvatting)", "$text-muted")
+            )
+    return Content("\n").join(lines)
+
+
 class ScorePanel(VerticalScroll):
     """Renders an :class:`Assessment`; it never computes anything itself."""
 
@@ -95,9 +143,10 @@ class ScorePanel(VerticalScroll):
         yield Static(id="score-total")
         yield Static(id="score-level")
         yield Static(id="score-next")
+        yield Static(id="score-plan")
         yield Static(id="score-steps")
 
-    def show(self, assessment: Assessment) -> None:
+    def show(self, assessment: Assessment, plan: Plan | None, best: BestCase | None) -> None:
         self.query_one("#score-total", Static).update(
             Content.assemble(
                 (formatting.points(assessment.points), "bold"),
@@ -136,3 +185,4 @@ class ScorePanel(VerticalScroll):
             )
         self.query_one("#score-steps", Static).update(Content("\n").join(rows))
         self.query_one("#score-compact", Static).update(compact_line(assessment))
+        self.query_one("#score-plan", Static).update(plan_text(plan, best))
