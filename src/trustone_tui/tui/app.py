@@ -45,6 +45,7 @@ from trustone_tui.store import (
     save_as,
     session_file_stem,
 )
+from trustone_tui.textsummary import assessment_year
 from trustone_tui.tui.commands import QuestionJumpProvider
 from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
 from trustone_tui.tui.screens.export import ExportDialog, ExportRequest
@@ -292,8 +293,8 @@ class TrustoneApp(App[None]):
 
     def assessment_year(self) -> int:
         """The year being assessed: the interview date's year, else this year."""
-        date = self.session.interview.date if self.session else None
-        return date.year if date else self.clock().year
+        assert self.session is not None
+        return assessment_year(self.session, self.clock().date())
 
     def _queue_save(self, session: Session) -> None:
         with self._save_lock:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.session import ANSWER_LABELS, Session
+from trustone_tui.textsummary import next_steps_lines
 from trustone_tui.tui.widgets.navigator import short
 from trustone_tui.tui.widgets.score import gap_lines
 
@@ -23,6 +24,7 @@ class SummaryScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("escape,s", "close", "Terug"),
+        Binding("u", "record_outcome", "Uitkomst vastleggen"),
         Binding("enter", "jump", "Naar vraag", show=False),
     ]
 
@@ -33,6 +35,7 @@ class SummaryScreen(Screen[str | None]):
                 yield Static(id="summary-company")
                 yield DataTable(id="summary-steps", cursor_type="none", zebra_stripes=True)
                 yield Static(id="summary-levels")
+                yield Static(id="summary-outlook")
             yield OptionList(id="summary-items")
         yield Footer()
 
@@ -75,7 +78,7 @@ class SummaryScreen(Screen[str | None]):
                 continue
             share = step.points / step.max_points * 100 if step.max_points else 0
             table.add_row(
-                f"{step.number} {short(step.title, 40)}",
+                f"{step.number} {short(step.title, 30)}",
                 formatting.points(step.points),
                 formatting.points(step.max_points),
                 formatting.percent(share),
@@ -96,6 +99,12 @@ class SummaryScreen(Screen[str | None]):
             level_lines.append(Content.assemble((f"{mark[0]} {gap.level.id}", f"bold {mark[1]}")))
             level_lines.extend(gap_lines(gap))
         self.query_one("#summary-levels", Static).update(Content("\n").join(level_lines))
+        outlook = next_steps_lines(
+            session, assessment, self.app.framework, self.app.assessment_year()
+        )
+        self.query_one("#summary-outlook", Static).update(
+            Content("\n").join([Content.styled("Wat nu", "bold"), *map(Content, outlook)])
+        )
         self._items(session, assessment)
 
     def _items(self, session: Session, assessment: Assessment) -> None:
@@ -144,6 +153,10 @@ class SummaryScreen(Screen[str | None]):
             option = items.get_option_at_index(items.highlighted)
             if option.id:
                 self.dismiss(option.id.split(":", 1)[1])
+
+    def action_record_outcome(self) -> None:
+        self.app.action_record_outcome()
+        self.show(self.app.session, self.app.assessment)
 
     def action_close(self) -> None:
         self.dismiss(None)
