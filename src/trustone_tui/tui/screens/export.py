@@ -55,6 +55,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button("Exporteren", variant="primary", id="ok")
                 yield Button("Annuleren", id="cancel")
 
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
     def _format(self) -> ReportFormat:
         pressed = self.query_one("#export-format", RadioSet).pressed_button
         fmt = (pressed.id or "fmt-html").removeprefix("fmt-") if pressed else "html"

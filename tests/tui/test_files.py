@@ -1,0 +1,198 @@
+"""The app and its files: creating, conflicts, failed saves, locks, broken files, exports."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from tests.tui.conftest import SIZE, make_app
+from textual.widgets import Input
+
+from trustone_tui.answerfile import load_session
+from trustone_tui.demo import demo_previous_bytes
+from trustone_tui.store import open_session
+from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
+from trustone_tui.tui.screens.export import ExportDialog
+from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.screens.profile import ProfileScreen
+
+
+async def test_new_session_from_the_start_screen(framework, data_dir):
+    app = make_app(framework)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press(*"Marmer & Zo B.V.")
+        await pilot.press("tab", "space")  # imports from risk countries: yes (category C)
+        await pilot.press("tab", *"12", "tab", *"1800000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.assessment.profile.label == "klein bedrijf, categorie C"
+        await pilot.press("j")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    files = sorted(data_dir.glob("*.toml"))
+    assert [f.name for f in files] == [f"marmer-zo-bv-{files[0].stem[-4:]}.toml"]
+    saved = load_session(files[0], framework)
+    assert saved.company.name == "Marmer & Zo B.V."
+    assert (saved.company.employees, saved.company.revenue_eur) == (12, 1_800_000)
+    assert len(saved.answers) == 1
+
+
+async def test_a_change_behind_the_apps_back_is_never_overwritten(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        theirs = demo_file.read_bytes().replace(b"employees = 38", b"employees = 39")
+        demo_file.write_bytes(theirs)
+        app.screen.go_to("3.3.7")
+        await pilot.press("j")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert demo_file.read_bytes() == theirs  # refused: both versions survive
+        assert app.session.answer("3.3.7").answer == "ja"  # ours is still in memory
+        assert "conflict" in app.sub_title
+        await pilot.click("#choice-copy")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        copy = demo_file.with_name("onze-versie.toml")
+        app.screen.query_one("#path", Input).value = str(copy)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert demo_file.read_bytes() == theirs
+    assert load_session(copy, framework).answer("3.3.7").answer == "ja"
+
+
+async def test_a_failed_save_keeps_the_answers_and_a_later_save_succeeds(
+    framework, demo_file, monkeypatch
+):
+    app = make_app(framework, open_path=demo_file)
+    original = demo_file.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        real_fsync = os.fsync
+
+        def disk_full(fd: int) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", disk_full)
+        app.screen.go_to("3.3.7")
+        await pilot.press("j")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "NIET opgeslagen" in app.sub_title
+        assert any("Opslaan mislukt" in (n.title or "") for n in app._notifications)
+        assert demo_file.read_bytes() == original
+        assert not [p for p in demo_file.parent.iterdir() if p.name.endswith(".tmp")]
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        app.screen.go_to("4.2.3")
+        await pilot.press("g")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "opgeslagen" in app.sub_title and "NIET" not in app.sub_title
+    saved = load_session(demo_file, framework)
+    assert saved.answer("3.3.7").answer == "ja"
+    assert saved.answer("4.2.3").answer == "gedeeltelijk"
+
+
+async def test_quitting_after_a_failed_save_asks_first(framework, demo_file, monkeypatch):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def io_error(fd: int) -> None:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+        monkeypatch.setattr(os, "fsync", io_error)
+        app.screen.go_to("3.3.7")
+        await pilot.press("j")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.is_running
+
+
+async def test_second_instance_is_warned_about_the_lock(framework, demo_file):
+    holder = open_session(demo_file, framework)
+    try:
+        assert holder.locked
+        app = make_app(framework, open_path=demo_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen)
+            messages = " ".join(str(n.message) for n in app._notifications)
+            assert "locked" in messages.lower() or "open" in messages.lower()
+    finally:
+        holder.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"schema_version = 1\n[company\n", "invalid TOML"),
+        (b"schema_version = 9\n", "newer"),
+    ],
+)
+async def test_a_broken_file_shows_its_problems_and_is_not_touched(
+    framework, tmp_path: Path, content: bytes, expected: str
+):
+    path = tmp_path / "kapot.toml"
+    path.write_bytes(content)
+    app = make_app(framework, open_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        assert any(expected in line for line in app.screen.lines)
+        assert all(str(path) in line for line in app.screen.lines)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert path.read_bytes() == content
+
+
+async def test_export_writes_the_report_beside_the_session(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        target = demo_file.with_name("rapport.html")
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") or html.lstrip().lower().startswith("<!doctype")
+    assert "Natuursteen Van Dijk &amp; Zn. B.V." in html
+    assert "121" in html and "248" in html
+
+
+async def test_last_years_answers_show_beside_the_question(framework, demo_file):
+    previous = demo_file.with_name("van-dijk-2025.toml")
+    previous.write_bytes(demo_previous_bytes())
+    text = demo_file.read_text(encoding="utf-8").replace(
+        "date = 2026-11-12", 'date = 2026-11-12\nprevious_file = "van-dijk-2025.toml"'
+    )
+    demo_file.write_text(text, encoding="utf-8")
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.go_to("1.1.2")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#q-previous").content)
+        assert shown.startswith("Vorig jaar: Nee, 0 van 6 punten")
+        assert "alleen kinderarbeid en gedwongen arbeid" in shown
