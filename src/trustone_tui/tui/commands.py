@@ -63,7 +63,7 @@ def highlight(text: str, query: str) -> Content:
     folded = fold(text)
     for word in fold(query).split():
         for match in re.finditer(re.escape(word), folded):
-            content = content.stylize("bold $accent", match.start(), match.end())
+            content = content.stylize("bold $text-accent", match.start(), match.end())
     return content
 
 

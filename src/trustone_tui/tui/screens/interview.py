@@ -65,6 +65,7 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)
         self.watch(self.app, "what_if", lambda on: self.set_class(on, "-what-if"))
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         session, assessment = self.app.session, self.app.assessment
         self.query_one(Navigator).show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment, self.app.plan, self.app.best)
@@ -231,6 +232,12 @@ class InterviewScreen(Screen[None]):
         self.query_one("#work").focus()
 
     # ------------------------------------------------------------------ live updates
+
+    def _theme_changed(self) -> None:
+        """Tree labels are Rich Text with the theme's colours baked in: draw them again."""
+        self.call_after_refresh(
+            self.query_one(Navigator).show_assessment, self.app.assessment, self.app.session
+        )
 
     def _assessment_changed(self, assessment: Assessment) -> None:
         """Repaint what shows the score: the score panel, tree labels and the answer parts."""

@@ -258,7 +258,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
         company, problems = self._company()
         if company is None:
             self.query_one("#profile-problems", Static).update(
-                Content("\n").join(Content.styled(p, "$error") for p in problems)
+                Content("\n").join(Content.styled(p, "$text-error") for p in problems)
             )
             return
         interviewer = self.query_one("#interviewer", Input).value.strip()

@@ -25,7 +25,10 @@ def recent_label(row: RecentSession) -> Content:
     when = (row.updated or row.modified).astimezone().strftime("%d-%m-%Y %H:%M")
     if not row.ok:
         return Content.assemble(
-            ("⚠ ", "$error"), (row.path.name, "bold"), f"  {when}\n  ", (row.problems[0], "$error")
+            ("⚠ ", "$text-error"),
+            (row.path.name, "bold"),
+            f"  {when}\n  ",
+            (row.problems[0], "$text-error"),
         )
     return Content.assemble(
         (f"{row.company or '':<40.40}", "bold"),

@@ -95,7 +95,7 @@ class SummaryScreen(Screen[str | None]):
         )
         level_lines: list[Content] = [Content.styled("Niveaus", "bold")]
         for gap in assessment.gaps:
-            mark = ("✓", "$success") if gap.met else ("✗", "$error")
+            mark = ("✓", "$text-success") if gap.met else ("✗", "$text-error")
             level_lines.append(Content.assemble((f"{mark[0]} {gap.level.id}", f"bold {mark[1]}")))
             level_lines.extend(gap_lines(gap))
         self.query_one("#summary-levels", Static).update(Content("\n").join(level_lines))

@@ -15,7 +15,13 @@ from trustone_tui.framework.model import Question
 from trustone_tui.session import Session
 
 STATUS_MARKS = {"answered": "✓", "open": "○", "nvt": "–", "not_counted": "·"}
-STATUS_STYLES = {"answered": "green", "open": "", "nvt": "cyan", "not_counted": "dim"}
+#: Theme variables for each status (resolved to colours of the active theme when drawing).
+STATUS_COLOURS = {
+    "answered": "text-success",
+    "open": None,
+    "nvt": "text-secondary",
+    "not_counted": None,
+}
 TITLE_WIDTH = 46
 
 
@@ -31,25 +37,32 @@ def short(text: str, width: int = TITLE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def question_label(result: QuestionResult, follow_up: bool, has_answer: bool) -> Text:
+def question_label(
+    result: QuestionResult, follow_up: bool, has_answer: bool, colours: dict[str, str]
+) -> Text:
+    """``✓ 1.1.5 Beschrijft je …  2/4 ⚑`` in the active theme's colours."""
     status = result.status
     mark = STATUS_MARKS[status]
     if status == "not_counted" and has_answer:
         mark = "◌"
+    variable = STATUS_COLOURS[status]
+    mark_style = (
+        colours.get(variable, "") if variable else ("dim" if status == "not_counted" else "")
+    )
     label = Text()
-    label.append(f"{mark} ", STATUS_STYLES[status] or None)
+    label.append(f"{mark} ", mark_style or None)
     label.append(result.question.id, "bold" if status != "not_counted" else "dim")
     label.append(" ")
     label.append(short(result.question.text), "dim" if status == "not_counted" else None)
     if status == "answered":
         label.append(
             f"  {formatting.points(result.points or 0)}/{formatting.points(result.max_points)}",
-            "green",
+            colours.get("text-success") or None,
         )
     elif status == "not_counted":
         label.append("  telt niet mee", "dim italic")
     if follow_up:
-        label.append(" ⚑", "bold yellow")
+        label.append(" ⚑", f"bold {colours.get('text-warning', '')}".strip())
     return label
 
 
@@ -118,8 +131,18 @@ class Navigator(Tree[NodeRef]):
                 result,
                 bool(given and given.follow_up),
                 bool(given and (given.answer or given.percentage is not None)),
+                self._colours(),
             )
         )
+
+    def _colours(self) -> dict[str, str]:
+        """Hex colours of the active theme for the label variables (labels are Rich Text)."""
+        variables = self.app.theme_variables
+        return {
+            name: variables[name]
+            for name in ("text-success", "text-secondary", "text-warning")
+            if name in variables and variables[name].startswith("#")
+        }
 
     def reveal(self, question: Question) -> None:
         """Move the cursor to the question's node without selecting it."""

@@ -58,7 +58,7 @@ def previous_text(side: AnswerSide) -> Content:
     """``Vorig jaar: Gedeeltelijk, 3 van 6 punten`` and last year's note below it."""
     line = Content.assemble(("Vorig jaar: ", "bold"), describe(side))
     if side.follow_up:
-        line = line + Content.styled("  ⚑ opvolgen", "$warning")
+        line = line + Content.styled("  ⚑ opvolgen", "$text-warning")
     if side.note:
         line = line + Content("\n") + Content.styled(side.note, "italic")
     return line
@@ -172,7 +172,7 @@ class QuestionPanel(Vertical):
         )
         if result.status == "not_counted":
             variant_line = Content.assemble(
-                (f"Telt niet mee voor categorie {view.profile.category}", "bold $warning"),
+                (f"Telt niet mee voor categorie {view.profile.category}", "bold $text-warning"),
                 " — het antwoord blijft bewaard. ",
                 variant_line,
             )
@@ -232,7 +232,7 @@ class QuestionPanel(Vertical):
         text = Content.assemble("→ ", (ANSWER_LABELS[derived], "bold"), " volgens de criteria")
         if view.given.answer and view.given.answer != derived:
             text = text + Content.styled(
-                f" (gekozen antwoord {ANSWER_LABELS[view.given.answer]} telt)", "$warning"
+                f" (gekozen antwoord {ANSWER_LABELS[view.given.answer]} telt)", "$text-warning"
             )
         return text
 
@@ -255,7 +255,7 @@ class QuestionPanel(Vertical):
         if suggestion == view.given.answer:
             return Content.assemble("Suggestie ", (ANSWER_LABELS[suggestion], "bold"), " ✓")
         return Content.assemble(
-            "Suggestie: ", (ANSWER_LABELS[suggestion], "bold $accent"), " — a = overnemen"
+            "Suggestie: ", (ANSWER_LABELS[suggestion], "bold $text-accent"), " — a = overnemen"
         )
 
     def _show_elements(self, view: View) -> None:
@@ -325,7 +325,7 @@ class QuestionPanel(Vertical):
             self._post(percentage=value)
         else:
             self.query_one("#percentage-result", Static).update(
-                Content.styled("een percentage ligt tussen 0 en 100", "$error")
+                Content.styled("een percentage ligt tussen 0 en 100", "$text-error")
             )
 
     @on(TextArea.Changed, "#note")

@@ -22,7 +22,7 @@ def gap_lines(gap: LevelGap) -> list[Content]:
     lines = []
 
     def line(met: bool, text: str) -> None:
-        mark, style = ("✓", "$success") if met else ("✗", "$error")
+        mark, style = ("✓", "$text-success") if met else ("✗", "$text-error")
         lines.append(Content.assemble((f" {mark} ", style), text))
 
     level = gap.level
@@ -118,7 +118,7 @@ def plan_text(plan: Plan | None, best: BestCase | None, limit: int = PLAN_LINES)
             lines.append(
                 Content.assemble(
                     (f" {step.question_id:<7}", "bold"),
-                    (f"+{formatting.points(step.points_gained):<3}", "$success"),
+                    (f"+{formatting.points(step.points_gained):<3}", "$text-success"),
                     f" {step.change}",
                 )
             )
