@@ -113,16 +113,46 @@ _PYDANTIC_MESSAGES = {
     "dict_type": "must be a table",
 }
 
+#: Plain wording for the value errors people make when editing a file by hand.
+_VALUE_MESSAGES = {
+    "literal_error": "must be one of {expected}",
+    "string_type": "must be text in quotes",
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "float_type": "must be a number",
+    "list_type": "must be a list",
+    "less_than_equal": "must be at most {le}",
+    "greater_than_equal": "must be at least {ge}",
+    "string_too_short": "must not be empty",
+    "finite_number": "must be a finite number",
+    "date_type": "must be a date like 2026-11-12",
+    "datetime_type": "must be a date and time like 2026-11-12T09:30:00+01:00",
+}
+
 
 def _pydantic_lines(source: str, error: ValidationError, prefix: tuple[Any, ...] = ()) -> list[str]:
     lines = []
     for err in error.errors(include_url=False):
         loc = err["loc"]
-        message = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
-        if err["type"] not in _PYDANTIC_MESSAGES and "input" in err:
-            message += f" (got {_show(err['input'])})"
+        kind = err["type"]
+        if kind in _PYDANTIC_MESSAGES:
+            message = _PYDANTIC_MESSAGES[kind]
+        else:
+            template = _VALUE_MESSAGES.get(kind)
+            try:
+                context = {k: _plain_number(v) for k, v in err.get("ctx", {}).items()}
+                message = template.format(**context) if template else err["msg"]
+            except (KeyError, IndexError):
+                message = err["msg"]
+            if "input" in err:
+                message += f" (got {_show(err['input'])})"
         lines.append(f"{source}: {key_path((*prefix, *loc))}: {message}")
     return _dedupe(lines)
+
+
+def _plain_number(value: Any) -> Any:
+    """100.0 -> 100 in messages; anything else as it is."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _show(value: Any) -> str:
@@ -283,6 +313,9 @@ def _session_from_current(
             answer_model = AnswerModel.model_validate(raw)
         except ValidationError as exc:
             problems.extend(_pydantic_lines(source, exc, where))
+            if isinstance(raw, dict) and "elements" in raw:  # report these too, all at once
+                _, element_problems = _check_elements(framework.questions[qid], raw["elements"])
+                problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
             continue
         answer, answer_problems = _check_answer(qid, answer_model, framework)
         problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
