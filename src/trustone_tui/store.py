@@ -135,6 +135,9 @@ class SessionFile:
         migrated_from: the older format version the file had, else None.
         migrated_backup: where the original of a migrated file was kept, else None.
         removed_leftovers: temporary files of interrupted saves removed at open.
+        standard_layout: False when the file was not written by trustone in its standard
+            layout (hand-edited, other program, BOM): the first save rewrites it so; all
+            answers are kept, comments and formatting are not. Reported in ``notices``.
     """
 
     def __init__(
@@ -156,6 +159,7 @@ class SessionFile:
         self.migrated_from: int | None = None
         self.migrated_backup: Path | None = None
         self.removed_leftovers: tuple[Path, ...] = ()
+        self.standard_layout = True
         self._backup_problem: str | None = None
         self._pending_original: bytes | None = None
         self._durable = durable
@@ -206,6 +210,12 @@ class SessionFile:
                 "it is not overwritten until one is"
             )
             lines.append(f"{self.path}: upgraded from format version {self.migrated_from}; {kept}")
+        elif not self.standard_layout:
+            lines.append(
+                f"{self.path}: not in trustone's standard layout (edited by hand or by another "
+                "program); the first save rewrites it: all answers are kept, comments and "
+                "formatting are not"
+            )
         if self.orphan_report:
             lines.append(self.orphan_report)
         if self.removed_leftovers:
@@ -351,6 +361,7 @@ class SessionFile:
 
     def _adopt(self, read: ReadSession, data: bytes) -> None:
         self._adopt_written(read.session, data, durable=True)
+        self.standard_layout = data == dump_session(read.session, self.framework)
         if read.migrated:
             self.migrated_from = read.from_version
             self.migrated_backup = None

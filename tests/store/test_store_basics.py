@@ -321,3 +321,21 @@ def test_recent_sessions_lists_newest_first_with_level_and_errors(framework, dem
 
 def test_recent_sessions_of_a_missing_folder_is_empty(framework, tmp_path):
     assert recent_sessions(framework, tmp_path / "nergens") == []
+
+
+def test_a_hand_edited_file_is_flagged_before_its_comments_are_rewritten_away(
+    framework, demo, tmp_path
+):
+    path = tmp_path / "met-de-hand.toml"
+    path.write_bytes(demo_bytes().replace(b"[company]\n", b"# zie bijlage\n[company]\n"))
+    with open_session(path, framework) as opened:
+        assert not opened.standard_layout
+        assert opened.notices == [
+            f"{path}: not in trustone's standard layout (edited by hand or by another "
+            "program); the first save rewrites it: all answers are kept, comments and "
+            "formatting are not"
+        ]
+        opened.save(opened.session)
+    assert path.read_bytes() == demo_bytes()
+    with open_session(path, framework) as again:
+        assert again.standard_layout and again.notices == []
