@@ -235,7 +235,7 @@ class SessionFile:
 
     def suggest_copy_path(self) -> Path:
         """A free name for a copy: ``<name>-kopie.toml`` beside the file, or in the data
-        directory when that folder is not writable."""
+        directory when that folder is not writable (:class:`StoreError` if neither works)."""
         folder = self.real_path.parent
         if not os.access(folder, os.W_OK):
             folder = data_directory()
@@ -256,7 +256,9 @@ class SessionFile:
         superseded by a newer call returns without writing). Raises :class:`ConflictError`
         when the file changed behind this instance's back, :class:`InvalidSessionError` when
         the session cannot be written as a valid answer file, :class:`SaveError` for disk
-        problems. In every case the file on disk is left as it was and ``session`` is untouched.
+        problems. In every case the file on disk is left as it was (the one exception,
+        ``SaveError.replaced``, means the new bytes are in place but the folder sync failed;
+        saving again completes it) and ``session`` is untouched.
         """
         with self._state:
             self._check_open()

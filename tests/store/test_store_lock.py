@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 
@@ -105,3 +106,14 @@ def test_lock_false_takes_no_lock(framework, tmp_path):
         assert not viewer.locked and viewer.lock_warning is None
         with open_session(path, framework) as editor:
             assert editor.locked
+
+
+def test_a_session_file_dropped_without_close_releases_its_lock(framework, tmp_path):
+    path = tmp_path / "demo.toml"
+    path.write_bytes(demo_bytes())
+    opened = open_session(path, framework)
+    assert opened.locked
+    del opened
+    gc.collect()
+    with open_session(path, framework) as again:
+        assert again.locked and again.lock_warning is None
