@@ -327,16 +327,7 @@ class SessionFile:
     def _write(self, session: Session) -> None:
         data = serialise(session, self.framework, self.path)
         self._ensure_backup(required=True)
-        try:
-            current = safefile.read_regular(self.real_path)
-        except OSError as exc:
-            raise SaveError.from_os_error(self.path, exc) from exc
-        except safefile.NotRegularFile:
-            raise ConflictError(self.path, "replaced") from None
-        if current is None:
-            raise ConflictError(self.path, "deleted")
-        if fingerprint(current) != self.fingerprint:
-            raise ConflictError(self.path, "changed")
+        current = self._unchanged_on_disk()
         if current == data and self._durable:
             self.session = session
             return
@@ -348,13 +339,29 @@ class SessionFile:
                 "Save a copy, or make the file writable and save again.",
             )
         try:
-            atomic.write_replace(self.real_path, data, mode)
+            # Checked again right before the rename, so the window in which another
+            # program's change could slip in is the rename itself, not the write and fsync.
+            atomic.write_replace(self.real_path, data, mode, before_replace=self._unchanged_on_disk)
         except atomic.NotDurableError as exc:
             self._adopt_written(session, data, durable=False)
             raise SaveError.from_os_error(self.path, exc.cause, replaced=True) from exc
         except OSError as exc:
             raise SaveError.from_os_error(self.path, exc) from exc
         self._adopt_written(session, data, durable=True)
+
+    def _unchanged_on_disk(self) -> bytes:
+        """The file's bytes; :class:`ConflictError` unless they have our fingerprint."""
+        try:
+            current = safefile.read_regular(self.real_path)
+        except OSError as exc:
+            raise SaveError.from_os_error(self.path, exc) from exc
+        except safefile.NotRegularFile:
+            raise ConflictError(self.path, "replaced") from None
+        if current is None:
+            raise ConflictError(self.path, "deleted")
+        if fingerprint(current) != self.fingerprint:
+            raise ConflictError(self.path, "changed")
+        return current
 
     def _adopt_written(self, session: Session, data: bytes, *, durable: bool) -> None:
         self.session = session

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
 
 
@@ -37,7 +37,7 @@ def string(value: str, *, multiline_allowed: bool = True) -> str:
 
 def key(name: str) -> str:
     """A bare key, or a quoted one on a single line (TOML keys cannot be multi-line)."""
-    return name if _BARE_KEY.match(name) else string(name, multiline_allowed=False)
+    return name if _BARE_KEY.fullmatch(name) else string(name, multiline_allowed=False)
 
 
 def scalar(value: Any) -> str:

@@ -110,3 +110,25 @@ def test_an_identical_rewrite_by_someone_else_is_not_a_conflict(framework, demo,
         ours = with_note(demo, "1.1.3", "x")
         opened.save(ours)
     assert load_session(path, framework) == ours
+
+
+def test_a_change_while_the_new_file_is_being_written_is_caught_before_the_rename(
+    framework, demo, path, monkeypatch
+):
+    """The fingerprint is checked again after the temporary file is synced, just before the
+    rename, so a write by someone else during our write-and-fsync is not overwritten."""
+    from trustone_tui import atomic
+
+    theirs = dump_session(with_note(demo, "1.1.4", "tussendoor geschreven"), framework)
+    real_write_temp = atomic._write_temp
+
+    def write_temp_meanwhile_they_save(target, data, mode):
+        temp = real_write_temp(target, data, mode)
+        path.write_bytes(theirs)
+        return temp
+
+    monkeypatch.setattr(atomic, "_write_temp", write_temp_meanwhile_they_save)
+    with open_session(path, framework) as opened, pytest.raises(ConflictError):
+        opened.save(with_note(demo, "1.1.3", "van ons"))
+    assert path.read_bytes() == theirs
+    assert [p.name for p in path.parent.iterdir()] == ["demo.toml"]
