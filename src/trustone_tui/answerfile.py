@@ -186,6 +186,31 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         raise AnswerFileError([f"{where}: invalid TOML: {message}"]) from None
 
 
+MAX_NESTING = 32
+
+
+def check_nesting(document: Mapping[str, Any], source: str) -> None:
+    """Refuse values nested deeper than :data:`MAX_NESTING` (answer files need about 4).
+
+    The parser itself only stops at Python's recursion limit; anything that walks the values
+    afterwards (validation, the writer) must not be the one to hit it.
+    """
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > MAX_NESTING:
+            raise AnswerFileError(
+                [
+                    f"{source}: {key_path(where[:3])}: values nested more than "
+                    f"{MAX_NESTING} levels deep"
+                ]
+            )
+        if isinstance(value, dict):
+            stack.extend((v, (*where, k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(value))
+
+
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text without a leading BOM (Windows editors add one)."""
     if len(data) > MAX_FILE_BYTES:
@@ -254,6 +279,7 @@ class ReadSession:
 def read_session(data: bytes, source: str, framework: Framework) -> ReadSession:
     """Like :func:`parse_session`, also telling whether the file was in an older format."""
     document = parse_toml(decode(data, source), source)
+    check_nesting(document, source)
     upgraded = upgrade_document(document, source)
     return ReadSession(
         _session_from_current(upgraded.document, source, framework), upgraded.from_version

@@ -99,6 +99,10 @@ elements = "1"
         "schema_version = 1\nx = " + "[" * 5000 + "\n",
         ["{f}: invalid TOML: arrays or tables nested too deeply"],
     ),
+    "nested-values": (
+        VALID_HEAD + '\n[answers."1.1.1"]\nelements = ' + "[" * 400 + "]" * 400 + "\n",
+        ['{f}: answers."1.1.1".elements: values nested more than 32 levels deep'],
+    ),
     "not-utf8": (
         "schema_version = 1\n# caf\xe9\n",  # written as Latin-1 below
         ["{f}:2:6: not UTF-8 text (byte 0xe9)"],
