@@ -83,7 +83,7 @@ class HistoryModel(_Model):
 
 class AnswerFileModel(_Model):
     schema_version: int
-    framework_version: str | None = None
+    framework_version: Annotated[str, Field(min_length=1)] | None = None
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
     company: CompanyModel
@@ -184,6 +184,12 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             where = source
             message = message.replace(" (at end of document)", " at the end of the file")
         raise AnswerFileError([f"{where}: invalid TOML: {message}"]) from None
+    except ValueError as exc:  # Python's limit on digits in an integer (4300 by default)
+        if "integer string conversion" not in str(exc):
+            raise
+        raise AnswerFileError(
+            [f"{source}: invalid TOML: a number has too many digits to be an answer"]
+        ) from None
 
 
 MAX_NESTING = 32
@@ -469,7 +475,11 @@ def _check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, 
 def session_document(session: Session, framework: Framework) -> dict[str, Any]:
     """The session as a TOML document in canonical key order."""
     doc: dict[str, Any] = {"schema_version": CURRENT_SCHEMA_VERSION}
-    doc["framework_version"] = session.framework_version or framework.version
+    # Keep the version the answers were made with: answers kept for unknown questions are only
+    # valid under it.
+    doc["framework_version"] = (
+        framework.version if session.framework_version is None else session.framework_version
+    )
     if session.created is not None:
         doc["created"] = session.created
     if session.updated is not None:

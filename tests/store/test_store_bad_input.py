@@ -94,6 +94,10 @@ elements = "1"
             "{f}: company.revenue_eur: missing",
         ],
     ),
+    "empty-framework-version": (
+        VALID_HEAD.replace('framework_version = "1.0"', 'framework_version = ""'),
+        ["{f}: framework_version: must not be empty (got '')"],
+    ),
     "missing-company": ("schema_version = 1\n", ["{f}: company: missing"]),
     "nested-too-deep": (
         "schema_version = 1\nx = " + "[" * 5000 + "\n",
@@ -102,6 +106,10 @@ elements = "1"
     "nested-values": (
         VALID_HEAD + '\n[answers."1.1.1"]\nelements = ' + "[" * 400 + "]" * 400 + "\n",
         ['{f}: answers."1.1.1".elements: values nested more than 32 levels deep'],
+    ),
+    "huge-number": (
+        VALID_HEAD.replace("employees = 30", "employees = 1" + "0" * 5000),
+        ["{f}: invalid TOML: a number has too many digits to be an answer"],
     ),
     "not-utf8": (
         "schema_version = 1\n# caf\xe9\n",  # written as Latin-1 below

@@ -98,8 +98,13 @@ TOKENS = [
     b"answers",
     b"company",
     b"[answers]",
+    b"1" + b"0" * 5000,  # more digits than Python converts by default
+    b"[" * 400,  # deeper than validation could recurse
+    b"[" * 60 + b"]" * 60,
 ]
 VALUES = [
+    b"1" + b"0" * 5000,
+    b"[" * 200 + b"]" * 200,
     b'"x"',
     b'""',
     b"1",
