@@ -68,6 +68,7 @@ __all__ = [
     "open_session",
     "recent_sessions",
     "save_as",
+    "serialise",
     "session_file_stem",
 ]
 
