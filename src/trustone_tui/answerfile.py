@@ -83,7 +83,7 @@ class HistoryModel(_Model):
 
 class AnswerFileModel(_Model):
     schema_version: int
-    framework_version: str | None = None
+    framework_version: Annotated[str, Field(min_length=1)] | None = None
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
     company: CompanyModel
@@ -113,16 +113,46 @@ _PYDANTIC_MESSAGES = {
     "dict_type": "must be a table",
 }
 
+#: Plain wording for the value errors people make when editing a file by hand.
+_VALUE_MESSAGES = {
+    "literal_error": "must be one of {expected}",
+    "string_type": "must be text in quotes",
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "float_type": "must be a number",
+    "list_type": "must be a list",
+    "less_than_equal": "must be at most {le}",
+    "greater_than_equal": "must be at least {ge}",
+    "string_too_short": "must not be empty",
+    "finite_number": "must be a finite number",
+    "date_type": "must be a date like 2026-11-12",
+    "datetime_type": "must be a date and time like 2026-11-12T09:30:00+01:00",
+}
+
 
 def _pydantic_lines(source: str, error: ValidationError, prefix: tuple[Any, ...] = ()) -> list[str]:
     lines = []
     for err in error.errors(include_url=False):
         loc = err["loc"]
-        message = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
-        if err["type"] not in _PYDANTIC_MESSAGES and "input" in err:
-            message += f" (got {_show(err['input'])})"
+        kind = err["type"]
+        if kind in _PYDANTIC_MESSAGES:
+            message = _PYDANTIC_MESSAGES[kind]
+        else:
+            template = _VALUE_MESSAGES.get(kind)
+            try:
+                context = {k: _plain_number(v) for k, v in err.get("ctx", {}).items()}
+                message = template.format(**context) if template else err["msg"]
+            except (KeyError, IndexError):
+                message = err["msg"]
+            if "input" in err:
+                message += f" (got {_show(err['input'])})"
         lines.append(f"{source}: {key_path((*prefix, *loc))}: {message}")
     return _dedupe(lines)
+
+
+def _plain_number(value: Any) -> Any:
+    """100.0 -> 100 in messages; anything else as it is."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _show(value: Any) -> str:
@@ -154,6 +184,37 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             where = source
             message = message.replace(" (at end of document)", " at the end of the file")
         raise AnswerFileError([f"{where}: invalid TOML: {message}"]) from None
+    except ValueError as exc:  # Python's limit on digits in an integer (4300 by default)
+        if "integer string conversion" not in str(exc):
+            raise
+        raise AnswerFileError(
+            [f"{source}: invalid TOML: a number has too many digits to be an answer"]
+        ) from None
+
+
+MAX_NESTING = 32
+
+
+def check_nesting(document: Mapping[str, Any], source: str) -> None:
+    """Refuse values nested deeper than :data:`MAX_NESTING` (answer files need about 4).
+
+    The parser itself only stops at Python's recursion limit; anything that walks the values
+    afterwards (validation, the writer) must not be the one to hit it.
+    """
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > MAX_NESTING:
+            raise AnswerFileError(
+                [
+                    f"{source}: {key_path(where[:3])}: values nested more than "
+                    f"{MAX_NESTING} levels deep"
+                ]
+            )
+        if isinstance(value, dict):
+            stack.extend((v, (*where, k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(value))
 
 
 def decode(data: bytes, source: str) -> str:
@@ -224,6 +285,7 @@ class ReadSession:
 def read_session(data: bytes, source: str, framework: Framework) -> ReadSession:
     """Like :func:`parse_session`, also telling whether the file was in an older format."""
     document = parse_toml(decode(data, source), source)
+    check_nesting(document, source)
     upgraded = upgrade_document(document, source)
     return ReadSession(
         _session_from_current(upgraded.document, source, framework), upgraded.from_version
@@ -283,6 +345,9 @@ def _session_from_current(
             answer_model = AnswerModel.model_validate(raw)
         except ValidationError as exc:
             problems.extend(_pydantic_lines(source, exc, where))
+            if isinstance(raw, dict) and "elements" in raw:  # report these too, all at once
+                _, element_problems = _check_elements(framework.questions[qid], raw["elements"])
+                problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
             continue
         answer, answer_problems = _check_answer(qid, answer_model, framework)
         problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
@@ -410,7 +475,11 @@ def _check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, 
 def session_document(session: Session, framework: Framework) -> dict[str, Any]:
     """The session as a TOML document in canonical key order."""
     doc: dict[str, Any] = {"schema_version": CURRENT_SCHEMA_VERSION}
-    doc["framework_version"] = session.framework_version or framework.version
+    # Keep the version the answers were made with: answers kept for unknown questions are only
+    # valid under it.
+    doc["framework_version"] = (
+        framework.version if session.framework_version is None else session.framework_version
+    )
     if session.created is not None:
         doc["created"] = session.created
     if session.updated is not None:

@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 try:
@@ -65,14 +66,24 @@ def leftover_temporaries(path: Path) -> list[Path]:
     return sorted(found)
 
 
-def write_replace(path: Path, data: bytes, mode: int = 0o600) -> None:
+def write_replace(
+    path: Path,
+    data: bytes,
+    mode: int = 0o600,
+    *,
+    before_replace: Callable[[], object] | None = None,
+) -> None:
     """Atomically and durably replace (or create) ``path`` with ``data``, permissions ``mode``.
 
+    ``before_replace`` runs after the temporary file is synced and just before the rename; if
+    it raises, nothing is replaced (a last-moment check such as "is the file still ours?").
     Raises ``OSError`` when nothing was changed, :class:`NotDurableError` when the file was
     replaced but the directory fsync failed.
     """
     temp = _write_temp(path, data, mode)
     try:
+        if before_replace is not None:
+            before_replace()
         temp.replace(path)
     except BaseException:
         _discard(temp)

@@ -20,6 +20,7 @@ import json
 import os
 import socket
 import sys
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,27 +58,28 @@ class LockedElsewhere(Exception):
 
 
 class FileLock:
-    """A held lock; :meth:`release` (or process exit) frees it."""
+    """A held lock; :meth:`release`, garbage collection or process exit frees it."""
 
     def __init__(self, path: Path, fd: int) -> None:
         self.path = path
-        self._fd: int | None = fd
+        self._release = weakref.finalize(self, _release, path, fd)
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return self._release.alive
 
     def release(self) -> None:
         """Delete the lock file and unlock (idempotent)."""
-        fd, self._fd = self._fd, None
-        if fd is None:
-            return
-        if sys.platform != "win32":
-            with contextlib.suppress(OSError):
-                self.path.unlink()
-        else:
-            _unlock_windows(fd)
-        os.close(fd)
+        self._release()
+
+
+def _release(path: Path, fd: int) -> None:
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            path.unlink()  # while still holding the lock: see the module docstring
+    else:
+        _unlock_windows(fd)
+    os.close(fd)
 
 
 def acquire(path: Path) -> FileLock:

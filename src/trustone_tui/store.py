@@ -68,6 +68,7 @@ __all__ = [
     "open_session",
     "recent_sessions",
     "save_as",
+    "serialise",
     "session_file_stem",
 ]
 
@@ -135,6 +136,9 @@ class SessionFile:
         migrated_from: the older format version the file had, else None.
         migrated_backup: where the original of a migrated file was kept, else None.
         removed_leftovers: temporary files of interrupted saves removed at open.
+        standard_layout: False when the file was not written by trustone in its standard
+            layout (hand-edited, other program, BOM): the first save rewrites it so; all
+            answers are kept, comments and formatting are not. Reported in ``notices``.
     """
 
     def __init__(
@@ -156,6 +160,7 @@ class SessionFile:
         self.migrated_from: int | None = None
         self.migrated_backup: Path | None = None
         self.removed_leftovers: tuple[Path, ...] = ()
+        self.standard_layout = True
         self._backup_problem: str | None = None
         self._pending_original: bytes | None = None
         self._durable = durable
@@ -206,6 +211,12 @@ class SessionFile:
                 "it is not overwritten until one is"
             )
             lines.append(f"{self.path}: upgraded from format version {self.migrated_from}; {kept}")
+        elif not self.standard_layout:
+            lines.append(
+                f"{self.path}: not in trustone's standard layout (edited by hand or by another "
+                "program); the first save rewrites it: all answers are kept, comments and "
+                "formatting are not"
+            )
         if self.orphan_report:
             lines.append(self.orphan_report)
         if self.removed_leftovers:
@@ -225,7 +236,7 @@ class SessionFile:
 
     def suggest_copy_path(self) -> Path:
         """A free name for a copy: ``<name>-kopie.toml`` beside the file, or in the data
-        directory when that folder is not writable."""
+        directory when that folder is not writable (:class:`StoreError` if neither works)."""
         folder = self.real_path.parent
         if not os.access(folder, os.W_OK):
             folder = data_directory()
@@ -246,7 +257,9 @@ class SessionFile:
         superseded by a newer call returns without writing). Raises :class:`ConflictError`
         when the file changed behind this instance's back, :class:`InvalidSessionError` when
         the session cannot be written as a valid answer file, :class:`SaveError` for disk
-        problems. In every case the file on disk is left as it was and ``session`` is untouched.
+        problems. In every case the file on disk is left as it was (the one exception,
+        ``SaveError.replaced``, means the new bytes are in place but the folder sync failed;
+        saving again completes it) and ``session`` is untouched.
         """
         with self._state:
             self._check_open()
@@ -315,16 +328,7 @@ class SessionFile:
     def _write(self, session: Session) -> None:
         data = serialise(session, self.framework, self.path)
         self._ensure_backup(required=True)
-        try:
-            current = safefile.read_regular(self.real_path)
-        except OSError as exc:
-            raise SaveError.from_os_error(self.path, exc) from exc
-        except safefile.NotRegularFile:
-            raise ConflictError(self.path, "replaced") from None
-        if current is None:
-            raise ConflictError(self.path, "deleted")
-        if fingerprint(current) != self.fingerprint:
-            raise ConflictError(self.path, "changed")
+        current = self._unchanged_on_disk()
         if current == data and self._durable:
             self.session = session
             return
@@ -336,13 +340,29 @@ class SessionFile:
                 "Save a copy, or make the file writable and save again.",
             )
         try:
-            atomic.write_replace(self.real_path, data, mode)
+            # Checked again right before the rename, so the window in which another
+            # program's change could slip in is the rename itself, not the write and fsync.
+            atomic.write_replace(self.real_path, data, mode, before_replace=self._unchanged_on_disk)
         except atomic.NotDurableError as exc:
             self._adopt_written(session, data, durable=False)
             raise SaveError.from_os_error(self.path, exc.cause, replaced=True) from exc
         except OSError as exc:
             raise SaveError.from_os_error(self.path, exc) from exc
         self._adopt_written(session, data, durable=True)
+
+    def _unchanged_on_disk(self) -> bytes:
+        """The file's bytes; :class:`ConflictError` unless they have our fingerprint."""
+        try:
+            current = safefile.read_regular(self.real_path)
+        except OSError as exc:
+            raise SaveError.from_os_error(self.path, exc) from exc
+        except safefile.NotRegularFile:
+            raise ConflictError(self.path, "replaced") from None
+        if current is None:
+            raise ConflictError(self.path, "deleted")
+        if fingerprint(current) != self.fingerprint:
+            raise ConflictError(self.path, "changed")
+        return current
 
     def _adopt_written(self, session: Session, data: bytes, *, durable: bool) -> None:
         self.session = session
@@ -351,6 +371,7 @@ class SessionFile:
 
     def _adopt(self, read: ReadSession, data: bytes) -> None:
         self._adopt_written(read.session, data, durable=True)
+        self.standard_layout = data == dump_session(read.session, self.framework)
         if read.migrated:
             self.migrated_from = read.from_version
             self.migrated_backup = None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
 
 
@@ -28,15 +28,16 @@ def _escape_char(ch: str, multiline: bool) -> str:
     return ch
 
 
-def string(value: str) -> str:
-    """A basic string; multi-line (still exact) when it holds a newline."""
-    multiline = "\n" in value
+def string(value: str, *, multiline_allowed: bool = True) -> str:
+    """A basic string; multi-line (still exact) when it holds a newline and that is allowed."""
+    multiline = multiline_allowed and "\n" in value
     body = "".join(_escape_char(ch, multiline) for ch in value)
     return f'"""\n{body}"""' if multiline else f'"{body}"'
 
 
 def key(name: str) -> str:
-    return name if _BARE_KEY.match(name) else string(name)
+    """A bare key, or a quoted one on a single line (TOML keys cannot be multi-line)."""
+    return name if _BARE_KEY.fullmatch(name) else string(name, multiline_allowed=False)
 
 
 def scalar(value: Any) -> str:
@@ -47,7 +48,7 @@ def scalar(value: Any) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"cannot write {value} to an answer file")
-        return str(int(value)) if value.is_integer() else repr(value)
+        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
     if isinstance(value, str):
         return string(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):

@@ -220,12 +220,12 @@ def test_concurrent_saves_are_serialised_and_the_newest_wins(framework, tmp_path
     release = threading.Event()
     written = []
 
-    def slow_first_write(target, data, mode=0o600):
+    def slow_first_write(target, data, mode=0o600, **kwargs):
         written.append(data)
         if len(written) == 1:
             writing.set()
             release.wait(5)
-        real_write(target, data, mode)
+        real_write(target, data, mode, **kwargs)
 
     monkeypatch.setattr(atomic, "write_replace", slow_first_write)
 
@@ -321,3 +321,38 @@ def test_recent_sessions_lists_newest_first_with_level_and_errors(framework, dem
 
 def test_recent_sessions_of_a_missing_folder_is_empty(framework, tmp_path):
     assert recent_sessions(framework, tmp_path / "nergens") == []
+
+
+def test_a_hand_edited_file_is_flagged_before_its_comments_are_rewritten_away(
+    framework, demo, tmp_path
+):
+    path = tmp_path / "met-de-hand.toml"
+    path.write_bytes(demo_bytes().replace(b"[company]\n", b"# zie bijlage\n[company]\n"))
+    with open_session(path, framework) as opened:
+        assert not opened.standard_layout
+        assert opened.notices == [
+            f"{path}: not in trustone's standard layout (edited by hand or by another "
+            "program); the first save rewrites it: all answers are kept, comments and "
+            "formatting are not"
+        ]
+        opened.save(opened.session)
+    assert path.read_bytes() == demo_bytes()
+    with open_session(path, framework) as again:
+        assert again.standard_layout and again.notices == []
+
+
+def test_leftovers_of_an_interrupted_save_are_removed_when_the_file_is_opened(framework, tmp_path):
+    path = tmp_path / "demo.toml"
+    path.write_bytes(demo_bytes())
+    leftover = tmp_path / ".demo.toml.a1b2c3d4.tmp"
+    leftover.write_bytes(demo_bytes()[:100])  # half a file, as a kill mid-write leaves it
+    unrelated = tmp_path / ".ander.toml.a1b2c3d4.tmp"  # belongs to another file: kept
+    unrelated.write_bytes(b"x")
+    with open_session(path, framework) as opened:
+        assert opened.removed_leftovers == (leftover,)
+        assert opened.notices == [
+            f"{path}: removed 1 temporary file(s) left by an interrupted save (the session "
+            "itself was not affected)"
+        ]
+    assert not leftover.exists() and unrelated.exists()
+    assert path.read_bytes() == demo_bytes()
