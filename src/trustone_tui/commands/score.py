@@ -43,7 +43,10 @@ def run(argv: list[str]) -> int:
             if payload:
                 sys.stdout.write(json.dumps(payload[0], ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            # One company per line: json's fast C encoder only runs without indent, and
+            # pretty-printing hundreds of files took longer than reading and scoring them.
+            lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in payload)
+            sys.stdout.write(f"[\n{lines}\n]\n" if payload else "[]\n")
     else:
         sys.stdout.write("\n".join(text_summary(s, a, framework) for s, a in scored))
     return EXIT_BAD_INPUT if failed else EXIT_OK
