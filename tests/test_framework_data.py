@@ -348,3 +348,18 @@ def test_percentage_question_thresholds_are_read_from_their_own_criteria_texts()
         ("2.2.4b", "klein"): (25, 50),
         ("2.3.7", "alle"): (25, 50),
     }
+
+
+def test_sections_step_5_has_none():
+    """Reading 13: step 5 has no sections; its questions are 5.1 and 5.2."""
+    sections = {step.number: [s.id for s in step.sections] for step in FW.steps}
+    assert sections == {
+        1: ["1.1", "1.2", "1.3"],
+        2: ["2.1", "2.2", "2.3", "2.4"],
+        3: ["3.1", "3.2", "3.3"],
+        4: ["4.1", "4.2"],
+        5: [],
+        6: ["6.1", "6.2"],
+    }
+    assert [q.id for q in FW.steps[4].questions] == ["5.1", "5.2"]
+    assert all(q.section is None for q in FW.steps[4].questions)
