@@ -320,3 +320,12 @@ def test_unanswered_insight_counts_as_0_percent():
     a = run("C:small", answers)
     assert a.quarry_insight == 0 and level_id(a) is None
     assert next_gap(a)[:3] == ("C1", 0, 20)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(19.96, "19,9%"), (48.79, "48,7%"), (20.0, "20%"), (74.999, "74,9%"), (100.0, "100%")],
+)
+def test_percentages_shown_are_rounded_down(value, shown):
+    """Reading 8: a shown 20% always means at least 20%."""
+    assert formatting.percent(value) == shown
