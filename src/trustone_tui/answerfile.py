@@ -350,7 +350,8 @@ def _session_from_current(
                 problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
             continue
         answer, answer_problems = _check_answer(qid, answer_model, framework)
-        problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
+        if answer_problems:
+            problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
         if answer is not None and not answer.is_empty:
             answers[qid] = answer
     if problems or model is None:
@@ -429,8 +430,14 @@ def _check_answer(
 
 def _check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, ...]], list[str]]:
     """Ticked elements as ``{group: numbers}`` ("" when ungrouped), with any problems."""
-    groups = [g.key for g in question.element_groups]
     count = len(question.elements)
+    if type(raw) is list and not question.element_groups:
+        # The common case, checked quickly; anything wrong is reported by the full check below.
+        if not raw:
+            return {}, []
+        if all(type(n) is int and 1 <= n <= count for n in raw):
+            return {UNGROUPED: tuple(sorted(set(raw)))}, []
+    groups = [g.key for g in question.element_groups]
     if isinstance(raw, dict):
         if not groups:
             return {}, [f".elements: {question.id} has no element groups; give a list like [1, 2]"]

@@ -29,20 +29,27 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     framework = framework_or_exit()
-    scored: list[tuple[Session, Assessment]] = []
+    as_array = args.format == "json" and len(args.files) > 1
+    out = sys.stdout
+    written = 0
     failed = False
+    # Each file is written as soon as it is scored: memory stays flat however many files.
     for _path, session in load_all(args.files, framework):
         if session is None:
             failed = True
             continue
-        scored.append((session, assess(framework, session)))
-    if args.format == "json":
-        payload = [score_json(s, a) for s, a in scored]
-        if len(args.files) == 1:
-            if payload:
-                sys.stdout.write(json.dumps(payload[0], ensure_ascii=False, indent=2) + "\n")
+        assessment = assess(framework, session)
+        if args.format == "text":
+            out.write(("\n" if written else "") + text_summary(session, assessment, framework))
+        elif as_array:
+            # One company per line: json's fast C encoder only runs without indent, and
+            # pretty-printing hundreds of files took longer than reading and scoring them.
+            item = json.dumps(score_json(session, assessment), ensure_ascii=False)
+            out.write(("[\n" if not written else ",\n") + item)
         else:
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write("\n".join(text_summary(s, a, framework) for s, a in scored))
+            item = json.dumps(score_json(session, assessment), ensure_ascii=False, indent=2)
+            out.write(item + "\n")
+        written += 1
+    if as_array:
+        out.write("\n]\n" if written else "[]\n")
     return EXIT_BAD_INPUT if failed else EXIT_OK

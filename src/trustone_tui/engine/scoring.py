@@ -5,6 +5,7 @@ Pure functions over the framework and a session; no I/O and no Textual.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -107,14 +108,39 @@ def ceil_half(value: Fraction | float) -> float:
     return math.ceil(Fraction(value) * 2) / 2
 
 
+def _exact(value: float) -> int | Fraction:
+    """The exact value of a float: an int when whole, else a Fraction."""
+    return int(value) if float(value).is_integer() else Fraction(value)
+
+
+_UNANSWERED = QuestionAnswer()
+
+
 def score_question(
     question: Question, given: QuestionAnswer | None, profile: Profile, framework: Framework
 ) -> QuestionResult:
+    given = given or _UNANSWERED
+    return _score(framework, question.id, given.answer, given.percentage, profile.key)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _score(
+    framework: Framework,
+    question_id: str,
+    answer_given: str | None,
+    percentage: float | None,
+    profile_key: str,
+) -> QuestionResult:
+    """Score one question. The result depends on nothing else and is immutable, so identical
+    inputs share one: scoring many sessions (or one session after each edit) repeats them."""
+    question = framework.questions[question_id]
+    category, size = profile_key.split(":")
+    profile = Profile(category, size)  # type: ignore[arg-type]
+    given = QuestionAnswer(answer=answer_given, percentage=percentage)  # type: ignore[arg-type]
     maximum = question.max_for(profile.category)
     if maximum is None:
         return QuestionResult(question, "not_counted", None, None, None, None, None, 0, None)
     variant = framework.criteria(question.id, profile)
-    given = given or QuestionAnswer()
     if given.answer == "nvt":
         if not question.nvt_allowed:
             raise ValueError(f"{question.id} does not allow n.v.t.")
@@ -166,11 +192,16 @@ def level_gap(
     quarry: float,
     factory: float,
 ) -> LevelGap:
-    required = Fraction(level.score_min) * Fraction(max_points) / 100
+    # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
+    # whole numbers stay ints, which is much faster than Fraction.
+    required_x100 = _exact(level.score_min) * _exact(max_points)
     if level.points_above is not None:
         # "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
-        required = max(required, Fraction(level.points_above) + Fraction(1, 2))
-    points_needed = max(0.0, ceil_half(required - Fraction(points)))
+        required_x100 = max(required_x100, _exact(level.points_above * 2) * 50 + 50)
+    # Doubling a float is exact, so points * 2 counts half points without rounding.
+    deficit_x100 = required_x100 - _exact(points * 2) * 50
+    # Round up to the next half point: ceil(deficit in half points) / 2.
+    points_needed = max(0, -(-deficit_x100 // 50)) / 2
     missing = tuple(
         q.id
         for q in framework.core_questions(level.core_levels, level.category)
@@ -189,23 +220,25 @@ def assess_answers(
     framework: Framework, profile: Profile, answers: Mapping[str, QuestionAnswer]
 ) -> Assessment:
     """Score the answers for a profile."""
-    results = {
-        q.id: score_question(q, answers.get(q.id), profile, framework)
-        for q in framework.scored_questions()
-    }
+    results: dict[str, QuestionResult] = {}
     steps = []
     for step in framework.steps:
-        in_step = [r for r in results.values() if r.question.step == step.number and r.counted]
-        steps.append(
-            StepResult(
-                step.number,
-                step.title,
-                sum(r.points or 0 for r in in_step),
-                sum(r.max_points for r in in_step),
-                sum(1 for r in in_step if r.status in ("answered", "nvt")),
-                sum(1 for r in in_step if r.is_open),
-            )
-        )
+        points = max_points = 0.0
+        answered = still_open = 0
+        for question in step.questions:
+            if not question.is_scored:
+                continue
+            result = score_question(question, answers.get(question.id), profile, framework)
+            results[question.id] = result
+            if result.status == "not_counted":
+                continue
+            points += result.points or 0
+            max_points += result.max_points
+            if result.status == "open":
+                still_open += 1
+            else:
+                answered += 1
+        steps.append(StepResult(step.number, step.title, points, max_points, answered, still_open))
     points = sum(s.points for s in steps)
     max_points = sum(s.max_points for s in steps)
     percentage = points / max_points * 100 if max_points else 0.0

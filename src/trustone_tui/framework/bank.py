@@ -72,6 +72,16 @@ class Framework:
             )
             for category in ("B", "C")
         }
+        # Computed once: the engine asks for these for every session it scores.
+        self._scored: dict[Category | None, tuple[Question, ...]] = {
+            category: tuple(
+                q
+                for q in self.questions.values()
+                if q.is_scored and (category is None or q.max_for(category) is not None)
+            )
+            for category in (None, "B", "C")
+        }
+        self._core: dict[tuple[tuple[int, ...], Category], tuple[Question, ...]] = {}
         self._criteria: dict[tuple[str, str], CriteriaVariant] = {}
         self._rules: dict[tuple[str, str], ElementRule] = {}
         for question in self.questions.values():
@@ -97,11 +107,7 @@ class Framework:
 
     def scored_questions(self, category: Category | None = None) -> list[Question]:
         """Scored questions in framework order; for a category, only those counted for it."""
-        return [
-            q
-            for q in self.questions.values()
-            if q.is_scored and (category is None or q.max_for(category) is not None)
-        ]
+        return list(self._scored[category])
 
     def criteria(self, question_id: str, profile: Profile) -> CriteriaVariant:
         """The criteria variant that applies to this profile (scored questions only)."""
@@ -118,8 +124,13 @@ class Framework:
         return [q for q in self.questions.values() if q.parent == header_id]
 
     def core_questions(self, levels: Iterable[int], category: Category) -> list[Question]:
-        wanted = set(levels)
-        return [q for q in self.scored_questions(category) if wanted.intersection(q.core_levels)]
+        key = (tuple(sorted(set(levels))), category)
+        found = self._core.get(key)
+        if found is None:
+            wanted = set(key[0])
+            found = tuple(q for q in self._scored[category] if wanted.intersection(q.core_levels))
+            self._core[key] = found
+        return list(found)
 
 
 def _key_path(loc: tuple[Any, ...], data: Any) -> str:
