@@ -59,7 +59,7 @@ BAD_INPUT = [
     ),
     pytest.param(
         replace("employees = 18", 'employees = "18"'),
-        "bad.toml: company.employees: Input should be a valid integer (got '18')",
+        "bad.toml: company.employees: must be a whole number (got '18')",
         id="wrong-type",
     ),
     pytest.param(
@@ -69,13 +69,13 @@ BAD_INPUT = [
     ),
     pytest.param(
         replace("percentage = 45", "percentage = 120"),
-        'bad.toml: answers."2.1.1c".percentage: Input should be less than or equal to 100 '
+        'bad.toml: answers."2.1.1c".percentage: must be at most 100 '
         "(got 120)",
         id="percentage-above-100",
     ),
     pytest.param(
         replace("percentage = 45", "percentage = -0.5"),
-        'bad.toml: answers."2.1.1c".percentage: Input should be greater than or equal to 0 '
+        'bad.toml: answers."2.1.1c".percentage: must be at least 0 '
         "(got -0.5)",
         id="percentage-below-0",
     ),
@@ -92,7 +92,7 @@ BAD_INPUT = [
     ),
     pytest.param(
         replace('answer = "gedeeltelijk"', 'answer = "misschien"'),
-        "bad.toml: answers.\"1.1.5\".answer: Input should be 'nee', 'gedeeltelijk', 'ja' or "
+        "bad.toml: answers.\"1.1.5\".answer: must be one of 'nee', 'gedeeltelijk', 'ja' or "
         "'nvt' (got 'misschien')",
         id="unknown-answer-word",
     ),

@@ -184,7 +184,7 @@ def test_bad_files_are_reported_and_the_others_still_scored(capsys, tmp_path, ex
     code, out, err = score(capsys, str(bad), str(example), str(missing), "--format", "json")
     assert code == 2
     assert err.splitlines() == [
-        f'{bad}: answers."2.1.1c".percentage: Input should be less than or equal to 100 (got 120)',
+        f'{bad}: answers."2.1.1c".percentage: must be at most 100 (got 120)',
         f"{missing}: no such file",
     ]
     assert [d["company"] for d in json.loads(out)] == ["Natuursteen Jansen B.V."]

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, load_all
-from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.engine.scoring import assess
 from trustone_tui.scorejson import score_json
-from trustone_tui.session import Session
 from trustone_tui.textsummary import text_summary
 
 
