@@ -69,14 +69,12 @@ BAD_INPUT = [
     ),
     pytest.param(
         replace("percentage = 45", "percentage = 120"),
-        'bad.toml: answers."2.1.1c".percentage: must be at most 100 '
-        "(got 120)",
+        'bad.toml: answers."2.1.1c".percentage: must be at most 100 (got 120)',
         id="percentage-above-100",
     ),
     pytest.param(
         replace("percentage = 45", "percentage = -0.5"),
-        'bad.toml: answers."2.1.1c".percentage: must be at least 0 '
-        "(got -0.5)",
+        'bad.toml: answers."2.1.1c".percentage: must be at least 0 (got -0.5)',
         id="percentage-below-0",
     ),
     pytest.param(
