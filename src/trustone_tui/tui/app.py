@@ -71,7 +71,8 @@ class TrustoneApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+e", "export", "Exporteren", show=False),
-        Binding("ctrl+q", "quit", "Stoppen", priority=True),
+        # Shown on the start screen; on the busy interview footer the palette and F1 list it.
+        Binding("ctrl+q", "quit", "Stoppen", priority=True, show=False),
     ]
 
     #: The session being interviewed (immutable; every change replaces it).

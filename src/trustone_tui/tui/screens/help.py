@@ -90,4 +90,4 @@ class HelpScreen(Screen[None]):
         yield Header(show_clock=False, icon="◆")
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown(self.app.framework, str(self.app.data_directory())))
-        yield Footer()
+        yield Footer(compact=True)

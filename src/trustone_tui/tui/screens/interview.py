@@ -29,6 +29,8 @@ class InterviewScreen(Screen[None]):
     """Walk through the questions in any order; every change is scored and saved at once."""
 
     BINDINGS = [
+        # First, so it stays visible when a narrow footer cuts off the end.
+        Binding("f1", "app.help", "Help"),
         Binding("n", "answer('nee')", "Nee"),
         Binding("g", "answer('gedeeltelijk')", "Gedeeltelijk"),
         Binding("j", "answer('ja')", "Ja"),
@@ -37,7 +39,7 @@ class InterviewScreen(Screen[None]):
         Binding("a", "accept_suggestion", "Suggestie"),
         Binding("right_square_bracket", "move(1)", "Volgende"),
         Binding("left_square_bracket", "move(-1)", "Vorige"),
-        Binding("o", "next_open", "Open vraag"),
+        Binding("o", "next_open", "Open"),
         Binding("p", "focus_percentage", "%", show=False),
         Binding("e", "edit_note", "Notitie", show=False),
         Binding("f", "toggle_follow_up", "Opvolgen", show=False),
@@ -60,7 +62,7 @@ class InterviewScreen(Screen[None]):
             yield Navigator(framework, id="navigator")
             yield QuestionPanel(framework, id="question")
             yield ScorePanel(framework, id="score")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)

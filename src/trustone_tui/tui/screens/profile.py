@@ -115,7 +115,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
                     )
                     yield Button("Annuleren (esc)", id="cancel")
             yield VerticalScroll(Static(id="profile-effect"), id="profile-side")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

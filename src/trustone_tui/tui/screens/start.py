@@ -22,7 +22,8 @@ ACTIONS = (
 
 def recent_label(row: RecentSession) -> Content:
     """``Natuursteen Jansen B.V.  C  C2  12-11-2026 10:32  jansen-2026.toml`` (or the problem)."""
-    when = (row.updated or row.modified).astimezone().strftime("%d-%m-%Y %H:%M")
+    # The session's own stamp as recorded (its time zone), else the file's local time.
+    when = (row.updated or row.modified).strftime("%d-%m-%Y %H:%M")
     if not row.ok:
         return Content.assemble(
             ("⚠ ", "$text-error"),
@@ -44,6 +45,7 @@ class StartScreen(Screen[None]):
         Binding("n", "app.new_session", "Nieuw"),
         Binding("d", "app.open_demo", "Demo"),
         Binding("o", "app.open_path", "Openen"),
+        Binding("ctrl+q", "app.quit", "Stoppen"),
         Binding("r", "reload_recent", "Vernieuwen", show=False),
     ]
 
@@ -71,7 +73,7 @@ class StartScreen(Screen[None]):
             yield Static("Recente sessies", classes="start-heading")
             yield OptionList(id="recent")
             yield Static(id="recent-where", classes="start-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#start-actions", OptionList).focus()

@@ -37,7 +37,7 @@ class SummaryScreen(Screen[str | None]):
                 yield Static(id="summary-levels")
                 yield Static(id="summary-outlook")
             yield OptionList(id="summary-items")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show(self.app.session, self.app.assessment)
