@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -29,10 +30,6 @@ from trustone_tui.engine.planner import (
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.engine.timeline import record_outcome
 from trustone_tui.framework.bank import Framework
-from trustone_tui.report import default_filename, render_report
-from trustone_tui.report.compare import AnswerSide, answer_side
-from trustone_tui.report.output import OutputError, write_atomic
-from trustone_tui.report.previous import load_previous
 from trustone_tui.session import Session
 from trustone_tui.store import (
     ConflictError,
@@ -48,12 +45,15 @@ from trustone_tui.store import (
 from trustone_tui.textsummary import assessment_year
 from trustone_tui.tui.commands import QuestionJumpProvider
 from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
-from trustone_tui.tui.screens.export import ExportDialog, ExportRequest
-from trustone_tui.tui.screens.help import HelpScreen
 from trustone_tui.tui.screens.interview import InterviewScreen
-from trustone_tui.tui.screens.profile import ProfileResult, ProfileScreen
-from trustone_tui.tui.screens.start import StartScreen
-from trustone_tui.tui.screens.summary import SummaryScreen
+
+if TYPE_CHECKING:
+    from trustone_tui.report.compare import AnswerSide
+    from trustone_tui.tui.screens.export import ExportRequest
+    from trustone_tui.tui.screens.profile import ProfileResult
+
+# Screens and report modules that are not needed to show a session are imported when first
+# used: start-up time is a budget (see benchmarks/bench_tui.py).
 
 Clock = Callable[[], dt.datetime]
 
@@ -80,6 +80,8 @@ class TrustoneApp(App[None]):
     #: The engine's score of ``session``; widgets watch this to repaint. ``plan`` (fewest steps
     #: to the next level) and ``best`` (every open question Ja) are set just before it.
     assessment: var[Assessment | None] = var(None, always_update=True)
+    #: The session that ``plan`` and ``best`` were computed for (set a frame after a change).
+    outlook: var[Session | None] = var(None, always_update=True)
     #: True while trying answers that are not saved (the real session waits in ``_real``).
     what_if: var[bool] = var(False)
     #: Short save state for the title bar ("opgeslagen", "opslaan…", a problem).
@@ -110,6 +112,7 @@ class TrustoneApp(App[None]):
         self.plan: Plan | None = None
         self.best: BestCase | None = None
         self._real: Session | None = None
+        self._outlook_for: Session | None = None
 
     # ------------------------------------------------------------------ start-up
 
@@ -117,10 +120,14 @@ class TrustoneApp(App[None]):
         if self.initial_demo:
             self.action_open_demo()
         elif self.initial_path is not None:
-            self.push_screen(StartScreen())
-            self.open_file(self.initial_path)
+            self.open_file(self.initial_path)  # falls back to the start screen itself
         else:
-            self.push_screen(StartScreen())
+            self.show_start_screen()
+
+    def show_start_screen(self) -> None:
+        from trustone_tui.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
 
     def data_directory(self) -> Path:
         """The session folder (its path even when it cannot be created; saving then says so)."""
@@ -168,17 +175,19 @@ class TrustoneApp(App[None]):
             title="Demo",
         )
 
-    def open_file(self, path: Path) -> None:
-        from trustone_tui.answerfile import AnswerFileError
-
+    def open_file(self, path: Path) -> bool:
+        """Open an answer file in the interview; False (after showing why) when it cannot be."""
         try:
             session_file = open_session(path, self.framework)
         except AnswerFileError as exc:
+            if len(self.screen_stack) <= 1:
+                self.show_start_screen()
             self.push_screen(MessageDialog(f"{path} kan niet worden geopend", exc.problems))
-            return
+            return False
         self.start_interview(session_file.session, session_file)
         for line in session_file.notices:
             self.notify(line, severity="warning", timeout=10)
+        return True
 
     def action_open_path(self) -> None:
         def chosen(path: Path | None) -> None:
@@ -195,6 +204,8 @@ class TrustoneApp(App[None]):
         )
 
     def action_new_session(self) -> None:
+        from trustone_tui.tui.screens.profile import ProfileScreen
+
         def created(result: ProfileResult | None) -> None:
             if result is None:
                 return
@@ -218,12 +229,20 @@ class TrustoneApp(App[None]):
     # ------------------------------------------------------------------ changes and saving
 
     def _score(self, session: Session) -> None:
-        """Make ``session`` current: score it, plan it; watchers of ``assessment`` repaint."""
-        assessment = assess(self.framework, session)
-        self.plan = plan(self.framework, session, assessment=assessment)
-        self.best = best_case(self.framework, session, assessment=assessment)
+        """Make ``session`` current: score it (watchers of ``assessment`` repaint at once), then
+        plan it once that frame is painted (watchers of ``outlook`` show the plan)."""
         self.session = session
-        self.assessment = assessment
+        self.assessment = assess(self.framework, session)
+        self.call_after_refresh(self.ensure_outlook)
+
+    def ensure_outlook(self) -> None:
+        """Compute the plan and best case for the current session if they are out of date."""
+        if self.session is None or self._outlook_for is self.session:
+            return
+        self.plan = plan(self.framework, self.session, assessment=self.assessment)
+        self.best = best_case(self.framework, self.session, assessment=self.assessment)
+        self._outlook_for = self.session
+        self.outlook = self._outlook_for
 
     def update_session(self, session: Session) -> None:
         """Record a change: score it, repaint (via ``assessment``) and save it.
@@ -262,6 +281,7 @@ class TrustoneApp(App[None]):
 
     def action_apply_plan(self) -> None:
         """In what-if mode: take every step of the plan, to see the level it reaches."""
+        self.ensure_outlook()
         if self.session is None or self.plan is None or not self.plan.steps:
             self.notify("Er is geen plan om toe te passen.", severity="warning")
             return
@@ -304,7 +324,8 @@ class TrustoneApp(App[None]):
             self._saving = True
         self.save_state = "opslaan…"
         if start:
-            self._save_worker(self.session_file)
+            # Start writing once the change is on screen, so the save never delays the paint.
+            self.call_after_refresh(self._save_worker, self.session_file)
 
     @work(thread=True, group="save", exit_on_error=False)
     def _save_worker(self, session_file) -> None:
@@ -425,6 +446,8 @@ class TrustoneApp(App[None]):
 
     @work(thread=True, exclusive=True, group="previous", exit_on_error=False)
     def _load_previous(self, session: Session, session_path: Path | None) -> None:
+        from trustone_tui.report.previous import load_previous
+
         try:
             previous = load_previous(session_path, session, self.framework)
         except AnswerFileError as exc:
@@ -449,6 +472,8 @@ class TrustoneApp(App[None]):
         """Last year's answer to the question, when a previous file is attached."""
         if self.previous is None or self.previous_assessment is None:
             return None
+        from trustone_tui.report.compare import answer_side
+
         return answer_side(self.previous_assessment.results[question_id], self.previous)
 
     def action_attach_previous(self) -> None:
@@ -490,6 +515,9 @@ class TrustoneApp(App[None]):
     def action_export(self) -> None:
         if self.session is None:
             return
+        from trustone_tui.report import default_filename
+        from trustone_tui.tui.screens.export import ExportDialog
+
         folder = self.session_file.path.parent if self.session_file else Path.cwd()
 
         def chosen(request: ExportRequest | None) -> None:
@@ -500,6 +528,9 @@ class TrustoneApp(App[None]):
 
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, session: Session, request: ExportRequest) -> None:
+        from trustone_tui.report import render_report
+        from trustone_tui.report.output import OutputError, write_atomic
+
         protect = [self.session_file.path] if self.session_file else []
         try:
             data = render_report(session, self.framework, request.fmt)
@@ -527,12 +558,15 @@ class TrustoneApp(App[None]):
     # ------------------------------------------------------------------ screens
 
     def action_help(self) -> None:
+        from trustone_tui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_summary(self) -> None:
         if self.session is None:
             return
+        from trustone_tui.tui.screens.summary import SummaryScreen
 
         def back(question_id: str | None) -> None:
             if question_id:
@@ -546,6 +580,7 @@ class TrustoneApp(App[None]):
         if self.what_if:
             self.notify("Wijzig het profiel buiten de wat-als-modus (w).", severity="warning")
             return
+        from trustone_tui.tui.screens.profile import ProfileScreen
 
         def changed(result: ProfileResult | None) -> None:
             if result is not None and self.session is not None:

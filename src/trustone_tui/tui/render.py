@@ -49,7 +49,8 @@ def criteria_table(
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, min_width=13)
     grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True)
+    # Fixed width, so marking an answer never re-wraps the criteria (and changes the height).
+    grid.add_column(no_wrap=True, width=12)
     for key, label in ANSWER_ROWS:
         text = getattr(variant, key) or ""
         marks = []

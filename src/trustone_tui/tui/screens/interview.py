@@ -17,6 +17,7 @@ from trustone_tui.framework.model import Question
 from trustone_tui.session import Session
 from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
 from trustone_tui.tui.widgets.question import AnswerIntent, QuestionPanel, View
+from trustone_tui.tui.widgets.refresh import apply_classes
 from trustone_tui.tui.widgets.score import ScorePanel
 
 #: Terminal widths at which the layout changes (see app.tcss).
@@ -56,6 +57,8 @@ class InterviewScreen(Screen[None]):
         self.current_id = start_question
 
     def compose(self) -> ComposeResult:
+        # Layout classes first: set before the children exist, they cost no restyling.
+        self._apply_layout(self.app.size.width)
         framework = self.app.framework
         yield Header(show_clock=False, icon="◆")
         with Horizontal(id="interview"):
@@ -68,12 +71,16 @@ class InterviewScreen(Screen[None]):
         self.watch(self.app, "assessment", self._assessment_changed, init=False)
         self.watch(self.app, "what_if", lambda on: self.set_class(on, "-what-if"))
         self.watch(self.app, "theme", self._theme_changed, init=False)
+        self.watch(
+            self.app,
+            "outlook",
+            lambda _: self.query_one(ScorePanel).show_outlook(self.app.plan, self.app.best),
+        )
         session, assessment = self.app.session, self.app.assessment
         self.query_one(Navigator).show_assessment(assessment, session)
-        self.query_one(ScorePanel).show(assessment, self.app.plan, self.app.best)
+        self.query_one(ScorePanel).show(assessment)
         first = self.current_id or self._first_open() or self._navigable()[0]
         self.go_to(first)
-        self._apply_layout(self.size.width)
         self.query_one("#work").focus()
 
     # ------------------------------------------------------------------ layout
@@ -82,9 +89,14 @@ class InterviewScreen(Screen[None]):
         self._apply_layout(event.size.width)
 
     def _apply_layout(self, width: int) -> None:
-        self.set_class(width < NARROW_BELOW, "-narrow")
-        self.set_class(width < NAVIGATOR_FROM, "-drawer")
-        self.set_class(width >= SIDE_GUIDANCE_FROM, "-wide")
+        apply_classes(
+            self,
+            {
+                "-narrow": width < NARROW_BELOW,
+                "-drawer": width < NAVIGATOR_FROM,
+                "-wide": width >= SIDE_GUIDANCE_FROM,
+            },
+        )
 
     def action_toggle_navigator(self) -> None:
         """Show the navigator drawer (narrow terminals) or move focus to the navigator."""
@@ -244,7 +256,7 @@ class InterviewScreen(Screen[None]):
     def _assessment_changed(self, assessment: Assessment) -> None:
         """Repaint what shows the score: the score panel, tree labels and the answer parts."""
         session: Session = self.app.session
-        self.query_one(ScorePanel).show(assessment, self.app.plan, self.app.best)
+        self.query_one(ScorePanel).show(assessment)
         self.query_one(Navigator).show_assessment(assessment, session)
         if self.current_id is not None:
             question = self.app.framework.questions[self.current_id]

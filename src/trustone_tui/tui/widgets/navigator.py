@@ -77,6 +77,8 @@ class Navigator(Tree[NodeRef]):
         self.show_root = False
         self.guide_depth = 2
         self.question_nodes: dict[str, TreeNode[NodeRef]] = {}
+        #: The label each node shows, so only labels that change are set (each set redraws).
+        self._labels: dict[int, Text] = {}
         self.step_nodes: dict[int, TreeNode[NodeRef]] = {}
         self._add_framework_nodes()
 
@@ -120,20 +122,29 @@ class Navigator(Tree[NodeRef]):
                 )
             if step.open:
                 label.append(f"  ({step.open} open)", "dim")
-            self.step_nodes[step.number].set_label(label)
+            self._set_label(self.step_nodes[step.number], label)
+        colours = self._colours()
         for result in assessment.results.values():
-            self.refresh_question(result, session)
+            self.refresh_question(result, session, colours)
 
-    def refresh_question(self, result: QuestionResult, session: Session) -> None:
+    def refresh_question(
+        self, result: QuestionResult, session: Session, colours: dict[str, str] | None = None
+    ) -> None:
         given = session.answers.get(result.question.id)
-        self.question_nodes[result.question.id].set_label(
+        self._set_label(
+            self.question_nodes[result.question.id],
             question_label(
                 result,
                 bool(given and given.follow_up),
                 bool(given and (given.answer or given.percentage is not None)),
-                self._colours(),
-            )
+                colours if colours is not None else self._colours(),
+            ),
         )
+
+    def _set_label(self, node: TreeNode[NodeRef], label: Text) -> None:
+        if self._labels.get(node.id) != label:
+            self._labels[node.id] = label
+            node.set_label(label)
 
     def _colours(self) -> dict[str, str]:
         """Hex colours of the active theme for the label variables (labels are Rich Text)."""

@@ -9,7 +9,7 @@ re-renders only the small parts that show it (never the guidance).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -26,9 +26,12 @@ from trustone_tui.engine.suggest import suggest_answer
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
 from trustone_tui.framework.profile import Profile
-from trustone_tui.report.compare import AnswerSide, describe
 from trustone_tui.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.tui import render
+from trustone_tui.tui.widgets.refresh import apply_classes, set_content
+
+if TYPE_CHECKING:
+    from trustone_tui.report.compare import AnswerSide
 
 ANSWER_KEYS = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
 
@@ -56,6 +59,8 @@ class AnswerIntent(Message):
 
 def previous_text(side: AnswerSide) -> Content:
     """``Vorig jaar: Gedeeltelijk, 3 van 6 punten`` and last year's note below it."""
+    from trustone_tui.report.compare import describe  # only needed once a file is attached
+
     line = Content.assemble(("Vorig jaar: ", "bold"), describe(side))
     if side.follow_up:
         line = line + Content.styled("  ⚑ opvolgen", "$text-warning")
@@ -129,11 +134,17 @@ class QuestionPanel(Vertical):
         self.query_one("#q-guidance", Static).update(render.guidance(question.guidance))
         self.query_one("#q-tools", Static).update(self._tools_text(step.number))
         scored = view.result is not None
-        self.set_class(not scored, "-header")
-        self.set_class(question.kind in ("band", "percentage"), "-has-percentage")
-        self.set_class(question.kind == "band", "-band")
-        self.set_class(bool(question.elements), "-has-elements")
-        self.set_class(scored and view.result.status == "not_counted", "-not-counted")
+        apply_classes(
+            self,
+            {
+                "-header": not scored,
+                "-has-percentage": question.kind in ("band", "percentage"),
+                "-band": question.kind == "band",
+                "-has-elements": bool(question.elements),
+                "-not-counted": scored and view.result.status == "not_counted",
+                "-has-previous": view.previous is not None,
+            },
+        )
         if not scored:
             children = ", ".join(c.id for c in self.framework.children(question.id))
             self.query_one("#q-variant", Static).update(
@@ -176,28 +187,30 @@ class QuestionPanel(Vertical):
                 " — het antwoord blijft bewaard. ",
                 variant_line,
             )
-        self.query_one("#q-variant", Static).update(variant_line)
+        set_content(self.query_one("#q-variant", Static), variant_line)
         given = view.given
         chosen = given.answer
         for answer in ANSWER_LABELS:
             self.query_one(f"#answer-{answer}", Button).set_class(answer == chosen, "-chosen")
         suggestion = self._suggestion(view)
         if question.kind == "band":
-            self.query_one("#q-criteria", Static).update(
-                render.band_table(variant, given.percentage)
+            set_content(
+                self.query_one("#q-criteria", Static), render.band_table(variant, given.percentage)
             )
         else:
             shown = result.answer if result.source == "percentage" else chosen
-            self.query_one("#q-criteria", Static).update(
-                render.criteria_table(variant, shown, suggestion)
+            set_content(
+                self.query_one("#q-criteria", Static),
+                render.criteria_table(variant, shown, suggestion),
             )
-        self.query_one("#q-points", Static).update(self._points_text(result))
-        self.query_one("#percentage-result", Static).update(self._percentage_text(view))
-        self.query_one("#q-suggestion", Static).update(self._suggestion_text(view, suggestion))
+        set_content(self.query_one("#q-points", Static), self._points_text(result))
+        set_content(self.query_one("#percentage-result", Static), self._percentage_text(view))
+        set_content(
+            self.query_one("#q-suggestion", Static), self._suggestion_text(view, suggestion)
+        )
         self.query_one("#follow-up", Checkbox).value = given.follow_up
-        self.set_class(view.previous is not None, "-has-previous")
         if view.previous is not None:
-            self.query_one("#q-previous", Static).update(previous_text(view.previous))
+            set_content(self.query_one("#q-previous", Static), previous_text(view.previous))
 
     def _points_text(self, result: QuestionResult) -> Content:
         if result.status == "nvt":

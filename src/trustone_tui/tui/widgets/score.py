@@ -12,6 +12,7 @@ from trustone_tui.engine.planner import BestCase, Plan
 from trustone_tui.engine.scoring import Assessment, LevelGap
 from trustone_tui.framework.bank import Framework
 from trustone_tui.tui.render import bar
+from trustone_tui.tui.widgets.refresh import set_content
 
 BAR_WIDTH = 12
 PLAN_LINES = 6
@@ -146,22 +147,28 @@ class ScorePanel(VerticalScroll):
         yield Static(id="score-plan")
         yield Static(id="score-steps")
 
-    def show(self, assessment: Assessment, plan: Plan | None, best: BestCase | None) -> None:
-        self.query_one("#score-total", Static).update(
+    def show_outlook(self, plan: Plan | None, best: BestCase | None) -> None:
+        """The best case and the plan (they follow the score by one frame)."""
+        set_content(self.query_one("#score-plan", Static), plan_text(plan, best))
+
+    def show(self, assessment: Assessment) -> None:
+        set_content(
+            self.query_one("#score-total", Static),
             Content.assemble(
                 (formatting.points(assessment.points), "bold"),
                 f" / {formatting.points(assessment.max_points)} punten  ",
                 (formatting.percent(assessment.percentage), "bold"),
-            )
+            ),
         )
         level = assessment.level.id if assessment.level else "geen"
-        self.query_one("#score-level", Static).update(
+        set_content(
+            self.query_one("#score-level", Static),
             Content.assemble(
                 "Niveau ",
                 (f" {level} ", "bold reverse $accent"),
                 f"\nInzicht groeves {formatting.percent(assessment.quarry_insight)}"
                 f" · fabrieken {formatting.percent(assessment.factory_insight)}",
-            )
+            ),
         )
         gap = assessment.next
         if gap is None:
@@ -170,7 +177,7 @@ class ScorePanel(VerticalScroll):
             nxt = Content("\n").join(
                 [Content.assemble("Naar ", (gap.level.id, "bold"), ":"), *gap_lines(gap)]
             )
-        self.query_one("#score-next", Static).update(nxt)
+        set_content(self.query_one("#score-next", Static), nxt)
         rows = []
         for step in assessment.steps:
             if not step.max_points and not step.open:
@@ -183,6 +190,5 @@ class ScorePanel(VerticalScroll):
                     (f" {step.open} open" if step.open else "", "$text-muted"),
                 )
             )
-        self.query_one("#score-steps", Static).update(Content("\n").join(rows))
-        self.query_one("#score-compact", Static).update(compact_line(assessment))
-        self.query_one("#score-plan", Static).update(plan_text(plan, best))
+        set_content(self.query_one("#score-steps", Static), Content("\n").join(rows))
+        set_content(self.query_one("#score-compact", Static), compact_line(assessment))

@@ -1,0 +1,211 @@
+"""Benchmark the interview app; exit 1 when a budget is missed.
+
+1. Start-up: from process start to the painted interview screen of a fully answered session,
+   within 1.5x of a minimal Textual app (one ``Static``) started the same way (a fresh
+   headless process that exits after its first paint), alternated in the same run.
+2. One answer key press to the repainted score panel: at most 16 ms median and 50 ms worst
+   case over all questions. Pilot presses the key; the time runs until the first frame the
+   app paints after the key changed the score (Pilot's own idle waiting is not counted).
+3. Moving to the next question (guidance, criteria, elements and answer shown): at most
+   50 ms median, timed the same way.
+
+Run: ``python benchmarks/bench_tui.py [--rounds N]`` (``make bench`` runs every benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from trustone_tui.answerfile import dump_session, parse_session
+from trustone_tui.demo import demo_bytes
+from trustone_tui.framework.bank import Framework, default_framework
+from trustone_tui.session import QuestionAnswer, Session
+
+START_RATIO_BUDGET = 1.5
+KEY_MEDIAN_BUDGET_MS = 16.0
+KEY_WORST_BUDGET_MS = 50.0
+NEXT_MEDIAN_BUDGET_MS = 50.0
+
+#: Both apps run this way: a fresh interpreter, headless, printing the wall-clock time of
+#: their first paint (measured against the parent's time just before it started the process).
+MINIMAL_APP = """\
+import time
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("TruStone")
+
+    def on_mount(self):
+        def painted():
+            print("PAINTED", time.time())
+            self.exit()
+        self.call_after_refresh(painted)
+
+Minimal().run(headless=True, size=(120, 40))
+"""
+
+TRUSTONE_APP = """\
+import sys
+import time
+from pathlib import Path
+from trustone_tui.framework.bank import default_framework
+from trustone_tui.tui.app import TrustoneApp
+from trustone_tui.tui.screens.interview import InterviewScreen
+
+mount = InterviewScreen.on_mount
+
+def on_mount_then_exit(self):
+    mount(self)
+
+    def painted():
+        print("PAINTED", time.time())
+        self.app.exit()
+
+    self.app.call_after_refresh(painted)
+
+InterviewScreen.on_mount = on_mount_then_exit
+TrustoneApp(default_framework(), open_path=Path(sys.argv[1])).run(headless=True, size=(120, 40))
+"""
+
+
+def fully_answered(framework: Framework) -> Session:
+    """The demo company with every question that counts for it answered."""
+    session = parse_session(demo_bytes(), "demo", framework)
+    answers = dict(session.answers)
+    for question in framework.scored_questions("C"):
+        given = answers.get(question.id, QuestionAnswer())
+        if question.kind == "band":
+            answers[question.id] = replace(given, percentage=given.percentage or 80)
+        elif given.answer is None and given.percentage is None:
+            answers[question.id] = replace(given, answer="gedeeltelijk")
+    return replace(session, answers=answers)
+
+
+def time_process(code: str, *args: str) -> float:
+    """Seconds from starting the process to its first painted screen."""
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+    )
+    painted = next(line for line in done.stdout.splitlines() if line.startswith("PAINTED"))
+    return float(painted.split()[1]) - start
+
+
+def measure_start(path: Path, rounds: int) -> tuple[float, float]:
+    minimal, trustone = [], []
+    time_process(MINIMAL_APP)  # warm the file cache for both
+    time_process(TRUSTONE_APP, str(path))
+    for _ in range(rounds):
+        minimal.append(time_process(MINIMAL_APP))
+        trustone.append(time_process(TRUSTONE_APP, str(path)))
+    return statistics.median(minimal), statistics.median(trustone)
+
+
+class FrameClock:
+    """Times frames: when the app last put a rendered screen on its display."""
+
+    def __init__(self, app) -> None:
+        self.frames: list[float] = []
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:
+            display(screen, renderable)
+            self.frames.append(time.perf_counter())
+
+        app._display = timed_display
+
+    def first_after(self, moment: float) -> float:
+        return next(t for t in self.frames if t > moment)
+
+
+async def measure_keys(path: Path, framework: Framework) -> tuple[list[float], list[float]]:
+    """Milliseconds from a key press to the first frame painted after the change it caused."""
+    from trustone_tui.tui.app import TrustoneApp
+
+    app = TrustoneApp(framework, open_path=path)
+    answer_ms: list[float] = []
+    next_ms: list[float] = []
+    changed: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        clock = FrameClock(app)
+        app.watch(app, "assessment", lambda _: changed.append(time.perf_counter()), init=False)
+        await pilot.pause()
+        screen = app.screen
+        ids = [q.id for q in framework.scored_questions("C")]
+        screen.go_to(ids[0])
+        await pilot.pause()
+        for index, qid in enumerate(ids):
+            question = framework.questions[qid]
+            if question.kind == "band":
+                await pilot.press("p")
+                key = "5"
+            else:
+                key = "j" if app.session.answer(qid).answer != "ja" else "g"
+            start = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            assert changed and changed[-1] > start, f"{qid}: {key} changed nothing"
+            answer_ms.append((clock.first_after(changed[-1]) - start) * 1000)
+            await pilot.press("escape")
+            if index + 1 < len(ids):
+                start = time.perf_counter()
+                await pilot.press("right_square_bracket")
+                await pilot.pause()
+                assert screen.current_id == ids[index + 1], (screen.current_id, ids[index + 1])
+                next_ms.append((clock.first_after(start) - start) * 1000)
+        await app.workers.wait_for_complete()
+    return answer_ms, next_ms
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7, help="start-up rounds per app")
+    args = parser.parse_args()
+    framework = default_framework()
+    failures = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "volledig.toml"
+        path.write_bytes(dump_session(fully_answered(framework), framework))
+        minimal, trustone = measure_start(path, args.rounds)
+        ratio = trustone / minimal
+        print(
+            f"start-up (median of {args.rounds}): minimal app {minimal * 1000:.0f} ms, "
+            f"trustone {trustone * 1000:.0f} ms, ratio {ratio:.2f} (budget {START_RATIO_BUDGET})"
+        )
+        if ratio > START_RATIO_BUDGET:
+            failures.append("start-up ratio")
+        answer_ms, next_ms = asyncio.run(measure_keys(path, framework))
+    key_median, key_worst = statistics.median(answer_ms), max(answer_ms)
+    print(
+        f"answer key -> repainted score panel over {len(answer_ms)} questions: "
+        f"median {key_median:.1f} ms, worst {key_worst:.1f} ms "
+        f"(budget {KEY_MEDIAN_BUDGET_MS:.0f} / {KEY_WORST_BUDGET_MS:.0f} ms)"
+    )
+    if key_median > KEY_MEDIAN_BUDGET_MS or key_worst > KEY_WORST_BUDGET_MS:
+        failures.append("answer key")
+    next_median = statistics.median(next_ms)
+    print(
+        f"next question over {len(next_ms)} moves: median {next_median:.1f} ms, "
+        f"worst {max(next_ms):.1f} ms (budget median {NEXT_MEDIAN_BUDGET_MS:.0f} ms)"
+    )
+    if next_median > NEXT_MEDIAN_BUDGET_MS:
+        failures.append("next question")
+    if failures:
+        print("budget missed: " + ", ".join(failures), file=sys.stderr)
+        return 1
+    print("within budget")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
