@@ -29,6 +29,9 @@ SIDE_GUIDANCE_FROM = 190
 class InterviewScreen(Screen[None]):
     """Walk through the questions in any order; every change is scored and saved at once."""
 
+    #: Focus the question (not the navigator) from the first frame on.
+    AUTO_FOCUS = "#work"
+
     BINDINGS = [
         # First, so it stays visible when a narrow footer cuts off the end.
         Binding("f1", "app.help", "Help"),
@@ -81,7 +84,6 @@ class InterviewScreen(Screen[None]):
         self.query_one(ScorePanel).show(assessment)
         first = self.current_id or self._first_open() or self._navigable()[0]
         self.go_to(first)
-        self.query_one("#work").focus()
 
     # ------------------------------------------------------------------ layout
 

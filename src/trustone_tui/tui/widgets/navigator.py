@@ -79,6 +79,9 @@ class Navigator(Tree[NodeRef]):
         self.question_nodes: dict[str, TreeNode[NodeRef]] = {}
         #: The label each node shows, so only labels that change are set (each set redraws).
         self._labels: dict[int, Text] = {}
+        #: What each question's label was drawn from; the engine reuses unchanged results.
+        self._drawn: dict[str, tuple[QuestionResult, object, dict[str, str]]] = {}
+        self._colours_for: tuple[str, dict[str, str]] | None = None
         self.step_nodes: dict[int, TreeNode[NodeRef]] = {}
         self._add_framework_nodes()
 
@@ -131,13 +134,19 @@ class Navigator(Tree[NodeRef]):
         self, result: QuestionResult, session: Session, colours: dict[str, str] | None = None
     ) -> None:
         given = session.answers.get(result.question.id)
+        colours = colours if colours is not None else self._colours()
+        drawn_from = (result, given, colours)
+        previous = self._drawn.get(result.question.id)
+        if previous is not None and all(a is b for a, b in zip(previous, drawn_from, strict=True)):
+            return  # nothing this label shows has changed
+        self._drawn[result.question.id] = drawn_from
         self._set_label(
             self.question_nodes[result.question.id],
             question_label(
                 result,
                 bool(given and given.follow_up),
                 bool(given and (given.answer or given.percentage is not None)),
-                colours if colours is not None else self._colours(),
+                colours,
             ),
         )
 
@@ -147,13 +156,20 @@ class Navigator(Tree[NodeRef]):
             node.set_label(label)
 
     def _colours(self) -> dict[str, str]:
-        """Hex colours of the active theme for the label variables (labels are Rich Text)."""
-        variables = self.app.theme_variables
-        return {
-            name: variables[name]
-            for name in ("text-success", "text-secondary", "text-warning")
-            if name in variables and variables[name].startswith("#")
-        }
+        """Hex colours of the active theme for the label variables (labels are Rich Text).
+
+        The same dict is returned until the theme changes, so labels can tell it is unchanged.
+        """
+        theme = self.app.theme
+        if self._colours_for is None or self._colours_for[0] != theme:
+            variables = self.app.theme_variables
+            colours = {
+                name: variables[name]
+                for name in ("text-success", "text-secondary", "text-warning")
+                if name in variables and variables[name].startswith("#")
+            }
+            self._colours_for = (theme, colours)
+        return self._colours_for[1]
 
     def reveal(self, question: Question) -> None:
         """Move the cursor to the question's node without selecting it."""

@@ -76,6 +76,8 @@ class QuestionPanel(Vertical):
         super().__init__(**kwargs)
         self.framework = framework
         self.view: View | None = None
+        #: The question and criteria variant the criteria table was last laid out for.
+        self._criteria_for: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="work"):
@@ -194,15 +196,17 @@ class QuestionPanel(Vertical):
             self.query_one(f"#answer-{answer}", Button).set_class(answer == chosen, "-chosen")
         suggestion = self._suggestion(view)
         if question.kind == "band":
-            set_content(
-                self.query_one("#q-criteria", Static), render.band_table(variant, given.percentage)
-            )
+            table = render.band_table(variant, given.percentage)
         else:
             shown = result.answer if result.source == "percentage" else chosen
-            set_content(
-                self.query_one("#q-criteria", Static),
-                render.criteria_table(variant, shown, suggestion),
-            )
+            table = render.criteria_table(variant, shown, suggestion)
+        criteria = self.query_one("#q-criteria", Static)
+        if self._criteria_for == (question.id, variant.audience):
+            # Same question and variant: marking an answer never changes the table's height.
+            criteria.update(table, layout=False)
+        else:
+            criteria.update(table)
+            self._criteria_for = (question.id, variant.audience)
         set_content(self.query_one("#q-points", Static), self._points_text(result))
         set_content(self.query_one("#percentage-result", Static), self._percentage_text(view))
         set_content(
