@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from trustone_tui import atomic
 
 
 class OutputError(Exception):
@@ -22,7 +21,7 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def write_atomic(path: Path, data: bytes, protect: Iterable[Path] = ()) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory and ``os.replace``.
+    """Write ``data`` to ``path`` atomically (see :mod:`trustone_tui.atomic`).
 
     Readers see the old file or the new one, never half of one. Refuses (``OutputError``) to
     replace any of the ``protect`` paths (the input answer files) or a directory.
@@ -36,28 +35,17 @@ def write_atomic(path: Path, data: bytes, protect: Iterable[Path] = ()) -> None:
     if not directory.is_dir():
         raise OutputError(f"{path}: directory {directory} does not exist")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        atomic.write_replace(path, data, _mode_for(path))
+    except atomic.NotDurableError:
+        pass  # the report is written; only the folder's fsync failed
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        temp.chmod(_mode_for(path))
-        temp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def _mode_for(path: Path) -> int:
     """Keep the permissions of a file being replaced; a new file gets rw-r--r--.
 
-    (``mkstemp`` creates rw-------; reading the umask would mean changing it, which is not
-    thread-safe in an app.)
+    (Reading the umask would mean changing it, which is not thread-safe in an app.)
     """
     try:
         return path.stat().st_mode & 0o777
