@@ -104,6 +104,8 @@ class StartScreen(Screen[None]):
         recent.add_options(
             Option(recent_label(row), id=f"recent-{index}") for index, row in enumerate(rows)
         )
+        if rows:
+            recent.highlighted = 0  # Tab to the list, Enter opens the newest session
         self.query_one("#recent-where", Static).update(
             Content.styled(f"Sessies staan in {self.app.data_directory()}", "$text-muted")
         )
