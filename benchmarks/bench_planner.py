@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from trustone_tui.answerfile import parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.planner import best_case, plan
 from trustone_tui.engine.scoring import assess
 from trustone_tui.framework.bank import Framework, bank_directory, default_framework, load_framework

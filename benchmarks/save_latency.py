@@ -24,7 +24,7 @@ from pathlib import Path
 
 from trustone_tui import atomic
 from trustone_tui.answerfile import dump_session, parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.framework.bank import default_framework
 from trustone_tui.session import QuestionAnswer
 from trustone_tui.store import open_session

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from trustone_tui.answerfile import load_session, parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.framework.bank import default_framework
 from trustone_tui.report import render_report
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from trustone_tui.answerfile import parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.framework.bank import Framework, default_framework
 from trustone_tui.session import Company, Interview, QuestionAnswer, Session
 

@@ -262,7 +262,7 @@ def test_demo_company_medium_large_c():
     # The demo (38 employees, 9.4 mln) in numbers: C2, 121 of 248; C3 needs 60% of 248 = 148.8
     # -> 149 - 121 = 28 points, groeves 60 - 55 = 5, fabrieken 100 - 80 = 20.
     from trustone_tui.answerfile import parse_session
-    from trustone_tui.commands.app import demo_bytes
+    from trustone_tui.demo import demo_bytes
 
     a = assess(FW, parse_session(demo_bytes(), "demo", FW))
     assert (a.profile.key, level_id(a), a.points, a.max_points) == (

@@ -14,7 +14,7 @@ import pytest
 
 from report_fixtures import demo_session
 from trustone_tui.cli import main
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.report import default_filename
 from trustone_tui.report.output import OutputError, write_atomic
 from trustone_tui.session import Interview

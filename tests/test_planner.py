@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from trustone_tui.answerfile import parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.engine import planner
 from trustone_tui.engine.planner import (
     Plan,

@@ -10,7 +10,7 @@ from pathlib import Path
 from trustone_tui import textsummary
 from trustone_tui.answerfile import parse_session
 from trustone_tui.commands import score
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
 from trustone_tui.framework.bank import default_framework, load_framework
 from trustone_tui.session import Company, Interview, QuestionAnswer, Session

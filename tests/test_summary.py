@@ -12,7 +12,7 @@ import pytest
 from report_fixtures import framework, uniform_session
 from trustone_tui.answerfile import dump_session, load_session
 from trustone_tui.cli import main
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
 from trustone_tui.report.summary import find_answer_files, one_line
 

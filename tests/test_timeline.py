@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from trustone_tui.answerfile import dump_session, parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.timeline import (
     column_levels,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from trustone_tui.answerfile import parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.framework.bank import Framework, default_framework
 from trustone_tui.session import Session
 

@@ -17,7 +17,7 @@ import pytest
 from trustone_tui import answerfile
 from trustone_tui.answerfile import MAX_FILE_BYTES, AnswerFileError, load_session
 from trustone_tui.cli import main
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.store import open_session
 
 VALID_HEAD = """schema_version = 1

@@ -15,7 +15,7 @@ from storekit import growing_session, temporaries, with_note
 
 from trustone_tui import atomic
 from trustone_tui.answerfile import AnswerFileError, dump_session, load_session, parse_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.session import Company, QuestionAnswer, Session
 from trustone_tui.store import (
     InvalidSessionError,

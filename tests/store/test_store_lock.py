@@ -7,7 +7,7 @@ import os
 import signal
 
 from trustone_tui import filelock
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.store import open_session
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from trustone_tui import atomic, migrations
 from trustone_tui.answerfile import AnswerFileError, dump_session, load_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.session import QuestionAnswer
 from trustone_tui.store import SaveError, open_session
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from trustone_tui.answerfile import AnswerFileError, dump_session, load_session, parse_session
 from trustone_tui.cli import main
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.framework.bank import default_framework
 
 FILES = 1200

@@ -8,7 +8,7 @@ import pytest
 from storekit import temporaries, with_note
 
 from trustone_tui.answerfile import AnswerFileError, load_session
-from trustone_tui.commands.app import demo_bytes
+from trustone_tui.demo import demo_bytes
 from trustone_tui.store import SaveError, open_session, save_as
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 
 from trustone_tui.commands.common import EXIT_OK, framework_or_exit
-from trustone_tui.demo import demo_bytes
-
-__all__ = ["demo_bytes", "run_app"]
 
 
 def run_app(options: argparse.Namespace) -> int:
