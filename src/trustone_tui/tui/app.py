@@ -36,6 +36,7 @@ from trustone_tui.session import Session
 from trustone_tui.store import (
     ConflictError,
     RecentSession,
+    SessionFile,
     StoreError,
     create_session,
     data_directory,
@@ -87,10 +88,10 @@ class TrustoneApp(App[None]):
 
     #: The session being interviewed (immutable; every change replaces it).
     session: var[Session | None] = var(None, always_update=True)
-    #: The engine's score of ``session``; widgets watch this to repaint. ``plan`` (fewest steps
-    #: to the next level) and ``best`` (every open question Ja) are set just before it.
+    #: The engine's score of ``session``; widgets watch this to repaint.
     assessment: var[Assessment | None] = var(None, always_update=True)
-    #: The session that ``plan`` and ``best`` were computed for (set a frame after a change).
+    #: The session that ``plan`` (fewest steps to the next level) and ``best`` (every open
+    #: question Ja) were computed for; set a frame after the score, so the score paints first.
     outlook: var[Session | None] = var(None, always_update=True)
     #: True while trying answers that are not saved (the real session waits in ``_real``).
     what_if: var[bool] = var(False)
@@ -110,8 +111,8 @@ class TrustoneApp(App[None]):
         self.clock = clock
         self.initial_path = open_path
         self.initial_demo = demo
-        self.session_file = None  # a store.SessionFile, or None for the in-memory demo
-        self.demo = False
+        #: The open file; None for the in-memory demo.
+        self.session_file: SessionFile | None = None
         self._save_lock = threading.Lock()
         self._pending: Session | None = None
         self._saving = False
@@ -156,10 +157,11 @@ class TrustoneApp(App[None]):
 
     # ------------------------------------------------------------------ opening sessions
 
-    def start_interview(self, session: Session, session_file, *, demo: bool = False) -> None:
+    def start_interview(
+        self, session: Session, session_file: SessionFile | None, *, demo: bool = False
+    ) -> None:
         self.close_session_file()
         self.session_file = session_file
-        self.demo = demo
         self.save_problem = None
         self.what_if = False
         self._real = None
@@ -186,19 +188,18 @@ class TrustoneApp(App[None]):
             title="Demo",
         )
 
-    def open_file(self, path: Path) -> bool:
-        """Open an answer file in the interview; False (after showing why) when it cannot be."""
+    def open_file(self, path: Path) -> None:
+        """Open an answer file in the interview, or show why it cannot be opened."""
         try:
             session_file = open_session(path, self.framework)
         except AnswerFileError as exc:
             if len(self.screen_stack) <= 1:
                 self.show_start_screen()
             self.push_screen(MessageDialog(f"{path} kan niet worden geopend", exc.problems))
-            return False
+            return
         self.start_interview(session_file.session, session_file)
         for line in session_file.notices:
             self.notify(line, severity="warning", timeout=10)
-        return True
 
     def action_open_path(self) -> None:
         def chosen(path: Path | None) -> None:
@@ -429,7 +430,6 @@ class TrustoneApp(App[None]):
                 return
             self.close_session_file()
             self.session_file = new_file
-            self.demo = False
             self.save_problem = None
             self.save_state = "opgeslagen"
             self.notify(f"Verder in {new_file.path}", title="Kopie opgeslagen")
