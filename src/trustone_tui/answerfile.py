@@ -31,6 +31,7 @@ from trustone_tui.session import (
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+_FIRST_READ = 64 * 1024
 BOM = "\ufeff"
 
 
@@ -193,6 +194,7 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
 
 
 MAX_NESTING = 32
+_CONTAINERS = (dict, list)
 
 
 def check_nesting(document: Mapping[str, Any], source: str) -> None:
@@ -201,6 +203,8 @@ def check_nesting(document: Mapping[str, Any], source: str) -> None:
     The parser itself only stops at Python's recursion limit; anything that walks the values
     afterwards (validation, the writer) must not be the one to hit it.
     """
+    if not _nested_deeper_than(document, MAX_NESTING):
+        return  # the common case; the walk below finds the place to report
     stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
     while stack:
         value, where = stack.pop()
@@ -215,6 +219,25 @@ def check_nesting(document: Mapping[str, Any], source: str) -> None:
             stack.extend((v, (*where, k)) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend((v, (*where, i)) for i, v in enumerate(value))
+
+
+def _nested_deeper_than(document: Mapping[str, Any], limit: int) -> bool:
+    """Whether any value lies more than ``limit`` keys or indices below the top.
+
+    Walks one depth at a time and keeps only the tables and arrays, which is several times
+    faster than keeping the path to every value.
+    """
+    level: list[Any] = [document]
+    for _ in range(limit):
+        level = [
+            value
+            for container in level
+            for value in (container.values() if isinstance(container, dict) else container)
+            if isinstance(value, _CONTAINERS)
+        ]
+        if not level:
+            return False
+    return any(level)  # a non-empty table or array at depth ``limit`` has values below it
 
 
 def decode(data: bytes, source: str) -> str:
@@ -242,7 +265,11 @@ def read_bytes(path: Path) -> bytes:
     source = str(path)
     try:
         with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            # One read of the limit would allocate 5 MB for every file; answer files are a few
+            # kB, so read a small first chunk and only go on when it comes back full.
+            data = fh.read(_FIRST_READ)
+            if len(data) == _FIRST_READ:
+                data += fh.read(MAX_FILE_BYTES + 1 - _FIRST_READ)
     except FileNotFoundError:
         raise AnswerFileError([f"{source}: no such file"]) from None
     except IsADirectoryError:

@@ -10,7 +10,6 @@ from pathlib import Path
 from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, load_all
 from trustone_tui.engine.scoring import assess
 from trustone_tui.scorejson import score_json
-from trustone_tui.textsummary import text_summary
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +38,9 @@ def run(argv: list[str]) -> int:
             continue
         assessment = assess(framework, session)
         if args.format == "text":
+            # Imported here: the planner and timeline it needs are not part of the JSON.
+            from trustone_tui.textsummary import text_summary
+
             out.write(("\n" if written else "") + text_summary(session, assessment, framework))
         elif as_array:
             # One company per line: json's fast C encoder only runs without indent, and

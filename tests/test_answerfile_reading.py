@@ -1,0 +1,104 @@
+"""The fast paths of reading an answer file give exactly what the plain ones gave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trustone_tui import answerfile
+from trustone_tui.answerfile import (
+    _FIRST_READ,
+    MAX_FILE_BYTES,
+    MAX_NESTING,
+    AnswerFileError,
+    _nested_deeper_than,
+    check_nesting,
+    read_bytes,
+)
+
+
+@pytest.mark.parametrize(
+    "size", [0, 1, _FIRST_READ - 1, _FIRST_READ, _FIRST_READ + 1, 3 * _FIRST_READ + 7]
+)
+def test_read_bytes_returns_the_whole_file_around_the_first_chunk(tmp_path: Path, size: int):
+    data = bytes(i % 251 for i in range(size))
+    path = tmp_path / "a.toml"
+    path.write_bytes(data)
+    assert read_bytes(path) == data
+
+
+def test_read_bytes_takes_the_limit_and_refuses_one_byte_more(tmp_path: Path):
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"#" * MAX_FILE_BYTES)
+    assert len(read_bytes(path)) == MAX_FILE_BYTES
+    path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(AnswerFileError) as info:
+        read_bytes(path)
+    assert info.value.problems == [
+        f"{path}: file is larger than 5 MB; refusing to read it as an answer file"
+    ]
+
+
+def nested(depth: int, innermost: Any) -> Any:
+    """``innermost`` under ``depth`` alternating tables and arrays."""
+    value = innermost
+    for level in range(depth):
+        value = {"k": value} if level % 2 else [value]
+    return value
+
+
+def max_depth(value: Any, depth: int = 0) -> int:
+    """The reference: the longest key path to any value (the document itself is depth 0)."""
+    children = value.values() if isinstance(value, dict) else value
+    if not isinstance(value, dict | list) or not children:
+        return depth
+    return max(max_depth(child, depth + 1) for child in children)
+
+
+@pytest.mark.parametrize("depth", [MAX_NESTING - 2, MAX_NESTING - 1, MAX_NESTING, MAX_NESTING + 1])
+@pytest.mark.parametrize("innermost", [1, [], {}, [1], {"a": "b"}])
+def test_check_nesting_refuses_exactly_what_is_too_deep(depth: int, innermost: Any):
+    document = {"answers": nested(depth, innermost)}
+    too_deep = max_depth(document) > MAX_NESTING
+    if too_deep:
+        with pytest.raises(AnswerFileError) as info:
+            check_nesting(document, "f.toml")
+        [problem] = info.value.problems
+        assert problem.startswith("f.toml: answers")
+        assert problem.endswith(f": values nested more than {MAX_NESTING} levels deep")
+    else:
+        check_nesting(document, "f.toml")
+    # Both sides of the limit are exercised by the parameters.
+    assert too_deep == (depth + (1 if innermost in (1, [], {}) else 2) > MAX_NESTING)
+
+
+scalars = st.one_of(st.integers(), st.text(max_size=3), st.booleans())
+documents = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=3)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=documents, limit=st.integers(min_value=0, max_value=8))
+def test_depth_check_agrees_with_the_reference(document: Any, limit: int):
+    assert _nested_deeper_than({"x": document}, limit) == (max_depth({"x": document}) > limit)
+
+
+def test_the_slow_walk_runs_only_for_documents_that_are_too_deep(monkeypatch):
+    """The fast check decides; a shallow document never reaches the walk that builds paths."""
+    calls = []
+    real = answerfile.key_path
+    monkeypatch.setattr(answerfile, "key_path", lambda parts: calls.append(parts) or real(parts))
+    check_nesting({"answers": nested(MAX_NESTING - 1, 1)}, "f.toml")
+    assert calls == []
+    with pytest.raises(AnswerFileError):
+        check_nesting({"answers": nested(MAX_NESTING + 1, 1)}, "f.toml")
+    assert calls
