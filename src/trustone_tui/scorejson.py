@@ -1,7 +1,14 @@
-"""The machine-readable score of a session (``trustone score --format json`` and JSON export)."""
+"""The machine-readable score of a session (``trustone score --format json`` and JSON export).
+
+:func:`score_json` is the definition. :class:`ScoreLineEncoder` writes the same object as one
+compact JSON line faster, for scoring many files: each question's text depends only on its
+:class:`~trustone_tui.engine.scoring.QuestionResult` (shared between sessions by the engine),
+so it is encoded once and spliced in.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from trustone_tui import formatting
@@ -54,6 +61,18 @@ def gap_json(gap: LevelGap | None) -> dict[str, Any] | None:
 def score_json(session: Session, assessment: Assessment) -> dict[str, Any]:
     """The object ``trustone score --format json`` prints for one file."""
     return {
+        **_summary_json(session, assessment),
+        "questions": {
+            qid: question_json(result, session)
+            for qid, result in assessment.results.items()
+            if result.counted
+        },
+    }
+
+
+def _summary_json(session: Session, assessment: Assessment) -> dict[str, Any]:
+    """Every key of :func:`score_json` before ``questions``."""
+    return {
         "company": session.company.name,
         "category": assessment.profile.category,
         "size": assessment.profile.size,
@@ -62,9 +81,52 @@ def score_json(session: Session, assessment: Assessment) -> dict[str, Any]:
         "percentage": assessment.percentage,
         "level": assessment.level.id if assessment.level else None,
         "next": gap_json(assessment.next),
-        "questions": {
-            qid: question_json(result, session)
-            for qid, result in assessment.results.items()
-            if result.counted
-        },
     }
+
+
+#: ``json.dumps(value, ensure_ascii=False)`` without building the encoder on every call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+_PERCENTAGE_KINDS = ("band", "percentage")
+
+
+class ScoreLineEncoder:
+    """``json.dumps(score_json(session, assessment), ensure_ascii=False)``, the same text, faster.
+
+    Use one encoder for many sessions: the text of each question result is kept (with the
+    result, so its ``id`` cannot be reused) and spliced in. The percentage comes from the
+    session, as in :func:`question_json`, and is encoded per session: the engine shares one
+    result between percentages that compare equal but print differently (``0.0`` and ``-0.0``).
+    """
+
+    #: Results kept at most; enough for every answer to every question in every profile.
+    MAX_KEPT = 8192
+
+    def __init__(self) -> None:
+        self._questions: dict[int, tuple[QuestionResult, str]] = {}
+
+    def encode(self, session: Session, assessment: Assessment) -> str:
+        parts = []
+        for qid, result in assessment.results.items():
+            if not result.counted:
+                continue
+            kept = self._questions.get(id(result))
+            if kept is None or kept[0] is not result:
+                kept = (result, self._question_start(qid, result, session))
+                if len(self._questions) >= self.MAX_KEPT:
+                    self._questions.clear()
+                self._questions[id(result)] = kept
+            if result.question.kind in _PERCENTAGE_KINDS:
+                percentage = _encode(session.answer(qid).percentage)
+                parts.append(f'{kept[1]}, "percentage": {percentage}}}')
+            else:
+                parts.append(kept[1] + "}")
+        summary = _encode(_summary_json(session, assessment))
+        return f'{summary[:-1]}, "questions": {{{", ".join(parts)}}}}}'
+
+    @staticmethod
+    def _question_start(qid: str, result: QuestionResult, session: Session) -> str:
+        """``"1.1.5": {"answer": ..., "criteria": ...`` (open: the percentage may follow)."""
+        out = question_json(result, session)
+        out.pop("percentage", None)
+        return f"{_encode(qid)}: {_encode(out)[:-1]}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, load_all
 from trustone_tui.engine.scoring import assess
-from trustone_tui.scorejson import score_json
+from trustone_tui.scorejson import ScoreLineEncoder, score_json
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +28,7 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     framework = framework_or_exit()
     as_array = args.format == "json" and len(args.files) > 1
+    lines = ScoreLineEncoder()
     out = sys.stdout
     written = 0
     failed = False
@@ -43,9 +44,9 @@ def run(argv: list[str]) -> int:
 
             out.write(("\n" if written else "") + text_summary(session, assessment, framework))
         elif as_array:
-            # One company per line: json's fast C encoder only runs without indent, and
-            # pretty-printing hundreds of files took longer than reading and scoring them.
-            item = json.dumps(score_json(session, assessment), ensure_ascii=False)
+            # One company per line: pretty-printing hundreds of files took longer than reading
+            # and scoring them. The encoder splices in each question's text, encoded once.
+            item = lines.encode(session, assessment)
             out.write(("[\n" if not written else ",\n") + item)
         else:
             item = json.dumps(score_json(session, assessment), ensure_ascii=False, indent=2)
