@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from trustone_tui import migrations, tomlwrite
 from trustone_tui.framework.bank import Framework
@@ -72,6 +73,10 @@ class AnswerModel(_Model):
     elements: Any = Field(default_factory=list)
     note: str = ""
     follow_up: bool = False
+
+
+#: Every answer table of a file in one validation (one call per answer took longer).
+_ANSWERS = TypeAdapter(dict[str, AnswerModel])
 
 
 class HistoryModel(_Model):
@@ -132,8 +137,12 @@ _VALUE_MESSAGES = {
 
 
 def _pydantic_lines(source: str, error: ValidationError, prefix: tuple[Any, ...] = ()) -> list[str]:
+    return _error_lines(source, error.errors(include_url=False), prefix)
+
+
+def _error_lines(source: str, errors: Iterable[ErrorDetails], prefix: tuple[Any, ...]) -> list[str]:
     lines = []
-    for err in error.errors(include_url=False):
+    for err in errors:
         loc = err["loc"]
         kind = err["type"]
         if kind in _PYDANTIC_MESSAGES:
@@ -348,11 +357,16 @@ def _session_from_current(
     except ValidationError as exc:
         problems.extend(_pydantic_lines(source, exc))
     raw_answers = document.get("answers", {})
+    if not isinstance(raw_answers, dict):
+        raw_answers = {}  # already reported: answers must be a table
     version = document.get("framework_version")
     same_bank = version is None or version == framework.version
+    validated, invalid = _validate_answers(
+        {qid: raw for qid, raw in raw_answers.items() if qid in framework.questions}, source
+    )
     answers: dict[str, QuestionAnswer] = {}
     orphans: dict[str, Mapping[str, Any]] = {}
-    for qid, raw in raw_answers.items() if isinstance(raw_answers, dict) else ():
+    for qid, raw in raw_answers.items():
         where = ("answers", qid)
         if qid not in framework.questions:
             if same_bank:
@@ -368,15 +382,13 @@ def _session_from_current(
             else:
                 problems.append(f"{source}: {key_path(where)}: must be a table")
             continue
-        try:
-            answer_model = AnswerModel.model_validate(raw)
-        except ValidationError as exc:
-            problems.extend(_pydantic_lines(source, exc, where))
+        if qid in invalid:
+            problems.extend(invalid[qid])
             if isinstance(raw, dict) and "elements" in raw:  # report these too, all at once
                 _, element_problems = _check_elements(framework.questions[qid], raw["elements"])
                 problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
             continue
-        answer, answer_problems = _check_answer(qid, answer_model, framework)
+        answer, answer_problems = _check_answer(qid, validated[qid], framework)
         if answer_problems:
             problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
         if answer is not None and not answer.is_empty:
@@ -410,6 +422,25 @@ def _session_from_current(
         orphans=dict(sorted(orphans.items())),
         schema_version=CURRENT_SCHEMA_VERSION,
     )
+
+
+def _validate_answers(
+    tables: dict[str, Any], source: str
+) -> tuple[dict[str, AnswerModel], dict[str, list[str]]]:
+    """The valid answer tables as models, and the problem lines of the others by question id."""
+    try:
+        return _ANSWERS.validate_python(tables), {}
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    by_question: dict[str, list[ErrorDetails]] = {}
+    for err in errors:
+        by_question.setdefault(str(err["loc"][0]), []).append(err)
+    invalid = {
+        qid: _error_lines(source, question_errors, ("answers",))
+        for qid, question_errors in by_question.items()
+    }
+    valid = {qid: raw for qid, raw in tables.items() if qid not in invalid}
+    return _ANSWERS.validate_python(valid), invalid
 
 
 def _unwritable(table: Mapping[str, Any]) -> str | None:
