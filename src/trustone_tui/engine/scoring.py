@@ -13,7 +13,15 @@ from fractions import Fraction
 from typing import Literal
 
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import AnswerWord, Band, CriteriaVariant, Level, Question
+from trustone_tui.framework.model import (
+    AnswerWord,
+    Band,
+    Category,
+    CriteriaVariant,
+    Level,
+    Question,
+    StepFile,
+)
 from trustone_tui.framework.profile import Profile
 from trustone_tui.session import QuestionAnswer, Session, profile_of
 
@@ -192,6 +200,19 @@ def level_gap(
     quarry: float,
     factory: float,
 ) -> LevelGap:
+    core = tuple(q.id for q in framework.core_questions(level.core_levels, level.category))
+    return _level_gap(level, core, results, points, max_points, quarry, factory)
+
+
+def _level_gap(
+    level: Level,
+    core_question_ids: tuple[str, ...],
+    results: Mapping[str, QuestionResult],
+    points: float,
+    max_points: float,
+    quarry: float,
+    factory: float,
+) -> LevelGap:
     # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
     # whole numbers stay ints, which is much faster than Fraction.
     required_x100 = _exact(level.score_min) * _exact(max_points)
@@ -203,9 +224,9 @@ def level_gap(
     # Round up to the next half point: ceil(deficit in half points) / 2.
     points_needed = max(0, -(-deficit_x100 // 50)) / 2
     missing = tuple(
-        q.id
-        for q in framework.core_questions(level.core_levels, level.category)
-        if results[q.id].status != "nvt" and results[q.id].answer != "ja"
+        qid
+        for qid in core_question_ids
+        if results[qid].status != "nvt" and results[qid].answer != "ja"
     )
     return LevelGap(
         level,
@@ -216,19 +237,44 @@ def level_gap(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """What scoring walks for every session, worked out once per framework and category."""
+
+    #: Each step with its scored questions, in framework order.
+    steps: tuple[tuple[StepFile, tuple[Question, ...]], ...]
+    #: Each level of the category with the ids of its core questions.
+    levels: tuple[tuple[Level, tuple[str, ...]], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _layout(framework: Framework, category: Category) -> _Layout:
+    return _Layout(
+        steps=tuple(
+            (step, tuple(q for q in step.questions if q.is_scored)) for step in framework.steps
+        ),
+        levels=tuple(
+            (lv, tuple(q.id for q in framework.core_questions(lv.core_levels, lv.category)))
+            for lv in framework.levels[category]
+        ),
+    )
+
+
 def assess_answers(
     framework: Framework, profile: Profile, answers: Mapping[str, QuestionAnswer]
 ) -> Assessment:
     """Score the answers for a profile."""
+    layout = _layout(framework, profile.category)
+    profile_key = profile.key
     results: dict[str, QuestionResult] = {}
     steps = []
-    for step in framework.steps:
+    for step, questions in layout.steps:
         points = max_points = 0.0
         answered = still_open = 0
-        for question in step.questions:
-            if not question.is_scored:
-                continue
-            result = score_question(question, answers.get(question.id), profile, framework)
+        for question in questions:
+            # score_question, inlined: this loop runs for every question of every session.
+            given = answers.get(question.id) or _UNANSWERED
+            result = _score(framework, question.id, given.answer, given.percentage, profile_key)
             results[question.id] = result
             if result.status == "not_counted":
                 continue
@@ -245,8 +291,8 @@ def assess_answers(
     quarry = _insight(results, framework.meta.insight.quarry_question)
     factory = _insight(results, framework.meta.insight.factory_question)
     gaps = tuple(
-        level_gap(lv, framework, results, points, max_points, quarry, factory)
-        for lv in framework.levels[profile.category]
+        _level_gap(lv, core, results, points, max_points, quarry, factory)
+        for lv, core in layout.levels
     )
     level = None
     for gap in gaps:
