@@ -9,6 +9,7 @@ so it is encoded once and spliced in.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from trustone_tui import formatting
@@ -87,7 +88,12 @@ def _summary_json(session: Session, assessment: Assessment) -> dict[str, Any]:
 #: ``json.dumps(value, ensure_ascii=False)`` without building the encoder on every call.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
-_PERCENTAGE_KINDS = ("band", "percentage")
+
+def _number(value: float | None) -> str:
+    """``_encode(value)`` for a percentage; a finite float is written as ``json`` does (repr)."""
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    return _encode(value)
 
 
 class ScoreLineEncoder:
@@ -103,30 +109,42 @@ class ScoreLineEncoder:
     MAX_KEPT = 8192
 
     def __init__(self) -> None:
-        self._questions: dict[int, tuple[QuestionResult, str]] = {}
+        #: ``id(result) -> (result, its text, whether the percentage follows)``.
+        self._questions: dict[int, tuple[QuestionResult, str, bool]] = {}
 
     def encode(self, session: Session, assessment: Assessment) -> str:
-        parts = []
+        summary = _encode(_summary_json(session, assessment))
+        parts = [summary[:-1], ', "questions": {']
+        answers = session.answers
+        separator = ""
         for qid, result in assessment.results.items():
             if not result.counted:
                 continue
             kept = self._questions.get(id(result))
             if kept is None or kept[0] is not result:
-                kept = (result, self._question_start(qid, result, session))
-                if len(self._questions) >= self.MAX_KEPT:
-                    self._questions.clear()
-                self._questions[id(result)] = kept
-            if result.question.kind in _PERCENTAGE_KINDS:
-                percentage = _encode(session.answer(qid).percentage)
-                parts.append(f'{kept[1]}, "percentage": {percentage}}}')
-            else:
-                parts.append(kept[1] + "}")
-        summary = _encode(_summary_json(session, assessment))
-        return f'{summary[:-1]}, "questions": {{{", ".join(parts)}}}}}'
+                kept = self._keep(qid, result, session)
+            parts.append(separator)
+            parts.append(kept[1])
+            if kept[2]:
+                given = answers.get(qid)
+                parts.append(_number(given.percentage if given else None))
+                parts.append("}")
+            separator = ", "
+        parts.append("}}")
+        return "".join(parts)
 
-    @staticmethod
-    def _question_start(qid: str, result: QuestionResult, session: Session) -> str:
-        """``"1.1.5": {"answer": ..., "criteria": ...`` (open: the percentage may follow)."""
+    def _keep(
+        self, qid: str, result: QuestionResult, session: Session
+    ) -> tuple[QuestionResult, str, bool]:
+        """Encode ``"1.1.5": {"answer": ..., "criteria": ...}`` once (the percentage open)."""
         out = question_json(result, session)
+        with_percentage = "percentage" in out  # always last: encoded per session
         out.pop("percentage", None)
-        return f"{_encode(qid)}: {_encode(out)[:-1]}"
+        text = f"{_encode(qid)}: {_encode(out)}"
+        if with_percentage:
+            text = text[:-1] + ', "percentage": '
+        kept = (result, text, with_percentage)
+        if len(self._questions) >= self.MAX_KEPT:
+            self._questions.clear()
+        self._questions[id(result)] = kept
+        return kept
