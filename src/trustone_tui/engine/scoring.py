@@ -241,8 +241,8 @@ def _level_gap(
 class _Layout:
     """What scoring walks for every session, worked out once per framework and category."""
 
-    #: Each step with its scored questions, in framework order.
-    steps: tuple[tuple[StepFile, tuple[Question, ...]], ...]
+    #: Each step with the ids of its scored questions, in framework order.
+    steps: tuple[tuple[StepFile, tuple[str, ...]], ...]
     #: Each level of the category with the ids of its core questions.
     levels: tuple[tuple[Level, tuple[str, ...]], ...]
 
@@ -251,7 +251,7 @@ class _Layout:
 def _layout(framework: Framework, category: Category) -> _Layout:
     return _Layout(
         steps=tuple(
-            (step, tuple(q for q in step.questions if q.is_scored)) for step in framework.steps
+            (step, tuple(q.id for q in step.questions if q.is_scored)) for step in framework.steps
         ),
         levels=tuple(
             (lv, tuple(q.id for q in framework.core_questions(lv.core_levels, lv.category)))
@@ -268,19 +268,21 @@ def assess_answers(
     profile_key = profile.key
     results: dict[str, QuestionResult] = {}
     steps = []
-    for step, questions in layout.steps:
+    for step, question_ids in layout.steps:
         points = max_points = 0.0
         answered = still_open = 0
-        for question in questions:
+        for qid in question_ids:
             # score_question, inlined: this loop runs for every question of every session.
-            given = answers.get(question.id) or _UNANSWERED
-            result = _score(framework, question.id, given.answer, given.percentage, profile_key)
-            results[question.id] = result
-            if result.status == "not_counted":
+            given = answers.get(qid) or _UNANSWERED
+            results[qid] = result = _score(
+                framework, qid, given.answer, given.percentage, profile_key
+            )
+            status = result.status
+            if status == "not_counted":
                 continue
             points += result.points or 0
             max_points += result.max_points
-            if result.status == "open":
+            if status == "open":
                 still_open += 1
             else:
                 answered += 1
