@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -27,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     framework = framework_or_exit()
+    # What exists now (modules, pydantic's validators, the bank) lives until the process ends.
+    # Frozen, the cyclic garbage collector no longer scans it, neither while files are scored
+    # nor at exit (30 ms of 1.3 s for 1,000 files, 15 ms of a one-file run).
+    gc.freeze()
     as_array = args.format == "json" and len(args.files) > 1
     lines = ScoreLineEncoder()
     out = sys.stdout
