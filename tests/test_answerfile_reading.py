@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from trustone_tui.answerfile import (
     check_nesting,
     read_bytes,
 )
+from trustone_tui.session import Company, HistoryEntry, Interview, QuestionAnswer
 
 
 @pytest.mark.parametrize(
@@ -102,3 +104,17 @@ def test_the_slow_walk_runs_only_for_documents_that_are_too_deep(monkeypatch):
     with pytest.raises(AnswerFileError):
         check_nesting({"answers": nested(MAX_NESTING + 1, 1)}, "f.toml")
     assert calls
+
+
+@pytest.mark.parametrize(
+    "table, record",
+    [
+        (answerfile.CompanyTable, Company),
+        (answerfile.InterviewTable, Interview),
+        (answerfile.AnswerTable, QuestionAnswer),
+        (answerfile.HistoryTable, HistoryEntry),
+    ],
+)
+def test_validated_tables_have_the_field_names_of_the_session_records(table, record):
+    """Validated tables are passed on as keyword arguments (defaults for absent keys)."""
+    assert set(table.__annotations__) <= {f.name for f in dataclasses.fields(record)}
