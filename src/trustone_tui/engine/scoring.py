@@ -201,40 +201,68 @@ def level_gap(
     factory: float,
 ) -> LevelGap:
     core = tuple(q.id for q in framework.core_questions(level.core_levels, level.category))
-    return _level_gap(level, core, results, points, max_points, quarry, factory)
+    return _LevelRule.of(level, core).gap(
+        results, _earned_x100(points), _exact(max_points), quarry, factory
+    )
 
 
-def _level_gap(
-    level: Level,
-    core_question_ids: tuple[str, ...],
-    results: Mapping[str, QuestionResult],
-    points: float,
-    max_points: float,
-    quarry: float,
-    factory: float,
-) -> LevelGap:
-    # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
-    # whole numbers stay ints, which is much faster than Fraction.
-    required_x100 = _exact(level.score_min) * _exact(max_points)
-    if level.points_above is not None:
-        # "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
-        required_x100 = max(required_x100, _exact(level.points_above * 2) * 50 + 50)
-    # Doubling a float is exact, so points * 2 counts half points without rounding.
-    deficit_x100 = required_x100 - _exact(points * 2) * 50
-    # Round up to the next half point: ceil(deficit in half points) / 2.
-    points_needed = max(0, -(-deficit_x100 // 50)) / 2
-    missing = tuple(
-        qid
-        for qid in core_question_ids
-        if results[qid].status != "nvt" and results[qid].answer != "ja"
-    )
-    return LevelGap(
-        level,
-        points_needed,
-        max(0.0, level.quarry_insight_min - quarry),
-        max(0.0, level.factory_insight_min - factory),
-        missing,
-    )
+def _earned_x100(points: float) -> int | Fraction:
+    """The points in hundredths, exactly (doubling a float is exact: points come in halves)."""
+    return _exact(points * 2) * 50
+
+
+@dataclass(frozen=True, slots=True)
+class _LevelRule:
+    """A level with what its gap needs worked out once (exact values, core question ids)."""
+
+    level: Level
+    score_min: int | Fraction
+    #: "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
+    points_above_x100: int | Fraction | None
+    core_question_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, level: Level, core_question_ids: tuple[str, ...]) -> _LevelRule:
+        above = level.points_above
+        return cls(
+            level,
+            _exact(level.score_min),
+            None if above is None else _exact(above * 2) * 50 + 50,
+            core_question_ids,
+        )
+
+    def gap(
+        self,
+        results: Mapping[str, QuestionResult],
+        earned_x100: int | Fraction,
+        max_points: int | Fraction,
+        quarry: float,
+        factory: float,
+    ) -> LevelGap:
+        # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
+        # whole numbers stay ints, which is much faster than Fraction.
+        required_x100 = self.score_min * max_points
+        if self.points_above_x100 is not None:
+            required_x100 = max(required_x100, self.points_above_x100)
+        # Round up to the next half point: ceil(deficit in half points) / 2.
+        points_needed = max(0, -(-(required_x100 - earned_x100) // 50)) / 2
+        missing = (
+            tuple(
+                qid
+                for qid in self.core_question_ids
+                if results[qid].status != "nvt" and results[qid].answer != "ja"
+            )
+            if self.core_question_ids  # most levels have none: no generator for nothing
+            else ()
+        )
+        level = self.level
+        return LevelGap(
+            level,
+            points_needed,
+            max(0.0, level.quarry_insight_min - quarry),
+            max(0.0, level.factory_insight_min - factory),
+            missing,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +271,8 @@ class _Layout:
 
     #: Each step with the ids of its scored questions, in framework order.
     steps: tuple[tuple[StepFile, tuple[str, ...]], ...]
-    #: Each level of the category with the ids of its core questions.
-    levels: tuple[tuple[Level, tuple[str, ...]], ...]
+    #: Each level of the category, lowest first.
+    levels: tuple[_LevelRule, ...]
 
 
 @functools.lru_cache(maxsize=16)
@@ -254,7 +282,9 @@ def _layout(framework: Framework, category: Category) -> _Layout:
             (step, tuple(q.id for q in step.questions if q.is_scored)) for step in framework.steps
         ),
         levels=tuple(
-            (lv, tuple(q.id for q in framework.core_questions(lv.core_levels, lv.category)))
+            _LevelRule.of(
+                lv, tuple(q.id for q in framework.core_questions(lv.core_levels, lv.category))
+            )
             for lv in framework.levels[category]
         ),
     )
@@ -292,9 +322,9 @@ def assess_answers(
     percentage = points / max_points * 100 if max_points else 0.0
     quarry = _insight(results, framework.meta.insight.quarry_question)
     factory = _insight(results, framework.meta.insight.factory_question)
+    earned_x100, exact_max = _earned_x100(points), _exact(max_points)
     gaps = tuple(
-        _level_gap(lv, core, results, points, max_points, quarry, factory)
-        for lv, core in layout.levels
+        rule.gap(results, earned_x100, exact_max, quarry, factory) for rule in layout.levels
     )
     level = None
     for gap in gaps:
