@@ -370,15 +370,24 @@ def _session_from_current(
         raw_answers = {}  # already reported: answers must be a table
     version = document.get("framework_version")
     same_bank = version is None or version == framework.version
+    questions = framework.questions
     validated, invalid = _validate_answers(
-        {qid: raw for qid, raw in raw_answers.items() if qid in framework.questions}, source
+        {qid: raw for qid, raw in raw_answers.items() if qid in questions}, source
     )
     answers: dict[str, QuestionAnswer] = {}
     orphans: dict[str, Mapping[str, Any]] = {}
-    questions = framework.questions
     for qid, raw in raw_answers.items():
-        where = ("answers", qid)
         question = questions.get(qid)
+        if question is not None and qid not in invalid:  # the common case first
+            answer, answer_problems = _check_answer(question, validated[qid], framework)
+            if answer_problems:
+                problems.extend(
+                    f"{source}: {key_path(('answers', qid))}{p}" for p in answer_problems
+                )
+            elif not answer.is_empty:
+                answers[qid] = answer
+            continue
+        where = ("answers", qid)
         if question is None:
             if same_bank:
                 problems.append(f"{source}: {key_path(where)}: unknown question id {qid!r}")
@@ -393,17 +402,10 @@ def _session_from_current(
             else:
                 problems.append(f"{source}: {key_path(where)}: must be a table")
             continue
-        if qid in invalid:
-            problems.extend(invalid[qid])
-            if isinstance(raw, dict) and "elements" in raw:  # report these too, all at once
-                _, element_problems = _check_elements(question, raw["elements"])
-                problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
-            continue
-        answer, answer_problems = _check_answer(question, validated[qid], framework)
-        if answer_problems:
-            problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
-        if answer is not None and not answer.is_empty:
-            answers[qid] = answer
+        problems.extend(invalid[qid])
+        if isinstance(raw, dict) and "elements" in raw:  # report these too, all at once
+            _, element_problems = _check_elements(question, raw["elements"])
+            problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
     if problems or table is None:
         raise AnswerFileError(_dedupe(problems))
     ordered = {q: answers[q] for q in framework.questions if q in answers}
@@ -473,14 +475,14 @@ def _check_answer(
         problems.append(
             f".percentage: {qid} is answered nee/gedeeltelijk/ja, not with a percentage"
         )
-    elements, element_problems = _check_elements(question, table.get("elements", _NO_ELEMENTS))
-    if problems or element_problems:
-        return None, problems + element_problems
-    table["elements"] = elements  # the validated table is ours: its keys are the fields
+    if "elements" in table:  # else none ticked: QuestionAnswer's default
+        elements, element_problems = _check_elements(question, table["elements"])
+        if element_problems:
+            return None, problems + element_problems
+        table["elements"] = elements  # the validated table is ours: its keys are the fields
+    if problems:
+        return None, problems
     return QuestionAnswer(**table), []
-
-
-_NO_ELEMENTS: list[int] = []
 
 
 def _check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, ...]], list[str]]:
