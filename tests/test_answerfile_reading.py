@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from proof_helpers import FW
 from trustone_tui import answerfile
 from trustone_tui.answerfile import (
     _FIRST_READ,
@@ -118,3 +119,56 @@ def test_the_slow_walk_runs_only_for_documents_that_are_too_deep(monkeypatch):
 def test_validated_tables_have_the_field_names_of_the_session_records(table, record):
     """Validated tables are passed on as keyword arguments (defaults for absent keys)."""
     assert set(table.__annotations__) <= {f.name for f in dataclasses.fields(record)}
+
+
+VALID = (
+    "schema_version = 1\n"
+    '[company]\nname = "X"\nimports_from_risk_countries = true\nemployees = 30\n'
+    "revenue_eur = 1000\n"
+    '[answers."1.1.1"]\nanswer = "ja"\n'
+)
+DEEP = "[" * 40 + "1" + "]" * 40
+
+#: A value nested 40 deep in each place a file can hold one.
+DEEP_FILES = {
+    "unknown top-level key": VALID.replace("[company]", f"extra = {DEEP}\n[company]"),
+    "company value": VALID.replace('name = "X"', f"name = {DEEP}"),
+    "elements": VALID + f"elements = {DEEP}\n",
+    "elements of a group": VALID + f'[answers."1.2.14"]\nelements = {{ staf = {DEEP} }}\n',
+    "note": VALID + f"note = {DEEP}\n",
+    "unknown question, same bank": VALID + f'[answers."9.9"]\nx = {DEEP}\n',
+    "unknown question, other bank (kept verbatim)": 'framework_version = "0.9"\n'
+    + VALID
+    + f'[answers."9.9"]\nx = {DEEP}\n',
+    "dotted table header": VALID + '[answers."9.9".' + ".".join(["a"] * 40) + "]\nx = 1\n",
+    "history": VALID + f"[[history]]\nyear = 2024\nlevel = {DEEP}\n",
+    "old format version": VALID.replace("schema_version = 1", "schema_version = 0")
+    + f"note = {DEEP}\n",
+}
+
+
+@pytest.mark.parametrize("name", DEEP_FILES)
+@pytest.mark.parametrize("other_problem", [False, True])
+def test_a_file_nested_too_deep_is_reported_with_that_alone(name: str, other_problem: bool):
+    text = DEEP_FILES[name]
+    if other_problem:
+        text = text.replace("employees = 30", "employees = -1")
+    with pytest.raises(AnswerFileError) as info:
+        answerfile.parse_session(text.encode(), "f.toml", FW)
+    [problem] = info.value.problems
+    assert problem.startswith("f.toml: ")
+    assert problem.endswith(f": values nested more than {MAX_NESTING} levels deep")
+
+
+def test_the_depth_walk_runs_only_when_a_file_is_not_plainly_valid(monkeypatch):
+    walks = []
+    real = answerfile.check_nesting
+    monkeypatch.setattr(answerfile, "check_nesting", lambda d, s: walks.append(s) or real(d, s))
+    answerfile.parse_session(VALID.encode(), "valid.toml", FW)
+    assert walks == []  # the schema already bounds the depth of a valid file
+    with pytest.raises(AnswerFileError):
+        answerfile.parse_session(VALID.replace("30", "-1").encode(), "bad.toml", FW)
+    assert walks == ["bad.toml"]  # once, before the problem is reported
+    kept = 'framework_version = "0.9"\n' + VALID + '[answers."9.9"]\nx = 1\n'
+    assert answerfile.parse_session(kept.encode(), "kept.toml", FW).orphans
+    assert walks == ["bad.toml", "kept.toml"]

@@ -328,12 +328,21 @@ class ReadSession:
 
 
 def read_session(data: bytes, source: str, framework: Framework) -> ReadSession:
-    """Like :func:`parse_session`, also telling whether the file was in an older format."""
+    """Like :func:`parse_session`, also telling whether the file was in an older format.
+
+    A file nested too deep (:func:`check_nesting`) is reported with that one problem. The walk
+    that finds out is done only when needed: before a migration copies the document, and before
+    any problem is reported or an answer is kept verbatim. A file the schema accepts is at most
+    five levels deep, so for a valid file in the current format it would find nothing.
+    """
     document = parse_toml(decode(data, source), source)
-    check_nesting(document, source)
+    version = document.get("schema_version")
+    if type(version) is not int or version != CURRENT_SCHEMA_VERSION:
+        check_nesting(document, source)
     upgraded = upgrade_document(document, source)
     return ReadSession(
-        _session_from_current(upgraded.document, source, framework), upgraded.from_version
+        _session_from_current(upgraded.document, source, framework, walk_before_reporting=document),
+        upgraded.from_version,
     )
 
 
@@ -357,13 +366,31 @@ def session_from_document(
 
 
 def _session_from_current(
-    document: Mapping[str, Any], source: str, framework: Framework
+    document: Mapping[str, Any],
+    source: str,
+    framework: Framework,
+    walk_before_reporting: Mapping[str, Any] | None = None,
 ) -> Session:
+    """Validate a document in the current format.
+
+    ``walk_before_reporting``: the document as read, checked with :func:`check_nesting` before
+    the first problem is put into words or an answer is kept verbatim (see :func:`read_session`).
+    """
+
+    walked = walk_before_reporting is None
+
+    def before_reporting() -> None:
+        nonlocal walked
+        if not walked:
+            walked = True
+            check_nesting(walk_before_reporting, source)  # type: ignore[arg-type]
+
     problems: list[str] = []
     table: AnswerFileTable | None = None
     try:
         table = _ANSWER_FILE.validate_python(document)
     except ValidationError as exc:
+        before_reporting()
         problems.extend(_pydantic_lines(source, exc))
     raw_answers = document.get("answers", {})
     if not isinstance(raw_answers, dict):
@@ -371,9 +398,14 @@ def _session_from_current(
     version = document.get("framework_version")
     same_bank = version is None or version == framework.version
     questions = framework.questions
-    validated, invalid = _validate_answers(
-        {qid: raw for qid, raw in raw_answers.items() if qid in questions}, source
+    validated, invalid_errors = _validate_answers(
+        {qid: raw for qid, raw in raw_answers.items() if qid in questions}
     )
+    if invalid_errors:
+        before_reporting()
+    invalid = {
+        qid: _error_lines(source, errors, ("answers",)) for qid, errors in invalid_errors.items()
+    }
     answers: dict[str, QuestionAnswer] = {}
     orphans: dict[str, Mapping[str, Any]] = {}
     for qid, raw in raw_answers.items():
@@ -392,6 +424,7 @@ def _session_from_current(
             if same_bank:
                 problems.append(f"{source}: {key_path(where)}: unknown question id {qid!r}")
             elif isinstance(raw, dict):
+                before_reporting()  # kept verbatim, written back later
                 unwritable = _unwritable(raw)
                 if unwritable:
                     problems.append(
@@ -407,6 +440,7 @@ def _session_from_current(
             _, element_problems = _check_elements(question, raw["elements"])
             problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
     if problems or table is None:
+        before_reporting()
         raise AnswerFileError(_dedupe(problems))
     ordered = {q: answers[q] for q in framework.questions if q in answers}
     return Session(
@@ -426,20 +460,16 @@ def _session_from_current(
 
 
 def _validate_answers(
-    tables: dict[str, Any], source: str
-) -> tuple[dict[str, AnswerTable], dict[str, list[str]]]:
-    """The valid answer tables, and the problem lines of the others by question id."""
+    tables: dict[str, Any],
+) -> tuple[dict[str, AnswerTable], dict[str, list[ErrorDetails]]]:
+    """The valid answer tables, and pydantic's errors for the others by question id."""
     try:
         return _ANSWERS.validate_python(tables), {}
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-    by_question: dict[str, list[ErrorDetails]] = {}
+    invalid: dict[str, list[ErrorDetails]] = {}
     for err in errors:
-        by_question.setdefault(str(err["loc"][0]), []).append(err)
-    invalid = {
-        qid: _error_lines(source, question_errors, ("answers",))
-        for qid, question_errors in by_question.items()
-    }
+        invalid.setdefault(str(err["loc"][0]), []).append(err)
     valid = {qid: raw for qid, raw in tables.items() if qid not in invalid}
     return _ANSWERS.validate_python(valid), invalid
 
