@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import (
@@ -211,9 +211,12 @@ def _earned_x100(points: float) -> int | Fraction:
     return _exact(points * 2) * 50
 
 
-@dataclass(frozen=True, slots=True)
-class _LevelRule:
-    """A level with what its gap needs worked out once (exact values, core question ids)."""
+class _LevelRule(NamedTuple):
+    """A level with what its gap needs worked out once (exact values, core question ids).
+
+    (Named tuples, not dataclasses, for these private records: creating a frozen dataclass
+    costs the file tools more than half a millisecond at every start.)
+    """
 
     level: Level
     score_min: int | Fraction
@@ -265,8 +268,7 @@ class _LevelRule:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Layout:
+class _Layout(NamedTuple):
     """What scoring walks for every session, worked out once per framework and category."""
 
     #: Each step with the ids of its scored questions, in framework order.
