@@ -5,8 +5,6 @@ Reading validates everything and reports each problem as one line naming the fil
 Writing is canonical: a stable key order, so load -> dump of a file we wrote gives the same bytes.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 import tomllib
