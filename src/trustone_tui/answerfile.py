@@ -11,13 +11,14 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated, Any, Literal, NotRequired
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 from pydantic_core import ErrorDetails
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from trustone_tui import migrations, tomlwrite
+from trustone_tui import migrations
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
 from trustone_tui.session import (
@@ -33,6 +34,13 @@ from trustone_tui.session import (
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _FIRST_READ = 64 * 1024
 BOM = "\ufeff"
+
+
+def _tomlwrite() -> ModuleType:
+    """The TOML writer, imported on first use: reading a valid file never needs it."""
+    from trustone_tui import tomlwrite
+
+    return tomlwrite
 
 
 class AnswerFileError(Exception):
@@ -115,7 +123,7 @@ def key_path(parts: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + tomlwrite.key(str(part))
+            out += ("." if out else "") + _tomlwrite().key(str(part))
     return out or "(top level)"
 
 
@@ -475,7 +483,7 @@ def _validate_answers(
 def _unwritable(table: Mapping[str, Any]) -> str | None:
     """Why the writer could not save this table back (None when it can)."""
     try:
-        tomlwrite.dumps(table)
+        _tomlwrite().dumps(table)
     except (ValueError, TypeError) as exc:
         return str(exc)
     return None
@@ -486,20 +494,21 @@ def _check_answer(
 ) -> tuple[QuestionAnswer | None, list[str]]:
     """Check an answer against its question; problems are ``.key: message`` suffixes."""
     qid = question.id
+    kind = question.kind
     problems: list[str] = []
-    if question.kind == "header":
+    if kind == "header":
         children = ", ".join(c.id for c in framework.children(qid))
         return None, [f": {qid} groups {children} and is not answered itself"]
     answer = table.get("answer")
     if answer is not None:
-        if question.kind == "band":
+        if kind == "band":
             problems.append(f".answer: {qid} is scored from its percentage; give percentage")
         elif answer == "nvt" and not question.nvt_allowed:
             problems.append(
                 f".answer: n.v.t. is not allowed for {qid} (only for questions that "
                 "start with 'Als je ...')"
             )
-    if table.get("percentage") is not None and question.kind == "choice":
+    if kind == "choice" and table.get("percentage") is not None:
         problems.append(
             f".percentage: {qid} is answered nee/gedeeltelijk/ja, not with a percentage"
         )
@@ -510,7 +519,7 @@ def _check_answer(
         table["elements"] = elements  # the validated table is ours: its keys are the fields
     if problems:
         return None, problems
-    return QuestionAnswer(**table), []
+    return QuestionAnswer(**table), problems
 
 
 def _check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, ...]], list[str]]:
@@ -536,7 +545,7 @@ def _check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, 
                 lists[group] = numbers
             else:
                 problems.append(
-                    f".elements.{tomlwrite.key(group)}: unknown group (expected "
+                    f".elements.{_tomlwrite().key(group)}: unknown group (expected "
                     f"{' or '.join(groups)})"
                 )
     elif isinstance(raw, list):
@@ -639,4 +648,4 @@ def answer_document(answer: QuestionAnswer) -> dict[str, Any]:
 
 def dump_session(session: Session, framework: Framework) -> bytes:
     """Canonical UTF-8 TOML bytes for the session."""
-    return tomlwrite.dumps(session_document(session, framework)).encode("utf-8")
+    return _tomlwrite().dumps(session_document(session, framework)).encode("utf-8")
