@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from proof_helpers import COMPANIES, FW
 from trustone_tui.answerfile import dump_session, parse_session
 from trustone_tui.cli import main
+from trustone_tui.commands.score import utf8_writer
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine import scoring
 from trustone_tui.engine.scoring import assess
@@ -165,3 +168,29 @@ def test_score_command_prints_the_same_data_for_one_file(capsys, files):
         out = capsys.readouterr().out
         assert json.loads(out) == expected_objects([path])[0]
         assert out.startswith('{\n  "company": ')  # one file: an indented object
+
+
+def test_utf8_lines_go_to_the_binary_buffer_of_a_utf8_text_stream():
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
+    stream.write("voor ")  # written earlier through the text layer: flushed first
+    utf8_writer(stream)("één ≥ 90%\n".encode())
+    assert raw.getvalue().decode("utf-8") == "voor één ≥ 90%\n"
+
+
+@pytest.mark.parametrize("make", [io.StringIO, lambda: io.TextIOWrapper(io.BytesIO(), "latin-1")])
+def test_utf8_lines_go_through_the_text_layer_of_any_other_stream(make):
+    stream = make()
+    utf8_writer(stream)("één\n".encode())
+    stream.flush()
+    if isinstance(stream, io.StringIO):
+        assert stream.getvalue() == "één\n"
+    else:
+        assert stream.buffer.getvalue() == "één\n".encode("latin-1")
+
+
+def test_score_command_through_a_text_only_stdout(files, monkeypatch):
+    stdout = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["score", "--format", "json", *map(str, files)]) == 0
+    assert json.loads(stdout.getvalue()) == expected_objects(files)

@@ -103,20 +103,24 @@ class ScoreLineEncoder:
     result, so its ``id`` cannot be reused) and spliced in. The percentage comes from the
     session, as in :func:`question_json`, and is encoded per session: the engine shares one
     result between percentages that compare equal but print differently (``0.0`` and ``-0.0``).
+    The line is built as UTF-8 (:meth:`encode_utf8`): the command writes those bytes as they are.
     """
 
     #: Results kept at most; enough for every answer to every question in every profile.
     MAX_KEPT = 8192
 
     def __init__(self) -> None:
-        #: ``id(result) -> (result, its text, whether the percentage follows)``.
-        self._questions: dict[int, tuple[QuestionResult, str, bool]] = {}
+        #: ``id(result) -> (result, its UTF-8 text, whether the percentage follows)``.
+        self._questions: dict[int, tuple[QuestionResult, bytes, bool]] = {}
 
     def encode(self, session: Session, assessment: Assessment) -> str:
-        summary = _encode(_summary_json(session, assessment))
-        parts = [summary[:-1], ', "questions": {']
+        return self.encode_utf8(session, assessment).decode("utf-8")
+
+    def encode_utf8(self, session: Session, assessment: Assessment) -> bytes:
+        summary = _encode(_summary_json(session, assessment)).encode("utf-8")
+        parts = [summary[:-1], b', "questions": {']
         answers = session.answers
-        separator = ""
+        separator = b""
         for qid, result in assessment.results.items():
             if not result.counted:
                 continue
@@ -127,15 +131,15 @@ class ScoreLineEncoder:
             parts.append(kept[1])
             if kept[2]:
                 given = answers.get(qid)
-                parts.append(_number(given.percentage if given else None))
-                parts.append("}")
-            separator = ", "
-        parts.append("}}")
-        return "".join(parts)
+                parts.append(_number(given.percentage if given else None).encode("utf-8"))
+                parts.append(b"}")
+            separator = b", "
+        parts.append(b"}}")
+        return b"".join(parts)
 
     def _keep(
         self, qid: str, result: QuestionResult, session: Session
-    ) -> tuple[QuestionResult, str, bool]:
+    ) -> tuple[QuestionResult, bytes, bool]:
         """Encode ``"1.1.5": {"answer": ..., "criteria": ...}`` once (the percentage open)."""
         out = question_json(result, session)
         with_percentage = "percentage" in out  # always last: encoded per session
@@ -143,7 +147,7 @@ class ScoreLineEncoder:
         text = f"{_encode(qid)}: {_encode(out)}"
         if with_percentage:
             text = text[:-1] + ', "percentage": '
-        kept = (result, text, with_percentage)
+        kept = (result, text.encode("utf-8"), with_percentage)
         if len(self._questions) >= self.MAX_KEPT:
             self._questions.clear()
         self._questions[id(result)] = kept

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import gc
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, load_all
 from trustone_tui.engine.scoring import assess
@@ -35,6 +39,7 @@ def run(argv: list[str]) -> int:
     as_array = args.format == "json" and len(args.files) > 1
     lines = ScoreLineEncoder()
     out = sys.stdout
+    write_utf8 = utf8_writer(out)  # the array's lines, built as UTF-8
     written = 0
     failed = False
     # Each file is written as soon as it is scored: memory stays flat however many files.
@@ -51,12 +56,28 @@ def run(argv: list[str]) -> int:
         elif as_array:
             # One company per line: pretty-printing hundreds of files took longer than reading
             # and scoring them. The encoder splices in each question's text, encoded once.
-            item = lines.encode(session, assessment)
-            out.write(("[\n" if not written else ",\n") + item)
+            write_utf8((b",\n" if written else b"[\n") + lines.encode_utf8(session, assessment))
         else:
             item = json.dumps(score_json(session, assessment), ensure_ascii=False, indent=2)
             out.write(item + "\n")
         written += 1
     if as_array:
-        out.write("\n]\n" if written else "[]\n")
+        write_utf8(b"\n]\n" if written else b"[]\n")
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def utf8_writer(stream: TextIO) -> Callable[[bytes], object]:
+    """Write UTF-8 bytes to a text stream: to its binary buffer when the text layer would
+    write the very same bytes (UTF-8, no newline translation), else decoded through it."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and os.linesep == "\n" and _is_utf8(stream.encoding):
+        stream.flush()
+        return buffer.write
+    return lambda data: stream.write(data.decode("utf-8"))
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
