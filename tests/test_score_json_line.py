@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import sys
@@ -194,3 +195,16 @@ def test_score_command_through_a_text_only_stdout(files, monkeypatch):
     monkeypatch.setattr(sys, "stdout", stdout)
     assert main(["score", "--format", "json", *map(str, files)]) == 0
     assert json.loads(stdout.getvalue()) == expected_objects(files)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_score_leaves_the_garbage_collector_as_it_found_it(files, capsys, enabled):
+    """Scoring switches collection off while it starts; the caller's setting comes back."""
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert main(["score", "--format", "json", str(files[0])]) == 0
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    capsys.readouterr()
