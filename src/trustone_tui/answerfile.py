@@ -343,12 +343,13 @@ def read_session(data: bytes, source: str, framework: Framework) -> ReadSession:
     """
     document = parse_toml(decode(data, source), source)
     version = document.get("schema_version")
+    current: Mapping[str, Any] = document  # a file in the current format needs no migration
     if type(version) is not int or version != CURRENT_SCHEMA_VERSION:
         check_nesting(document, source)
-    upgraded = upgrade_document(document, source)
+        upgraded = upgrade_document(document, source)
+        current, version = upgraded.document, upgraded.from_version
     return ReadSession(
-        _session_from_current(upgraded.document, source, framework, walk_before_reporting=document),
-        upgraded.from_version,
+        _session_from_current(current, source, framework, walk_before_reporting=document), version
     )
 
 
