@@ -408,11 +408,13 @@ def _session_from_current(
     validated, invalid_errors = _validate_answers(
         {qid: raw for qid, raw in raw_answers.items() if qid in questions}
     )
+    invalid: dict[str, list[str]] = {}
     if invalid_errors:
         before_reporting()
-    invalid = {
-        qid: _error_lines(source, errors, ("answers",)) for qid, errors in invalid_errors.items()
-    }
+        invalid = {
+            qid: _error_lines(source, errors, ("answers",))
+            for qid, errors in invalid_errors.items()
+        }
     answers: dict[str, QuestionAnswer] = {}
     orphans: dict[str, Mapping[str, Any]] = {}
     for qid, raw in raw_answers.items():
