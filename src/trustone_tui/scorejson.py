@@ -106,7 +106,8 @@ class ScoreLineEncoder:
     The line is built as UTF-8 (:meth:`encode_utf8`): the command writes those bytes as they are.
     """
 
-    #: Results kept at most; enough for every answer to every question in every profile.
+    #: Results kept at most (all are dropped when full; their text is then made again): far
+    #: more than the distinct results of a typical run.
     MAX_KEPT = 8192
 
     def __init__(self) -> None:
