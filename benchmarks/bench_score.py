@@ -221,6 +221,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{cli['rounds']} alternated runs of each command over "
         f"{cli['files']} files, {cli['bytes'] / 1e6:.1f} MB)"
     )
+    # The spread of the runs: the ratio compares medians, and a shared machine is noisy.
+    for label, key in (("score", "score_s"), ("baseline", "baseline_s")):
+        runs = ", ".join(f"{t:.3f}" for t in cli[key])
+        print(f"{label} runs (s): {runs}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench_score.json").write_text(
         json.dumps({"assess": engine, "cli": cli}, indent=2) + "\n", encoding="utf-8"

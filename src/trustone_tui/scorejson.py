@@ -1,7 +1,15 @@
-"""The machine-readable score of a session (``trustone score --format json`` and JSON export)."""
+"""The machine-readable score of a session (``trustone score --format json`` and JSON export).
+
+:func:`score_json` is the definition. :class:`ScoreLineEncoder` writes the same object as one
+compact JSON line faster, for scoring many files: each question's text depends only on its
+:class:`~trustone_tui.engine.scoring.QuestionResult` (shared between sessions by the engine),
+so it is encoded once and spliced in.
+"""
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Any
 
 from trustone_tui import formatting
@@ -54,6 +62,18 @@ def gap_json(gap: LevelGap | None) -> dict[str, Any] | None:
 def score_json(session: Session, assessment: Assessment) -> dict[str, Any]:
     """The object ``trustone score --format json`` prints for one file."""
     return {
+        **_summary_json(session, assessment),
+        "questions": {
+            qid: question_json(result, session)
+            for qid, result in assessment.results.items()
+            if result.counted
+        },
+    }
+
+
+def _summary_json(session: Session, assessment: Assessment) -> dict[str, Any]:
+    """Every key of :func:`score_json` before ``questions``."""
+    return {
         "company": session.company.name,
         "category": assessment.profile.category,
         "size": assessment.profile.size,
@@ -62,9 +82,74 @@ def score_json(session: Session, assessment: Assessment) -> dict[str, Any]:
         "percentage": assessment.percentage,
         "level": assessment.level.id if assessment.level else None,
         "next": gap_json(assessment.next),
-        "questions": {
-            qid: question_json(result, session)
-            for qid, result in assessment.results.items()
-            if result.counted
-        },
     }
+
+
+#: ``json.dumps(value, ensure_ascii=False)`` without building the encoder on every call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _number(value: float | None) -> str:
+    """``_encode(value)`` for a percentage; a finite float is written as ``json`` does (repr)."""
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    return _encode(value)
+
+
+class ScoreLineEncoder:
+    """``json.dumps(score_json(session, assessment), ensure_ascii=False)``, the same text, faster.
+
+    Use one encoder for many sessions: the text of each question result is kept (with the
+    result, so its ``id`` cannot be reused) and spliced in. The percentage comes from the
+    session, as in :func:`question_json`, and is encoded per session: the engine shares one
+    result between percentages that compare equal but print differently (``0.0`` and ``-0.0``).
+    The line is built as UTF-8 (:meth:`encode_utf8`): the command writes those bytes as they are.
+    """
+
+    #: Results kept at most (all are dropped when full; their text is then made again): far
+    #: more than the distinct results of a typical run.
+    MAX_KEPT = 8192
+
+    def __init__(self) -> None:
+        #: ``id(result) -> (result, its UTF-8 text, whether the percentage follows)``.
+        self._questions: dict[int, tuple[QuestionResult, bytes, bool]] = {}
+
+    def encode(self, session: Session, assessment: Assessment) -> str:
+        return self.encode_utf8(session, assessment).decode("utf-8")
+
+    def encode_utf8(self, session: Session, assessment: Assessment) -> bytes:
+        summary = _encode(_summary_json(session, assessment)).encode("utf-8")
+        parts = [summary[:-1], b', "questions": {']
+        answers = session.answers
+        separator = b""
+        for qid, result in assessment.results.items():
+            if not result.counted:
+                continue
+            kept = self._questions.get(id(result))
+            if kept is None or kept[0] is not result:
+                kept = self._keep(qid, result, session)
+            parts.append(separator)
+            parts.append(kept[1])
+            if kept[2]:
+                given = answers.get(qid)
+                parts.append(_number(given.percentage if given else None).encode("utf-8"))
+                parts.append(b"}")
+            separator = b", "
+        parts.append(b"}}")
+        return b"".join(parts)
+
+    def _keep(
+        self, qid: str, result: QuestionResult, session: Session
+    ) -> tuple[QuestionResult, bytes, bool]:
+        """Encode ``"1.1.5": {"answer": ..., "criteria": ...}`` once (the percentage open)."""
+        out = question_json(result, session)
+        with_percentage = "percentage" in out  # always last: encoded per session
+        out.pop("percentage", None)
+        text = f"{_encode(qid)}: {_encode(out)}"
+        if with_percentage:
+            text = text[:-1] + ', "percentage": '
+        kept = (result, text.encode("utf-8"), with_percentage)
+        if len(self._questions) >= self.MAX_KEPT:
+            self._questions.clear()
+        self._questions[id(result)] = kept
+        return kept

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import gc
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-
-from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, load_all
-from trustone_tui.engine.scoring import assess
-from trustone_tui.scorejson import score_json
-from trustone_tui.textsummary import text_summary
+from typing import TextIO
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,9 +27,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    framework = framework_or_exit()
+    # Starting builds what lives until the process ends: the modules, pydantic's validators,
+    # the bank. The cyclic garbage collector is kept out of it: off while it is built, then
+    # frozen, so that it is not scanned while files are scored, nor at exit (together about
+    # 40 ms of 1.2 s for 1,000 files; 10 ms of a one-file run).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from trustone_tui.commands.common import (
+            EXIT_BAD_INPUT,
+            EXIT_OK,
+            framework_or_exit,
+            load_all,
+        )
+        from trustone_tui.engine.scoring import assess
+        from trustone_tui.scorejson import ScoreLineEncoder, score_json
+
+        framework = framework_or_exit()
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
     as_array = args.format == "json" and len(args.files) > 1
+    lines = ScoreLineEncoder()
     out = sys.stdout
+    write_utf8 = utf8_writer(out)  # the array's lines, built as UTF-8
     written = 0
     failed = False
     # Each file is written as soon as it is scored: memory stays flat however many files.
@@ -39,16 +61,35 @@ def run(argv: list[str]) -> int:
             continue
         assessment = assess(framework, session)
         if args.format == "text":
+            # Imported here: the planner and timeline it needs are not part of the JSON.
+            from trustone_tui.textsummary import text_summary
+
             out.write(("\n" if written else "") + text_summary(session, assessment, framework))
         elif as_array:
-            # One company per line: json's fast C encoder only runs without indent, and
-            # pretty-printing hundreds of files took longer than reading and scoring them.
-            item = json.dumps(score_json(session, assessment), ensure_ascii=False)
-            out.write(("[\n" if not written else ",\n") + item)
+            # One company per line: pretty-printing hundreds of files took longer than reading
+            # and scoring them. The encoder splices in each question's text, encoded once.
+            write_utf8((b",\n" if written else b"[\n") + lines.encode_utf8(session, assessment))
         else:
             item = json.dumps(score_json(session, assessment), ensure_ascii=False, indent=2)
             out.write(item + "\n")
         written += 1
     if as_array:
-        out.write("\n]\n" if written else "[]\n")
+        write_utf8(b"\n]\n" if written else b"[]\n")
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def utf8_writer(stream: TextIO) -> Callable[[bytes], object]:
+    """Write UTF-8 bytes to a text stream: to its binary buffer when the text layer would
+    write the very same bytes (UTF-8, no newline translation), else decoded through it."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and os.linesep == "\n" and _is_utf8(stream.encoding):
+        stream.flush()
+        return buffer.write
+    return lambda data: stream.write(data.decode("utf-8"))
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False

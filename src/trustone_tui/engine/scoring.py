@@ -10,10 +10,18 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import AnswerWord, Band, CriteriaVariant, Level, Question
+from trustone_tui.framework.model import (
+    AnswerWord,
+    Band,
+    Category,
+    CriteriaVariant,
+    Level,
+    Question,
+    StepFile,
+)
 from trustone_tui.framework.profile import Profile
 from trustone_tui.session import QuestionAnswer, Session, profile_of
 
@@ -192,27 +200,95 @@ def level_gap(
     quarry: float,
     factory: float,
 ) -> LevelGap:
-    # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
-    # whole numbers stay ints, which is much faster than Fraction.
-    required_x100 = _exact(level.score_min) * _exact(max_points)
-    if level.points_above is not None:
-        # "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
-        required_x100 = max(required_x100, _exact(level.points_above * 2) * 50 + 50)
-    # Doubling a float is exact, so points * 2 counts half points without rounding.
-    deficit_x100 = required_x100 - _exact(points * 2) * 50
-    # Round up to the next half point: ceil(deficit in half points) / 2.
-    points_needed = max(0, -(-deficit_x100 // 50)) / 2
-    missing = tuple(
-        q.id
-        for q in framework.core_questions(level.core_levels, level.category)
-        if results[q.id].status != "nvt" and results[q.id].answer != "ja"
+    core = tuple(q.id for q in framework.core_questions(level.core_levels, level.category))
+    return _LevelRule.of(level, core).gap(
+        results, _earned_x100(points), _exact(max_points), quarry, factory
     )
-    return LevelGap(
-        level,
-        points_needed,
-        max(0.0, level.quarry_insight_min - quarry),
-        max(0.0, level.factory_insight_min - factory),
-        missing,
+
+
+def _earned_x100(points: float) -> int | Fraction:
+    """The points in hundredths, exactly (doubling a float is exact: points come in halves)."""
+    return _exact(points * 2) * 50
+
+
+class _LevelRule(NamedTuple):
+    """A level with what its gap needs worked out once (exact values, core question ids).
+
+    (Named tuples, not dataclasses, for these private records: creating a frozen dataclass
+    costs the file tools more than half a millisecond at every start.)
+    """
+
+    level: Level
+    score_min: int | Fraction
+    #: "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
+    points_above_x100: int | Fraction | None
+    core_question_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, level: Level, core_question_ids: tuple[str, ...]) -> _LevelRule:
+        above = level.points_above
+        return cls(
+            level,
+            _exact(level.score_min),
+            None if above is None else _exact(above * 2) * 50 + 50,
+            core_question_ids,
+        )
+
+    def gap(
+        self,
+        results: Mapping[str, QuestionResult],
+        earned_x100: int | Fraction,
+        max_points: int | Fraction,
+        quarry: float,
+        factory: float,
+    ) -> LevelGap:
+        # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
+        # whole numbers stay ints, which is much faster than Fraction.
+        required_x100 = self.score_min * max_points
+        if self.points_above_x100 is not None:
+            required_x100 = max(required_x100, self.points_above_x100)
+        # Round up to the next half point: ceil(deficit in half points) / 2.
+        points_needed = max(0, -(-(required_x100 - earned_x100) // 50)) / 2
+        missing = (
+            tuple(
+                qid
+                for qid in self.core_question_ids
+                if results[qid].status != "nvt" and results[qid].answer != "ja"
+            )
+            if self.core_question_ids  # most levels have none: no generator for nothing
+            else ()
+        )
+        level = self.level
+        return LevelGap(
+            level,
+            points_needed,
+            max(0.0, level.quarry_insight_min - quarry),
+            max(0.0, level.factory_insight_min - factory),
+            missing,
+        )
+
+
+class _Layout(NamedTuple):
+    """What scoring walks for every session, worked out once per framework and category."""
+
+    #: Each step with the ids of its scored questions, in framework order.
+    steps: tuple[tuple[StepFile, tuple[str, ...]], ...]
+    #: Each level of the category, lowest first.
+    levels: tuple[_LevelRule, ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _layout(framework: Framework, category: Category) -> _Layout:
+    return _Layout(
+        steps=tuple(
+            (step, tuple(q.id for q in step.questions if q.is_scored)) for step in framework.steps
+        ),
+        levels=tuple(
+            _LevelRule.of(
+                lv, tuple(q.id for q in framework.core_questions(lv.core_levels, lv.category))
+            )
+            for lv in framework.levels[category]
+        ),
     )
 
 
@@ -220,21 +296,25 @@ def assess_answers(
     framework: Framework, profile: Profile, answers: Mapping[str, QuestionAnswer]
 ) -> Assessment:
     """Score the answers for a profile."""
+    layout = _layout(framework, profile.category)
+    profile_key = profile.key
     results: dict[str, QuestionResult] = {}
     steps = []
-    for step in framework.steps:
+    for step, question_ids in layout.steps:
         points = max_points = 0.0
         answered = still_open = 0
-        for question in step.questions:
-            if not question.is_scored:
-                continue
-            result = score_question(question, answers.get(question.id), profile, framework)
-            results[question.id] = result
-            if result.status == "not_counted":
+        for qid in question_ids:
+            # score_question, inlined: this loop runs for every question of every session.
+            given = answers.get(qid) or _UNANSWERED
+            results[qid] = result = _score(
+                framework, qid, given.answer, given.percentage, profile_key
+            )
+            status = result.status
+            if status == "not_counted":
                 continue
             points += result.points or 0
             max_points += result.max_points
-            if result.status == "open":
+            if status == "open":
                 still_open += 1
             else:
                 answered += 1
@@ -244,9 +324,9 @@ def assess_answers(
     percentage = points / max_points * 100 if max_points else 0.0
     quarry = _insight(results, framework.meta.insight.quarry_question)
     factory = _insight(results, framework.meta.insight.factory_question)
+    earned_x100, exact_max = _earned_x100(points), _exact(max_points)
     gaps = tuple(
-        level_gap(lv, framework, results, points, max_points, quarry, factory)
-        for lv in framework.levels[profile.category]
+        rule.gap(results, earned_x100, exact_max, quarry, factory) for rule in layout.levels
     )
     level = None
     for gap in gaps:

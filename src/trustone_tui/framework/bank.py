@@ -13,7 +13,6 @@ import os
 import tomllib
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +47,13 @@ def bank_directory() -> Path:
     override = os.environ.get(QUESTIONS_ENV)
     if override:
         return Path(override)
-    packaged = resources.files("trustone_tui").joinpath("questions")
+    # The package's own folder (where the wheel puts the bank); not importlib.resources, whose
+    # import alone (tempfile, shutil, ...) costs the file tools a few milliseconds per start.
+    here = Path(__file__).resolve()
+    packaged = here.parents[1] / "questions"
     if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "questions"
+        return packaged
+    return here.parents[3] / "questions"
 
 
 class Framework:

@@ -4,8 +4,6 @@ Every model forbids unknown keys, so a typo in a TOML file is an error that name
 These models describe the files; :mod:`trustone_tui.framework.bank` checks how they fit together.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Literal
 
@@ -33,7 +31,7 @@ class ElementCondition(_Strict):
     group: str | None = None
 
     @model_validator(mode="after")
-    def _one_threshold(self) -> ElementCondition:
+    def _one_threshold(self) -> "ElementCondition":
         if self.majority and self.at_least is not None:
             raise ValueError("use either at_least or majority, not both")
         if self.at_least is not None and self.at_least > len(self.of):
@@ -80,7 +78,7 @@ class CriteriaVariant(_Strict):
     ja_above: float | None = Field(default=None, ge=0, le=100)
 
     @model_validator(mode="after")
-    def _shape(self) -> CriteriaVariant:
+    def _shape(self) -> "CriteriaVariant":
         texts = (self.nee, self.gedeeltelijk, self.ja)
         if self.bands:
             if any(t is not None for t in texts):
@@ -147,7 +145,7 @@ class Question(_Strict):
         return value
 
     @model_validator(mode="after")
-    def _kind_shape(self) -> Question:
+    def _kind_shape(self) -> "Question":
         if self.max_c is None:
             raise ValueError("every question has a category C maximum (max_c)")
         if self.kind == "header" and ((self.max_b or 0) != 0 or self.max_c != 0 or self.criteria):
@@ -274,7 +272,7 @@ class DelayConsequence(_Strict):
     text: str
 
     @model_validator(mode="after")
-    def _range(self) -> DelayConsequence:
+    def _range(self) -> "DelayConsequence":
         if self.to_level is not None and self.to_level < self.from_level:
             raise ValueError("to_level must not be below from_level")
         return self
@@ -292,7 +290,7 @@ class Timeline(_Strict):
     consequences: tuple[DelayConsequence, ...] = ()
 
     @model_validator(mode="after")
-    def _stages_climb(self) -> Timeline:
+    def _stages_climb(self) -> "Timeline":
         levels = [stage.level for stage in self.stages]
         if levels != list(range(levels[0], levels[0] + len(levels))):
             raise ValueError(f"stage levels must be consecutive and rising, got {levels}")
