@@ -142,13 +142,15 @@ async def measure_keys(path: Path, framework: Framework) -> tuple[list[float], l
         await pilot.pause()
         screen = app.screen
         ids = [q.id for q in framework.scored_questions("C")]
-        screen.go_to(ids[0])
-        await pilot.pause()
-        for index, qid in enumerate(ids):
+        # Two passes over all questions: twice the samples for a steadier median.
+        for index, qid in enumerate(ids * 2):
+            if index % len(ids) == 0:
+                screen.go_to(qid)
+                await pilot.pause()
             question = framework.questions[qid]
             if question.kind == "band":
                 await pilot.press("p")
-                key = "5"
+                key = "5" if index < len(ids) else "7"  # a different value each pass
             else:
                 key = "j" if app.session.answer(qid).answer != "ja" else "g"
             start = time.perf_counter()
@@ -157,11 +159,12 @@ async def measure_keys(path: Path, framework: Framework) -> tuple[list[float], l
             assert changed and changed[-1] > start, f"{qid}: {key} changed nothing"
             answer_ms.append((clock.first_after(changed[-1]) - start) * 1000)
             await pilot.press("escape")
-            if index + 1 < len(ids):
+            if (index + 1) % len(ids):
                 start = time.perf_counter()
                 await pilot.press("right_square_bracket")
                 await pilot.pause()
-                assert screen.current_id == ids[index + 1], (screen.current_id, ids[index + 1])
+                following = ids[(index + 1) % len(ids)]
+                assert screen.current_id == following, (screen.current_id, following)
                 next_ms.append((clock.first_after(start) - start) * 1000)
         await app.workers.wait_for_complete()
     return answer_ms, next_ms

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 # used: start-up time is a budget (see benchmarks/bench_tui.py).
 
 Clock = Callable[[], dt.datetime]
+SLOW_SAVE_SECONDS = 0.4
 
 
 @cache
@@ -334,10 +335,16 @@ class TrustoneApp(App[None]):
             self._pending = session
             start = not self._saving
             self._saving = True
-        self.save_state = "opslaan…"
         if start:
             # Start writing once the change is on screen, so the save never delays the paint.
             self.call_after_refresh(self._save_worker, self.session_file)
+            # Say "saving" only when a save takes long enough to notice (a slow or network
+            # disk); a flash of it on every key would only distract.
+            self.set_timer(SLOW_SAVE_SECONDS, self._show_saving)
+
+    def _show_saving(self) -> None:
+        if self._saving and self.save_problem is None:
+            self.save_state = "opslaan…"
 
     @work(thread=True, group="save", exit_on_error=False)
     def _save_worker(self, session_file) -> None:
