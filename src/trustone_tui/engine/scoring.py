@@ -111,6 +111,11 @@ class Assessment:
         return [r for r in self.results.values() if r.is_open]
 
 
+def insight_short(minimum: float, percentage: float) -> float:
+    """Percentage points still needed (0 when met), without float noise: 50 - 49.9 is 0.1."""
+    return max(0.0, round(minimum - percentage, 9))
+
+
 def ceil_half(value: Fraction | float) -> float:
     """Round up to the next half point (points come in halves)."""
     return math.ceil(Fraction(value) * 2) / 2
@@ -262,8 +267,8 @@ class _LevelRule(NamedTuple):
         return LevelGap(
             level,
             points_needed,
-            max(0.0, level.quarry_insight_min - quarry),
-            max(0.0, level.factory_insight_min - factory),
+            insight_short(level.quarry_insight_min, quarry),
+            insight_short(level.factory_insight_min, factory),
             missing,
         )
 
