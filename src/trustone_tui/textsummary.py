@@ -18,6 +18,7 @@ from trustone_tui.engine.timeline import (
     timeline_position,
 )
 from trustone_tui.framework.bank import Framework
+from trustone_tui.plain import printable
 from trustone_tui.session import Session
 
 
@@ -117,7 +118,7 @@ def text_summary(
     category = framework.meta.categories[profile.category].short
     level = assessment.level.id if assessment.level else "geen (onder niveau 1)"
     lines = [
-        session.company.name,
+        printable(session.company.name),  # a hand-edited name may hold escape codes
         f"  Profiel:  {profile.label} ({category})",
         f"  Score:    {formatting.points(assessment.points)} van "
         f"{formatting.points(assessment.max_points)} punten "

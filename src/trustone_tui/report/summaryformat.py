@@ -7,8 +7,8 @@ from dataclasses import asdict
 from typing import Any
 
 from trustone_tui import formatting
+from trustone_tui.plain import clip, printable
 from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS, Cell, csv_bytes
-from trustone_tui.report.plain import clip, printable
 from trustone_tui.report.summary import NO_LEVEL, CompanyRow, Summary
 
 NAME_WIDTH = 34
