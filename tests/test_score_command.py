@@ -210,6 +210,16 @@ def test_text_format(capsys, example, tmp_path):
     assert "\n\nKlein B-bedrijf\n" in out  # one blank line between companies
 
 
+
+def test_text_shows_control_characters_in_a_name_instead_of_obeying_them(capsys, tmp_path):
+    path = tmp_path / "escape.toml"
+    path.write_text(EXAMPLE.replace("Natuursteen Jansen B.V.", "Jansen\\u001b[2J B.V."))
+    code, out, _ = score(capsys, str(path))
+    assert code == 0
+    assert out.startswith("Jansen\\x1b[2J B.V.\n")
+    assert "\x1b" not in out
+
+
 WEIRD_INPUTS = {
     "empty.toml": b"",
     "binary.toml": bytes(range(256)),
