@@ -37,29 +37,6 @@ class PathSuggester(Suggester):
         return value + names[0][len(stem) :]
 
 
-class MessageDialog(ModalScreen[None]):
-    """A title and lines of text (e.g. one line per problem in a file), closed with Enter/Esc."""
-
-    BINDINGS = [Binding("escape,enter", "dismiss", "Sluiten")]
-
-    def __init__(self, title: str, lines: list[str], *, severity: str = "error") -> None:
-        super().__init__(classes=f"dialog -{severity}")
-        self.title_text = title
-        self.lines = lines
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
-            yield Static(self.title_text, classes="dialog-title")
-            with VerticalScroll(classes="dialog-body"):
-                yield Static("\n".join(self.lines), markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Sluiten", variant="primary", id="close")
-
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.dismiss()
-
-
 class PathDialog(ModalScreen[Path | None]):
     """Ask for a file path (with inline completion); None when cancelled."""
 
@@ -97,14 +74,20 @@ class PathDialog(ModalScreen[Path | None]):
 
 
 class ChoiceDialog(ModalScreen[str]):
-    """Explain a situation and offer choices; returns the chosen key."""
+    """Explain a situation and offer choices; returns the chosen key (Esc: ``default``)."""
 
     BINDINGS = [Binding("escape", "choose_default", "Annuleren")]
 
     def __init__(
-        self, title: str, lines: list[str], choices: list[tuple[str, str]], *, default: str
+        self,
+        title: str,
+        lines: list[str],
+        choices: list[tuple[str, str]],
+        *,
+        default: str,
+        severity: str = "warning",
     ) -> None:
-        super().__init__(classes="dialog -warning")
+        super().__init__(classes=f"dialog -{severity}")
         self.title_text = title
         self.lines = lines
         self.choices = choices
@@ -127,3 +110,12 @@ class ChoiceDialog(ModalScreen[str]):
 
     def action_choose_default(self) -> None:
         self.dismiss(self.default)
+
+
+class MessageDialog(ChoiceDialog):
+    """A title and lines of text (e.g. one line per problem in a file), closed with Enter/Esc."""
+
+    BINDINGS = [Binding("enter", "choose_default", "Sluiten")]
+
+    def __init__(self, title: str, lines: list[str], *, severity: str = "error") -> None:
+        super().__init__(title, lines, [("close", "Sluiten")], default="close", severity=severity)
