@@ -33,11 +33,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    # trustone uses no pydantic plugins; without this pydantic scans the metadata of every
-    # installed package for them at the first model (about 14 ms of each start). An explicit
-    # setting by the user still wins.
+def prepare_process() -> None:
+    """Settings for a trustone process, made before pydantic is imported.
+
+    trustone uses no pydantic plugins; without this pydantic scans the metadata of every
+    installed package for them at the first model (about 14 ms of each start). An explicit
+    setting by the user still wins.
+    """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+def main(argv: list[str] | None = None) -> int:
+    prepare_process()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         module = importlib.import_module(COMMANDS[args[0]][0])
