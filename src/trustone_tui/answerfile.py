@@ -365,13 +365,6 @@ def upgrade_document(document: Mapping[str, Any], source: str) -> migrations.Upg
         raise AnswerFileError([f"{source}: {exc}"]) from None
 
 
-def session_from_document(
-    document: Mapping[str, Any], source: str, framework: Framework
-) -> Session:
-    """Validate a parsed document (migrated first if older); every problem is reported at once."""
-    return _session_from_current(upgrade_document(document, source).document, source, framework)
-
-
 def _session_from_current(
     document: Mapping[str, Any],
     source: str,

@@ -15,7 +15,6 @@ from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.profile import Profile, category_for, size_for
 
 AnswerChoice = Literal["nee", "gedeeltelijk", "ja", "nvt"]
-ANSWER_CHOICES: tuple[AnswerChoice, ...] = ("nee", "gedeeltelijk", "ja", "nvt")
 ANSWER_LABELS: dict[AnswerChoice, str] = {
     "nee": "Nee",
     "gedeeltelijk": "Gedeeltelijk",

@@ -6,7 +6,6 @@ Pure functions over the framework and a session; no I/O and no Textual.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -114,11 +113,6 @@ class Assessment:
 def insight_short(minimum: float, percentage: float) -> float:
     """Percentage points still needed (0 when met), without float noise: 50 - 49.9 is 0.1."""
     return max(0.0, round(minimum - percentage, 9))
-
-
-def ceil_half(value: Fraction | float) -> float:
-    """Round up to the next half point (points come in halves)."""
-    return math.ceil(Fraction(value) * 2) / 2
 
 
 def _exact(value: float) -> int | Fraction:

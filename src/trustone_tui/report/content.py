@@ -77,10 +77,6 @@ class QuestionEntry:
     note: str
     follow_up: bool
 
-    @property
-    def ticked_count(self) -> int:
-        return sum(len(g.elements) for g in self.ticked)
-
 
 @dataclass(frozen=True, slots=True)
 class StepEntry:
