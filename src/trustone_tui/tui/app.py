@@ -430,8 +430,13 @@ class TrustoneApp(App[None]):
             if path is None or self.session is None:
                 return
             try:
-                # In what-if mode the real answers are saved, never the tried ones.
-                new_file = save_as(self._real or self.session, self.framework, path)
+                # In what-if mode the real answers are saved, never the tried ones. With a file
+                # open, its save_copy waits for a save still being written in the worker.
+                session = self._real or self.session
+                if self.session_file is not None:
+                    new_file = self.session_file.save_copy(session, path)
+                else:
+                    new_file = save_as(session, self.framework, path)
             except StoreError as exc:  # the answers stay in memory; nothing was overwritten
                 self.push_screen(MessageDialog("Kopie opslaan mislukt", [str(exc)]))
                 return
