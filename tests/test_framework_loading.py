@@ -135,3 +135,18 @@ def test_bank_directory_honours_the_environment(bank, monkeypatch):
     edit(bank / "step3.toml", "nvt_allowed = true", "nvt_alowed = true")
     with pytest.raises(FrameworkError):
         load_framework()
+
+
+def test_a_value_out_of_range_names_the_table_field_and_value(bank):
+    first_band = 'label = "0<50%", min = 0, points = 0, below = 50'  # 2.1.1a's first band
+    edit(bank / "step2.toml", first_band, first_band.replace("min = 0", "min = -5"))
+    assert problems(bank) == [
+        f"{bank / 'step2.toml'}: questions[1] (2.1.1a).criteria[0].bands[0]: "
+        "min must be at least 0, got -5"
+    ]
+
+
+def test_a_badly_formed_question_id_is_named(bank):
+    edit(bank / "step6.toml", 'id = "6.2.5"', 'id = "6.2.x"')
+    (line,) = problems(bank)
+    assert line.endswith("(6.2.x): id '6.2.x' is not a question id like 1.1.5, 2.1.1a or 5.2")

@@ -333,11 +333,9 @@ def test_recorded_percentage_never_rounds_up():
 
 
 def test_delay_consequence_levels_must_not_run_backwards():
-    from pydantic import ValidationError
-
     from trustone_tui.framework.model import DelayConsequence
 
     assert DelayConsequence(from_level=3, text="x").covers(5)
     assert not DelayConsequence(from_level=0, to_level=2, text="x").covers(3)
-    with pytest.raises(ValidationError, match="to_level must not be below from_level"):
+    with pytest.raises(ValueError, match="to_level must not be below from_level"):
         DelayConsequence(from_level=3, to_level=2, text="x")

@@ -16,8 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from trustone_tui.framework.cache import cached_bank
 from trustone_tui.framework.model import (
     Audience,
     Category,
@@ -135,31 +134,6 @@ class Framework:
         return list(found)
 
 
-def _key_path(loc: tuple[Any, ...], data: Any) -> str:
-    """Turn a pydantic error location into ``questions[4] (1.1.5).criteria[0].ja``."""
-    out = ""
-    node = data
-    for item in loc:
-        if isinstance(item, int):
-            out += f"[{item}]"
-            node = node[item] if isinstance(node, list) and 0 <= item < len(node) else None
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                out += f" ({node['id']})"
-        else:
-            out += ("." if out else "") + str(item)
-            node = node.get(item) if isinstance(node, dict) else None
-    return out or "(top level)"
-
-
-def validation_lines(path: Path, error: ValidationError, data: Any) -> list[str]:
-    """One readable line per pydantic error: ``file: key.path: message``."""
-    lines = []
-    for err in error.errors(include_url=False):
-        message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
-        lines.append(f"{path}: {_key_path(tuple(err['loc']), data)}: {message}")
-    return lines
-
-
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
@@ -172,25 +146,25 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def load_framework(directory: Path | None = None) -> Framework:
     """Read, validate and cross-check the bank (default directory: :func:`bank_directory`)."""
+    from trustone_tui.framework.validation import validate_table  # imports pydantic
+
     directory = directory or bank_directory()
     digest = hashlib.sha256()
-    problems: list[str] = []
     meta_path = directory / "framework.toml"
     raw_meta = _read_toml(meta_path)
     digest.update(meta_path.read_bytes())
-    try:
-        meta = FrameworkFile.model_validate(raw_meta)
-    except ValidationError as exc:
-        raise FrameworkError(validation_lines(meta_path, exc, raw_meta)) from None
+    meta, problems = validate_table(FrameworkFile, raw_meta, meta_path)
+    if meta is None:
+        raise FrameworkError(problems)
     steps: list[StepFile] = []
     for name in meta.steps:
         step_path = directory / name
         raw = _read_toml(step_path)
         digest.update(step_path.read_bytes())
-        try:
-            steps.append(StepFile.model_validate(raw))
-        except ValidationError as exc:
-            problems.extend(validation_lines(step_path, exc, raw))
+        step, step_problems = validate_table(StepFile, raw, step_path)
+        problems.extend(step_problems)
+        if step is not None:
+            steps.append(step)
     if problems:
         raise FrameworkError(problems)
     problems = check_consistency(meta, steps, directory)
@@ -201,8 +175,9 @@ def load_framework(directory: Path | None = None) -> Framework:
 
 @cache
 def default_framework() -> Framework:
-    """The bank shipped with the app, loaded once per process."""
-    return load_framework()
+    """The bank shipped with the app (or ``$TRUSTONE_QUESTIONS``), loaded once per process;
+    a validated copy from an earlier start is used when the files have not changed."""
+    return cached_bank(bank_directory(), load_framework)
 
 
 def check_consistency(meta: FrameworkFile, steps: list[StepFile], directory: Path) -> list[str]:

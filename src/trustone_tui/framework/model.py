@@ -1,13 +1,18 @@
-"""Pydantic models of the question bank files in ``questions/``.
+"""The question bank's model: frozen dataclasses that describe the files in ``questions/``.
 
-Every model forbids unknown keys, so a typo in a TOML file is an error that names the key.
-These models describe the files; :mod:`trustone_tui.framework.bank` checks how they fit together.
+The classes are plain standard-library dataclasses, so using a loaded bank needs no pydantic
+import (start-up time is a budget). :mod:`trustone_tui.framework.validation` validates the files
+into these classes with pydantic: the field types come from the annotations, unknown keys are
+rejected (``__pydantic_config__``), and each class checks its own value ranges and shape in
+``__post_init__``, which pydantic calls after the field types are validated.
+:mod:`trustone_tui.framework.bank` then checks how the files fit together.
 """
 
-import re
-from typing import Literal
+from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
 
 Category = Literal["B", "C"]
 Size = Literal["small", "medium_large"]
@@ -16,27 +21,62 @@ QuestionKind = Literal["choice", "band", "percentage", "header"]
 
 PROFILE_RE = re.compile(r"^(B|C):(small|medium_large)$")
 QUESTION_ID_RE = re.compile(r"^[1-6](\.[1-9])?(\.\d{1,2}[a-c]?)?$")
+ELEMENT_GROUP_KEY_RE = re.compile(r"^[a-z_]+$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Strict:
+    """Base of every bank class: unknown keys are errors, and ``check`` runs on validation."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+
+    def __post_init__(self) -> None:
+        self.check()
+
+    def check(self) -> None:
+        """Raise ``ValueError`` naming the field when a value is out of its range."""
 
 
+def _at_least(name: str, value: float | None, low: float) -> None:
+    if value is not None and value < low:
+        raise ValueError(f"{name} must be at least {low:g}, got {value:g}")
+
+
+def _above(name: str, value: float | None, low: float) -> None:
+    if value is not None and value <= low:
+        raise ValueError(f"{name} must be more than {low:g}, got {value:g}")
+
+
+def _at_most(name: str, value: float | None, high: float) -> None:
+    if value is not None and value > high:
+        raise ValueError(f"{name} must be at most {high:g}, got {value:g}")
+
+
+def _percentage(name: str, value: float | None) -> None:
+    _at_least(name, value, 0)
+    _at_most(name, value, 100)
+
+
+def _not_empty(name: str, items: tuple[object, ...]) -> None:
+    if not items:
+        raise ValueError(f"{name} must list at least one item")
+
+
+@dataclass(frozen=True, kw_only=True)
 class ElementCondition(_Strict):
     """ "At least N of these ticked elements" (N defaults to all of them)."""
 
-    of: tuple[int, ...] = Field(min_length=1)
-    at_least: int | None = Field(default=None, ge=1)
+    of: tuple[int, ...]
+    at_least: int | None = None
     majority: bool = False
     group: str | None = None
 
-    @model_validator(mode="after")
-    def _one_threshold(self) -> "ElementCondition":
+    def check(self) -> None:
+        _not_empty("of", self.of)
+        _at_least("at_least", self.at_least, 1)
         if self.majority and self.at_least is not None:
             raise ValueError("use either at_least or majority, not both")
         if self.at_least is not None and self.at_least > len(self.of):
             raise ValueError(f"at_least = {self.at_least} exceeds the {len(self.of)} listed")
-        return self
 
     @property
     def required(self) -> int:
@@ -46,25 +86,37 @@ class ElementCondition(_Strict):
         return self.at_least if self.at_least is not None else len(self.of)
 
 
+@dataclass(frozen=True, kw_only=True)
 class ElementRule(_Strict):
     """Conditions (all must hold) that suggest *Gedeeltelijk* or *Ja* from ticked elements."""
 
     gedeeltelijk: tuple[ElementCondition, ...] = ()
-    ja: tuple[ElementCondition, ...] = Field(min_length=1)
+    ja: tuple[ElementCondition, ...]
+
+    def check(self) -> None:
+        _not_empty("ja", self.ja)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Band(_Strict):
     """One row of a percentage band table: ``min <= x < below`` earns ``points``."""
 
     label: str
-    min: float = Field(ge=0, le=100)
-    below: float | None = Field(default=None, gt=0, le=100)
-    points: float = Field(ge=0)
+    min: float
+    below: float | None = None
+    points: float
+
+    def check(self) -> None:
+        _percentage("min", self.min)
+        _above("below", self.below, 0)
+        _at_most("below", self.below, 100)
+        _at_least("points", self.points, 0)
 
     def contains(self, percentage: float) -> bool:
         return percentage >= self.min and (self.below is None or percentage < self.below)
 
 
+@dataclass(frozen=True, kw_only=True)
 class CriteriaVariant(_Strict):
     """The *Nee / Gedeeltelijk / Ja* criteria for one audience, verbatim from the seed."""
 
@@ -74,11 +126,12 @@ class CriteriaVariant(_Strict):
     gedeeltelijk: str | None = None
     ja: str | None = None
     bands: tuple[Band, ...] = ()
-    gedeeltelijk_from: float | None = Field(default=None, ge=0, le=100)
-    ja_above: float | None = Field(default=None, ge=0, le=100)
+    gedeeltelijk_from: float | None = None
+    ja_above: float | None = None
 
-    @model_validator(mode="after")
-    def _shape(self) -> "CriteriaVariant":
+    def check(self) -> None:
+        _percentage("gedeeltelijk_from", self.gedeeltelijk_from)
+        _percentage("ja_above", self.ja_above)
         texts = (self.nee, self.gedeeltelijk, self.ja)
         if self.bands:
             if any(t is not None for t in texts):
@@ -87,9 +140,8 @@ class CriteriaVariant(_Strict):
             raise ValueError("needs nee, gedeeltelijk and ja texts (or bands)")
         if (self.gedeeltelijk_from is None) != (self.ja_above is None):
             raise ValueError("gedeeltelijk_from and ja_above go together")
-        if self.ja_above is not None and self.gedeeltelijk_from > self.ja_above:
+        if self.ja_above is not None and self.gedeeltelijk_from > self.ja_above:  # type: ignore[operator]
             raise ValueError("gedeeltelijk_from must not exceed ja_above")
-        return self
 
     @property
     def has_percentage_rule(self) -> bool:
@@ -111,11 +163,17 @@ class CriteriaVariant(_Strict):
         raise ValueError(f"no band for {percentage}%")  # the bank loader proves this cannot happen
 
 
+@dataclass(frozen=True, kw_only=True)
 class ElementGroup(_Strict):
-    key: str = Field(pattern=r"^[a-z_]+$")
+    key: str
     label: str
 
+    def check(self) -> None:
+        if not ELEMENT_GROUP_KEY_RE.match(self.key):
+            raise ValueError(f"key {self.key!r} must be lower-case letters and underscores")
 
+
+@dataclass(frozen=True, kw_only=True)
 class Question(_Strict):
     """One question (or a 0-point group heading such as 2.1.1) of the framework."""
 
@@ -124,8 +182,8 @@ class Question(_Strict):
     parent: str | None = None
     kind: QuestionKind
     text: str
-    max_b: float | None = Field(default=None, ge=0)
-    max_c: float | None = Field(default=None, ge=0)
+    max_b: float | None = None
+    max_c: float | None = None
     core_levels: tuple[int, ...] = ()
     nvt_allowed: bool = False
     percentage_subject: str | None = None
@@ -134,18 +192,14 @@ class Question(_Strict):
     element_groups: tuple[ElementGroup, ...] = ()
     criteria_from: str | None = None
     guidance: str
-    rules: dict[str, ElementRule] = Field(default_factory=dict)
+    rules: dict[str, ElementRule] = field(default_factory=dict)
     criteria: tuple[CriteriaVariant, ...] = ()
 
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not QUESTION_ID_RE.match(value):
-            raise ValueError(f"{value!r} is not a question id like 1.1.5, 2.1.1a or 5.2")
-        return value
-
-    @model_validator(mode="after")
-    def _kind_shape(self) -> "Question":
+    def check(self) -> None:
+        if not QUESTION_ID_RE.match(self.id):
+            raise ValueError(f"id {self.id!r} is not a question id like 1.1.5, 2.1.1a or 5.2")
+        _at_least("max_b", self.max_b, 0)
+        _at_least("max_c", self.max_c, 0)
         if self.max_c is None:
             raise ValueError("every question has a category C maximum (max_c)")
         if self.kind == "header" and ((self.max_b or 0) != 0 or self.max_c != 0 or self.criteria):
@@ -160,7 +214,6 @@ class Question(_Strict):
             raise ValueError("elements need their elements_heading")
         if any(level not in (4, 5) for level in self.core_levels):
             raise ValueError("core_levels holds 4 and/or 5")
-        return self
 
     @property
     def step(self) -> int:
@@ -175,53 +228,70 @@ class Question(_Strict):
         return self.max_b if category == "B" else self.max_c
 
 
+@dataclass(frozen=True, kw_only=True)
 class ResourceList(_Strict):
     heading: str
     items: tuple[str, ...]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Section(_Strict):
     id: str
     title: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class StepFile(_Strict):
     """One ``questions/stepN.toml``."""
 
-    number: int = Field(ge=1, le=6)
+    number: int
     title: str
     introduction: str
     resources: tuple[ResourceList, ...] = ()
     sections: tuple[Section, ...] = ()
-    questions: tuple[Question, ...] = Field(min_length=1)
+    questions: tuple[Question, ...]
+
+    def check(self) -> None:
+        _at_least("number", self.number, 1)
+        _at_most("number", self.number, 6)
+        _not_empty("questions", self.questions)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Audience(_Strict):
     key: str
     label: str
-    profiles: tuple[str, ...] = Field(min_length=1)
+    profiles: tuple[str, ...]
 
-    @field_validator("profiles")
-    @classmethod
-    def _profile_shape(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for profile in value:
+    def check(self) -> None:
+        _not_empty("profiles", self.profiles)
+        for profile in self.profiles:
             if not PROFILE_RE.match(profile):
-                raise ValueError(f"{profile!r} is not a profile like 'C:small' or 'B:medium_large'")
-        return value
+                raise ValueError(
+                    f"profiles: {profile!r} is not a profile like 'C:small' or 'B:medium_large'"
+                )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Level(_Strict):
     id: str
     category: Category
-    rank: int = Field(ge=1)
-    quarry_insight_min: float = Field(ge=0, le=100)
-    factory_insight_min: float = Field(ge=0, le=100)
-    score_min: float = Field(ge=0, le=100)
+    rank: int
+    quarry_insight_min: float
+    factory_insight_min: float
+    score_min: float
     points_above: float | None = None
     core_levels: tuple[int, ...] = ()
     description: str
 
+    def check(self) -> None:
+        _at_least("rank", self.rank, 1)
+        _percentage("quarry_insight_min", self.quarry_insight_min)
+        _percentage("factory_insight_min", self.factory_insight_min)
+        _percentage("score_min", self.score_min)
 
+
+@dataclass(frozen=True, kw_only=True)
 class WeightRow(_Strict):
     sections: tuple[str, ...]
     title: str
@@ -231,6 +301,7 @@ class WeightRow(_Strict):
     c_percentage: float
 
 
+@dataclass(frozen=True, kw_only=True)
 class WeightTotal(_Strict):
     b_points: float
     b_percentage: float
@@ -238,91 +309,126 @@ class WeightTotal(_Strict):
     c_percentage: float
 
 
+@dataclass(frozen=True, kw_only=True)
 class Scoring(_Strict):
-    partial_fraction: float = Field(gt=0, lt=1)
+    partial_fraction: float
     text: str
 
+    def check(self) -> None:
+        if not 0 < self.partial_fraction < 1:
+            raise ValueError(
+                f"partial_fraction must lie between 0 and 1, got {self.partial_fraction:g}"
+            )
 
+
+@dataclass(frozen=True, kw_only=True)
 class Insight(_Strict):
     quarry_question: str
     factory_question: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class CategoryText(_Strict):
     description: str
     short: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class SmallCompanyRule(_Strict):
-    employees_below: int = Field(ge=1)
-    revenue_at_most_eur: int = Field(ge=0)
+    employees_below: int
+    revenue_at_most_eur: int
     text: str
 
+    def check(self) -> None:
+        _at_least("employees_below", self.employees_below, 1)
+        _at_least("revenue_at_most_eur", self.revenue_at_most_eur, 0)
 
+
+@dataclass(frozen=True, kw_only=True)
 class TimelineStage(_Strict):
-    level: int = Field(ge=1)
-    years: int = Field(ge=1)
+    level: int
+    years: int
+
+    def check(self) -> None:
+        _at_least("level", self.level, 1)
+        _at_least("years", self.years, 1)
 
 
+@dataclass(frozen=True, kw_only=True)
 class DelayConsequence(_Strict):
     """What the seed says follows a delay, for companies at these levels (0: no level yet)."""
 
-    from_level: int = Field(ge=0)
-    to_level: int | None = Field(default=None, ge=0)
+    from_level: int
+    to_level: int | None = None
     text: str
 
-    @model_validator(mode="after")
-    def _range(self) -> "DelayConsequence":
+    def check(self) -> None:
+        _at_least("from_level", self.from_level, 0)
+        _at_least("to_level", self.to_level, 0)
         if self.to_level is not None and self.to_level < self.from_level:
             raise ValueError("to_level must not be below from_level")
-        return self
 
     def covers(self, level: int) -> bool:
         return level >= self.from_level and (self.to_level is None or level <= self.to_level)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Timeline(_Strict):
     text: str
-    max_delay_years: int = Field(ge=0)
+    max_delay_years: int
     delay_text: str
     exceptions_text: str
-    stages: tuple[TimelineStage, ...] = Field(min_length=1)
+    stages: tuple[TimelineStage, ...]
     consequences: tuple[DelayConsequence, ...] = ()
 
-    @model_validator(mode="after")
-    def _stages_climb(self) -> "Timeline":
+    def check(self) -> None:
+        _at_least("max_delay_years", self.max_delay_years, 0)
+        _not_empty("stages", self.stages)
         levels = [stage.level for stage in self.stages]
         if levels != list(range(levels[0], levels[0] + len(levels))):
             raise ValueError(f"stage levels must be consecutive and rising, got {levels}")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class FrequencyColumn(_Strict):
-    year: int = Field(ge=1)
+    year: int
     level: str
     medium_large: str
     small: str
 
+    def check(self) -> None:
+        _at_least("year", self.year, 1)
 
+
+@dataclass(frozen=True, kw_only=True)
 class Frequency(_Strict):
     text: str
     limited_text: str
-    columns: tuple[FrequencyColumn, ...] = Field(min_length=1)
+    columns: tuple[FrequencyColumn, ...]
+
+    def check(self) -> None:
+        _not_empty("columns", self.columns)
 
 
+@dataclass(frozen=True, kw_only=True)
 class FrameworkFile(_Strict):
     """``questions/framework.toml``."""
 
     name: str
     version: str
-    steps: tuple[str, ...] = Field(min_length=1)
+    steps: tuple[str, ...]
     scoring: Scoring
     insight: Insight
     categories: dict[Category, CategoryText]
     small_company: SmallCompanyRule
-    audiences: tuple[Audience, ...] = Field(min_length=1)
-    levels: tuple[Level, ...] = Field(min_length=1)
+    audiences: tuple[Audience, ...]
+    levels: tuple[Level, ...]
     weights: tuple[WeightRow, ...]
     weights_total: WeightTotal
     timeline: Timeline
     frequency: Frequency
+
+    def check(self) -> None:
+        _not_empty("steps", self.steps)
+        _not_empty("audiences", self.audiences)
+        _not_empty("levels", self.levels)

@@ -1,0 +1,111 @@
+"""A validated copy of the question bank, so a start does not validate (or import pydantic).
+
+Validating ``questions/`` with pydantic takes about 75 ms per start, most of it importing
+pydantic. The first start of a bank validates it as always and then pickles the resulting
+:class:`~trustone_tui.framework.bank.Framework` into the user's cache directory; later starts
+load that copy when its key matches. The key hashes the bytes of every ``*.toml`` in the bank's
+directory, the source of the modules that define the pickled classes, and the Python version,
+so an edited question file or a new version of the app is validated afresh.
+
+The copy is only ever an optimisation: one that is missing, unreadable, of another user, open
+to others, or not a ``Framework`` is ignored (and replaced), and a cache directory that cannot
+be written only means the next start validates again. ``$TRUSTONE_CACHE_DIR`` moves the cache;
+the tests point it at a temporary directory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trustone_tui.framework.bank import Framework
+
+CACHE_DIR_ENV = "TRUSTONE_CACHE_DIR"
+APP_NAME = "trustone-tui"
+#: Raise when the pickled layout changes in a way the source hashes would not show.
+CACHE_FORMAT = 1
+#: The modules whose classes are pickled (their source is part of the key).
+_MODEL_SOURCES = ("model.py", "bank.py", "profile.py")
+
+
+def cache_directory() -> Path:
+    """``$TRUSTONE_CACHE_DIR`` or the platform's user cache directory (not created here)."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def bank_key(directory: Path) -> str:
+    """A hash of everything the pickled bank depends on."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{CACHE_FORMAT} {sys.version}".encode())
+    here = Path(__file__).parent
+    for name in _MODEL_SOURCES:
+        digest.update((here / name).read_bytes())
+    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+        if entry.name.endswith(".toml") and entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(len(entry.name).to_bytes(4, "little"))
+            data = Path(entry.path).read_bytes()
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def cached_bank(directory: Path, load: Callable[[Path], Framework]) -> Framework:
+    """The bank in ``directory``: the validated copy when its key matches, else ``load`` it
+    (which validates and raises on problems) and keep a copy for the next start."""
+    from trustone_tui.framework.bank import Framework
+
+    try:
+        key = bank_key(directory)
+    except OSError:
+        return load(directory)  # let the loader name the file it cannot read
+    path = cache_directory() / f"bank-{key}.pickle"
+    framework = _read(path)
+    if isinstance(framework, Framework):
+        return framework
+    framework = load(directory)
+    _write(path, framework)
+    return framework
+
+
+def _read(path: Path) -> object | None:
+    """The unpickled copy, or None when there is none this process should trust."""
+    try:
+        with path.open("rb") as fh:
+            info = os.fstat(fh.fileno())
+            if os.name == "posix" and (
+                info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o022
+            ):
+                return None  # only our own copies, which nobody else can change
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged copy is rebuilt, whatever unpickling it raised
+        return None
+
+
+def _write(path: Path, framework: Framework) -> None:
+    """Store the copy atomically (0600, in a 0700 directory); failing to is harmless."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(framework, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
