@@ -70,6 +70,13 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+def first_screen_painted() -> None:
+    """Freeze what the start made, and turn the garbage collector back on (in case
+    :func:`trustone_tui.cli.prepare_app_process` turned it off for the start)."""
+    freeze_startup_objects()
+    gc.enable()
+
+
 def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
@@ -140,6 +147,7 @@ class TrustoneApp(App[None]):
         from trustone_tui.tui.screens.start import StartScreen
 
         self.push_screen(StartScreen())
+        self.call_after_refresh(first_screen_painted)
 
     def data_directory(self) -> Path:
         """The session folder (its path even when it cannot be created; saving then says so)."""
@@ -177,7 +185,7 @@ class TrustoneApp(App[None]):
             self.switch_screen(InterviewScreen())
         else:
             self.push_screen(InterviewScreen())
-        self.call_after_refresh(freeze_startup_objects)
+        self.call_after_refresh(first_screen_painted)
 
     def action_open_demo(self) -> None:
         session = parse_session(demo_bytes(), "demo", self.framework)
