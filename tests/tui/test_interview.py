@@ -12,6 +12,7 @@ from trustone_tui.engine.scoring import assess
 from trustone_tui.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.store import create_session
 from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.widgets.navigator import Navigator, question_label
 
 
 async def test_answer_keys_update_score_panel_to_engine_values(framework, demo_session):
@@ -217,6 +218,62 @@ async def test_note_typing_does_not_trigger_answer_keys(framework):
         assert app.screen.query_one("#note", TextArea).text == "nog navragen"
         assert app.session.answer("6.2.5").answer is None
         assert app.session.answer("6.2.5").note == "nog navragen"
+
+
+def _assert_navigator_shows(app, navigator: Navigator) -> None:
+    """Every question's label and every step's points are those of the current score."""
+    colours = navigator._colours()
+    for qid, result in app.assessment.results.items():
+        given = app.session.answers.get(qid)
+        expected = question_label(
+            result,
+            bool(given and given.follow_up),
+            bool(given and (given.answer or given.percentage is not None)),
+            colours,
+        )
+        assert navigator.question_nodes[qid].label.plain == expected.plain, qid
+    for step in app.assessment.steps:
+        if step.max_points:
+            points = f"{step.points:g}/{step.max_points:g}".replace(".", ",")
+            assert points in navigator.step_nodes[step.number].label.plain
+
+
+async def test_navigator_drawer_is_complete_when_first_opened(framework):
+    app = make_app(framework, demo=True)
+    async with app.run_test(size=SIZE) as pilot:  # 120 columns: the navigator is a drawer
+        await pilot.pause()
+        screen = app.screen
+        navigator = screen.query_one(Navigator)
+        assert not navigator.built  # nothing builds a tree nobody sees
+        screen.go_to("3.3.7")
+        await pilot.press("j", "f")  # changed while the drawer is closed (f clears the demo's flag)
+        await pilot.press("t")
+        await pilot.pause()
+        assert navigator.built and navigator.region.width > 0 and navigator.has_focus
+        _assert_navigator_shows(app, navigator)
+        assert navigator.cursor_node is navigator.question_nodes["3.3.7"]
+        assert navigator.question_nodes["3.3.7"].label.plain.startswith("✓ 3.3.7")
+        assert "⚑" not in navigator.question_nodes["3.3.7"].label.plain
+        navigator.move_cursor(navigator.question_nodes["4.1.1"])
+        await pilot.press("enter")  # the drawer closes on a chosen question
+        await pilot.pause()
+        assert screen.current_id == "4.1.1"
+        assert navigator.region.width == 0
+
+
+async def test_navigator_appears_complete_when_the_terminal_grows(framework):
+    app = make_app(framework, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        navigator = screen.query_one(Navigator)
+        screen.go_to("4.2.3")
+        await pilot.press("v")
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert navigator.built and navigator.region.width > 0
+        _assert_navigator_shows(app, navigator)
+        assert navigator.cursor_node is navigator.question_nodes["4.2.3"]
 
 
 def _session_with(framework, answers, *, risk: bool = True) -> Session:

@@ -65,7 +65,8 @@ class InterviewScreen(Screen[None]):
         framework = self.app.framework
         yield Header(show_clock=False, icon="◆")
         with Horizontal(id="interview"):
-            yield Navigator(framework, id="navigator")
+            # As a drawer the tree stays empty until first shown (action_toggle_navigator).
+            yield Navigator(framework, id="navigator", build=not self.has_class("-drawer"))
             yield QuestionPanel(framework, id="question")
             yield ScorePanel(framework, id="score")
         yield Footer(compact=True)
@@ -89,6 +90,8 @@ class InterviewScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
+        if not self.has_class("-drawer"):
+            self.query_one(Navigator).build()
 
     def _apply_layout(self, width: int) -> None:
         apply_classes(
@@ -102,12 +105,14 @@ class InterviewScreen(Screen[None]):
 
     def action_toggle_navigator(self) -> None:
         """Show the navigator drawer (narrow terminals) or move focus to the navigator."""
+        navigator = self.query_one(Navigator)
         if self.has_class("-drawer"):
+            navigator.build()  # before it shows: its first frame has every node and label
             self.toggle_class("-show-navigator")
             if not self.has_class("-show-navigator"):
                 self.query_one("#work").focus()
                 return
-        self.query_one(Navigator).focus()
+        navigator.focus()
 
     # ------------------------------------------------------------------ navigation
 
