@@ -26,6 +26,15 @@ NAVIGATOR_FROM = 140
 SIDE_GUIDANCE_FROM = 190
 
 
+def layout_classes(width: int) -> dict[str, bool]:
+    """The screen's layout classes for a terminal ``width`` (see app.tcss)."""
+    return {
+        "-narrow": width < NARROW_BELOW,
+        "-drawer": width < NAVIGATOR_FROM,
+        "-wide": width >= SIDE_GUIDANCE_FROM,
+    }
+
+
 class InterviewScreen(Screen[None]):
     """Walk through the questions in any order; every change is scored and saved at once."""
 
@@ -56,18 +65,21 @@ class InterviewScreen(Screen[None]):
     ]
 
     def __init__(self, start_question: str | None = None) -> None:
-        super().__init__()
+        # Classes given here (not set later) cost no restyling: nothing is styled yet.
+        wanted = layout_classes(self.app.size.width)
+        super().__init__(classes=" ".join(name for name, on in wanted.items() if on))
         self.current_id = start_question
 
     def compose(self) -> ComposeResult:
-        # Layout classes first: set before the children exist, they cost no restyling.
-        self._apply_layout(self.app.size.width)
         framework = self.app.framework
+        self.current_id = self.current_id or self._first_open() or self._navigable()[0]
         yield Header(show_clock=False, icon="◆")
         with Horizontal(id="interview"):
             # As a drawer the tree stays empty until first shown (action_toggle_navigator).
             yield Navigator(framework, id="navigator", build=not self.has_class("-drawer"))
-            yield QuestionPanel(framework, id="question")
+            yield QuestionPanel(
+                framework, self._view(framework.questions[self.current_id]), id="question"
+            )
             yield ScorePanel(framework, id="score")
         yield Footer(compact=True)
 
@@ -83,8 +95,7 @@ class InterviewScreen(Screen[None]):
         session, assessment = self.app.session, self.app.assessment
         self.query_one(Navigator).show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment)
-        first = self.current_id or self._first_open() or self._navigable()[0]
-        self.go_to(first)
+        self.go_to(self.current_id)
 
     # ------------------------------------------------------------------ layout
 
@@ -94,14 +105,7 @@ class InterviewScreen(Screen[None]):
             self.query_one(Navigator).build()
 
     def _apply_layout(self, width: int) -> None:
-        apply_classes(
-            self,
-            {
-                "-narrow": width < NARROW_BELOW,
-                "-drawer": width < NAVIGATOR_FROM,
-                "-wide": width >= SIDE_GUIDANCE_FROM,
-            },
-        )
+        apply_classes(self, layout_classes(width))
 
     def action_toggle_navigator(self) -> None:
         """Show the navigator drawer (narrow terminals) or move focus to the navigator."""

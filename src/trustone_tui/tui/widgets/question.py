@@ -69,12 +69,33 @@ def previous_text(side: AnswerSide) -> Content:
     return line
 
 
+def panel_classes(view: View) -> dict[str, bool]:
+    """The panel's classes for a question: which parts app.tcss shows."""
+    question = view.question
+    scored = view.result is not None
+    return {
+        "-header": not scored,
+        "-has-percentage": question.kind in ("band", "percentage"),
+        "-band": question.kind == "band",
+        "-has-elements": bool(question.elements),
+        "-not-counted": scored and view.result.status == "not_counted",
+        "-has-previous": view.previous is not None,
+    }
+
+
 class QuestionPanel(Vertical):
     """Shows one :class:`View`; see the module docstring for what re-renders when."""
 
-    def __init__(self, framework: Framework, **kwargs) -> None:
+    def __init__(self, framework: Framework, first: View | None = None, **kwargs) -> None:
+        """``first``: the view that will be shown first; its classes are set before the parts
+        exist, so showing it restyles nothing."""
+        if first is not None:
+            kwargs["classes"] = " ".join(
+                [kwargs.get("classes", ""), *(c for c, on in panel_classes(first).items() if on)]
+            ).strip()
         super().__init__(**kwargs)
         self.framework = framework
+        self._first = first
         self.view: View | None = None
         #: The question and criteria variant the criteria table was last laid out for.
         self._criteria_for: tuple[str, str] | None = None
@@ -84,13 +105,14 @@ class QuestionPanel(Vertical):
             yield Static(id="q-title")
             yield Static(id="q-text")
             yield Static(id="q-variant")
+            chosen = self._first.given.answer if self._first is not None else None
             with Horizontal(id="answer-bar"):
                 for answer, label in ANSWER_LABELS.items():
                     yield Button(
                         f"{label} ({ANSWER_KEYS[answer]})",
                         id=f"answer-{answer}",
                         compact=True,
-                        classes="answer",
+                        classes="answer -chosen" if answer == chosen else "answer",
                     )
                 yield Static(id="q-points")
             with Horizontal(id="percentage-row"):
@@ -136,17 +158,7 @@ class QuestionPanel(Vertical):
         self.query_one("#q-guidance", Static).update(render.guidance(question.guidance))
         self.query_one("#q-tools", Static).update(self._tools_text(step.number))
         scored = view.result is not None
-        apply_classes(
-            self,
-            {
-                "-header": not scored,
-                "-has-percentage": question.kind in ("band", "percentage"),
-                "-band": question.kind == "band",
-                "-has-elements": bool(question.elements),
-                "-not-counted": scored and view.result.status == "not_counted",
-                "-has-previous": view.previous is not None,
-            },
-        )
+        apply_classes(self, panel_classes(view))
         if not scored:
             children = ", ".join(c.id for c in self.framework.children(question.id))
             self.query_one("#q-variant", Static).update(
