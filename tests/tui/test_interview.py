@@ -220,6 +220,74 @@ async def test_note_typing_does_not_trigger_answer_keys(framework):
         assert app.session.answer("6.2.5").note == "nog navragen"
 
 
+async def test_each_percentage_digit_is_scored_in_the_frame_that_shows_it(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.go_to("2.1.1c")
+        await pilot.press("p", *["backspace"] * 6)
+        await pilot.pause()
+        frames: list[tuple[str, float | None, str]] = []
+        display = app._display
+
+        def recording_display(shown_screen, renderable) -> None:
+            display(shown_screen, renderable)
+            frames.append(
+                (
+                    screen.query_one("#percentage", Input).value,
+                    app.assessment.results["2.1.1c"].percentage,
+                    text_of(app, "#percentage-result"),
+                )
+            )
+
+        app._display = recording_display
+        for key in "62,5":
+            await pilot.press(key)
+        await pilot.pause()
+        assert {typed for typed, _, _ in frames} >= {"6", "62", "62,5"}
+        for typed, scored, _ in frames:
+            assert scored == float(typed.replace(",", ".")), (typed, scored)
+        assert frames[-1][2] == "band 60-75% → 6 punten"
+        assert app.session.answer("2.1.1c").percentage == 62.5
+
+
+async def test_a_percentage_above_100_is_refused_and_said(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("2.1.1c")
+        await pilot.press("p", *["backspace"] * 6, *"150")
+        await pilot.pause()
+        assert text_of(app, "#percentage-result") == "een percentage ligt tussen 0 en 100"
+        assert app.session.answer("2.1.1c").percentage == 15  # the last percentage typed
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert text_of(app, "#percentage-result") == "band 0<20% → 0 punten"
+        await pilot.press(*["backspace"] * 2)
+        await pilot.pause()
+        assert app.session.answer("2.1.1c").percentage is None
+        assert text_of(app, "#percentage-result") == "nog geen percentage"
+
+
+async def test_showing_a_stored_percentage_never_changes_it(framework, tmp_path):
+    # 62,55 is shown as 62.5 (one decimal); showing it must not store what is shown.
+    session = _session_with(framework, {"2.1.1c": QuestionAnswer(percentage=62.55)})
+    path = create_session(session, framework, tmp_path).path
+    before = path.read_bytes()
+    app = make_app(framework, open_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("2.1.1c")
+        await pilot.pause()
+        assert app.screen.query_one("#percentage", Input).value == "62.5"
+        app.screen.go_to("1.1.5")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.session.answer("2.1.1c").percentage == 62.55
+    assert path.read_bytes() == before
+
+
 def _assert_navigator_shows(app, navigator: Navigator) -> None:
     """Every question's label and every step's points are those of the current score."""
     colours = navigator._colours()

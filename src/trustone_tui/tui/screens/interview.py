@@ -16,7 +16,13 @@ from trustone_tui.engine.scoring import Assessment
 from trustone_tui.framework.model import Question
 from trustone_tui.session import Session
 from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
-from trustone_tui.tui.widgets.question import AnswerIntent, QuestionPanel, View
+from trustone_tui.tui.widgets.question import (
+    AnswerIntent,
+    PercentageOutOfRange,
+    QuestionPanel,
+    View,
+    parse_percentage,
+)
 from trustone_tui.tui.widgets.refresh import apply_classes
 from trustone_tui.tui.widgets.score import ScorePanel
 
@@ -91,6 +97,12 @@ class InterviewScreen(Screen[None]):
             self.app,
             "outlook",
             lambda _: self.query_one(ScorePanel).show_outlook(self.app.plan, self.app.best),
+        )
+        # A typed percentage reaches the session in the same call as its key press, so the
+        # input's echo and the score it changes are painted in the same frame (Input.Changed
+        # would first pass through four message queues, and the echo be painted a frame early).
+        self.watch(
+            self.query_one("#percentage", Input), "value", self._percentage_typed, init=False
         )
         session, assessment = self.app.session, self.app.assessment
         self.query_one(Navigator).show_assessment(assessment, session)
@@ -207,6 +219,19 @@ class InterviewScreen(Screen[None]):
     def _answer_intent(self, event: AnswerIntent) -> None:
         if event.question_id == self.current_id:
             self._change(**event.changes)
+
+    def _percentage_typed(self, text: str) -> None:
+        panel = self.query_one(QuestionPanel)
+        if panel.filling:
+            return  # the question's stored value being shown, not typed
+        try:
+            value = parse_percentage(text)
+        except PercentageOutOfRange as problem:
+            panel.show_percentage_problem(str(problem))
+            return
+        except ValueError:
+            return  # not a number yet
+        self._change(percentage=value)
 
     def action_answer(self, answer: str) -> None:
         question = self.app.framework.questions.get(self.current_id or "")

@@ -48,6 +48,25 @@ class View:
     previous: AnswerSide | None = None
 
 
+class PercentageOutOfRange(ValueError):
+    """A typed number that is not a percentage."""
+
+
+def parse_percentage(text: str) -> float | None:
+    """The percentage typed into the input: ``62,5`` and ``62.5`` are 62.5, empty is None.
+
+    Raises :class:`PercentageOutOfRange` outside 0-100 and ValueError for text that is not a
+    number (yet), such as a lone comma.
+    """
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    value = float(text)
+    if not 0 <= value <= 100:
+        raise PercentageOutOfRange("een percentage ligt tussen 0 en 100")
+    return value
+
+
 class AnswerIntent(Message):
     """The interviewer changed something about a question's answer."""
 
@@ -97,6 +116,8 @@ class QuestionPanel(Vertical):
         self.framework = framework
         self._first = first
         self.view: View | None = None
+        #: True while :meth:`show` puts a question's stored percentage into the input.
+        self.filling = False
         #: The question and criteria variant the criteria table was last laid out for.
         self._criteria_for: tuple[str, str] | None = None
 
@@ -169,11 +190,14 @@ class QuestionPanel(Vertical):
         self._show_elements(view)
         with self.prevent(TextArea.Changed):
             self.query_one("#note", TextArea).load_text(view.given.note)
-        with self.prevent(Input.Changed):
-            percentage = view.given.percentage
+        percentage = view.given.percentage
+        self.filling = True  # the stored value, not typed: see InterviewScreen._percentage_typed
+        try:
             self.query_one("#percentage", Input).value = (
                 "" if percentage is None else formatting.points(percentage).replace(",", ".")
             )
+        finally:
+            self.filling = False
         self.query_one("#percentage-label", Static).update(
             Content(f"% {question.percentage_subject}: ") if question.percentage_subject else ""
         )
@@ -340,22 +364,9 @@ class QuestionPanel(Vertical):
             ticks.setdefault(group, []).append(int(number))
         self._post(elements={g: tuple(sorted(n)) for g, n in ticks.items()})
 
-    @on(Input.Changed, "#percentage")
-    def _percentage_changed(self, event: Input.Changed) -> None:
-        text = event.value.strip().replace(",", ".")
-        if not text:
-            self._post(percentage=None)
-            return
-        try:
-            value = float(text)
-        except ValueError:
-            return
-        if 0 <= value <= 100:
-            self._post(percentage=value)
-        else:
-            self.query_one("#percentage-result", Static).update(
-                Content.styled("een percentage ligt tussen 0 en 100", "$text-error")
-            )
+    def show_percentage_problem(self, problem: str) -> None:
+        """Say why the typed percentage is not used (it stays in the input to be corrected)."""
+        self.query_one("#percentage-result", Static).update(Content.styled(problem, "$text-error"))
 
     @on(TextArea.Changed, "#note")
     def _note_changed(self, event: TextArea.Changed) -> None:
