@@ -21,16 +21,7 @@ from textual.screen import Screen
 
 from trustone_tui.answerfile import AnswerFileError, load_session, parse_session
 from trustone_tui.demo import demo_bytes, demo_previous_bytes
-from trustone_tui.engine.planner import (
-    BestCase,
-    Plan,
-    apply_plan,
-    best_case,
-    best_case_answers,
-    plan,
-)
 from trustone_tui.engine.scoring import Assessment, assess
-from trustone_tui.engine.timeline import record_outcome
 from trustone_tui.framework.bank import Framework
 from trustone_tui.session import Session
 from trustone_tui.store import (
@@ -45,18 +36,19 @@ from trustone_tui.store import (
     save_as,
     session_file_stem,
 )
-from trustone_tui.textsummary import assessment_year
-from trustone_tui.tui.commands import QuestionJumpProvider
-from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
 from trustone_tui.tui.screens.interview import InterviewScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from trustone_tui.engine.planner import BestCase, Plan
     from trustone_tui.report.compare import AnswerSide
     from trustone_tui.tui.screens.export import ExportRequest
     from trustone_tui.tui.screens.profile import ProfileResult
 
-# Screens and report modules that are not needed to show a session are imported when first
-# used: start-up time is a budget (see benchmarks/bench_tui.py).
+# Screens, dialogs, the planner and report modules are not needed for the first frame of an
+# interview; they are imported when first used: start-up time is a budget (see
+# benchmarks/bench_tui.py). The plan is computed a frame after the first paint.
 
 Clock = Callable[[], dt.datetime]
 SLOW_SAVE_SECONDS = 0.4
@@ -70,6 +62,13 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+def question_jump_provider() -> type[Provider]:
+    """The command palette's question search (imported when the palette first opens)."""
+    from trustone_tui.tui.commands import QuestionJumpProvider
+
+    return QuestionJumpProvider
+
+
 def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
@@ -79,7 +78,7 @@ class TrustoneApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "TruStone due diligence"
-    COMMANDS = App.COMMANDS | {QuestionJumpProvider}
+    COMMANDS = App.COMMANDS | {question_jump_provider}
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+e", "export", "Exporteren", show=False),
@@ -141,6 +140,12 @@ class TrustoneApp(App[None]):
 
         self.push_screen(StartScreen())
 
+    def show_problems(self, title: str, problems: list[str]) -> None:
+        """A dialog that says what went wrong."""
+        from trustone_tui.tui.screens.dialogs import MessageDialog
+
+        self.push_screen(MessageDialog(title, problems))
+
     def data_directory(self) -> Path:
         """The session folder (its path even when it cannot be created; saving then says so)."""
         try:
@@ -196,13 +201,15 @@ class TrustoneApp(App[None]):
         except AnswerFileError as exc:
             if len(self.screen_stack) <= 1:
                 self.show_start_screen()
-            self.push_screen(MessageDialog(f"{path} kan niet worden geopend", exc.problems))
+            self.show_problems(f"{path} kan niet worden geopend", exc.problems)
             return
         self.start_interview(session_file.session, session_file)
         for line in session_file.notices:
             self.notify(line, severity="warning", timeout=10)
 
     def action_open_path(self) -> None:
+        from trustone_tui.tui.screens.dialogs import PathDialog
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.open_file(path)
@@ -233,7 +240,7 @@ class TrustoneApp(App[None]):
             try:
                 session_file = create_session(session, self.framework)
             except StoreError as exc:
-                self.push_screen(MessageDialog("Sessie kan niet worden aangemaakt", [str(exc)]))
+                self.show_problems("Sessie kan niet worden aangemaakt", [str(exc)])
                 return
             self.start_interview(session, session_file)
 
@@ -252,6 +259,8 @@ class TrustoneApp(App[None]):
         """Compute the plan and best case for the current session if they are out of date."""
         if self.session is None or self._outlook_for is self.session:
             return
+        from trustone_tui.engine.planner import best_case, plan
+
         self.plan = plan(self.framework, self.session, assessment=self.assessment)
         self.best = best_case(self.framework, self.session, assessment=self.assessment)
         self._outlook_for = self.session
@@ -298,6 +307,8 @@ class TrustoneApp(App[None]):
         if self.session is None or self.plan is None or not self.plan.steps:
             self.notify("Er is geen plan om toe te passen.", severity="warning")
             return
+        from trustone_tui.engine.planner import apply_plan
+
         if not self.what_if:
             self.action_toggle_what_if()
         self._score(apply_plan(self.session, self.plan))
@@ -308,6 +319,8 @@ class TrustoneApp(App[None]):
             return
         if not self.what_if:
             self.action_toggle_what_if()
+        from trustone_tui.engine.planner import best_case_answers
+
         answers = best_case_answers(self.session.answers, self.assessment.open_questions())
         self._score(replace(self.session, answers=answers))
 
@@ -318,6 +331,8 @@ class TrustoneApp(App[None]):
         if self.session is None or self.what_if:
             self.notify("Leg de uitkomst vast buiten de wat-als-modus.", severity="warning")
             return
+        from trustone_tui.engine.timeline import record_outcome
+
         year = self.assessment_year()
         self.update_session(
             record_outcome(self.session, self.framework, year, assessment=self.assessment)
@@ -327,6 +342,8 @@ class TrustoneApp(App[None]):
 
     def assessment_year(self) -> int:
         """The year being assessed: the interview date's year, else this year."""
+        from trustone_tui.textsummary import assessment_year
+
         assert self.session is not None
         return assessment_year(self.session, self.clock().date())
 
@@ -385,6 +402,8 @@ class TrustoneApp(App[None]):
         )
 
     def _save_conflict(self, session: Session, message: str) -> None:
+        from trustone_tui.tui.screens.dialogs import ChoiceDialog
+
         self.save_problem = message
         self.save_state = "NIET opgeslagen (conflict)"
 
@@ -416,7 +435,7 @@ class TrustoneApp(App[None]):
         try:
             session = self.session_file.reload()
         except AnswerFileError as exc:
-            self.push_screen(MessageDialog("Opnieuw laden mislukt", exc.problems))
+            self.show_problems("Opnieuw laden mislukt", exc.problems)
             return
         self.save_problem = None
         self.save_state = "opgeslagen"
@@ -425,6 +444,7 @@ class TrustoneApp(App[None]):
     def action_save_copy(self) -> None:
         if self.session is None:
             return
+        from trustone_tui.tui.screens.dialogs import PathDialog
 
         def chosen(path: Path | None) -> None:
             if path is None or self.session is None:
@@ -438,7 +458,7 @@ class TrustoneApp(App[None]):
                 else:
                     new_file = save_as(session, self.framework, path)
             except StoreError as exc:  # the answers stay in memory; nothing was overwritten
-                self.push_screen(MessageDialog("Kopie opslaan mislukt", [str(exc)]))
+                self.show_problems("Kopie opslaan mislukt", [str(exc)])
                 return
             self.close_session_file()
             self.session_file = new_file
@@ -502,6 +522,7 @@ class TrustoneApp(App[None]):
     def action_attach_previous(self) -> None:
         if self.session is None:
             return
+        from trustone_tui.tui.screens.dialogs import PathDialog
 
         def chosen(path: Path | None) -> None:
             if path is None or self.session is None:
@@ -509,7 +530,7 @@ class TrustoneApp(App[None]):
             try:
                 previous = load_session(path, self.framework)
             except AnswerFileError as exc:
-                self.push_screen(MessageDialog(f"{path} kan niet worden gebruikt", exc.problems))
+                self.show_problems(f"{path} kan niet worden gebruikt", exc.problems)
                 return
             here = self.session_file.path.parent if self.session_file else None
             named = str(path.absolute())
@@ -669,6 +690,7 @@ class TrustoneApp(App[None]):
 
     async def action_quit(self) -> None:
         if self.save_problem is not None and self.session is not None:
+            from trustone_tui.tui.screens.dialogs import ChoiceDialog
 
             def decided(choice: str) -> None:
                 if choice == "quit":
