@@ -220,6 +220,26 @@ async def test_note_typing_does_not_trigger_answer_keys(framework):
         assert app.session.answer("6.2.5").note == "nog navragen"
 
 
+async def test_the_work_area_has_the_focus_from_the_first_frame(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    focused_when_painted: list[str | None] = []
+    display = app._display
+
+    def recording_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if isinstance(screen, InterviewScreen):
+            focused_when_painted.append(screen.focused.id if screen.focused else None)
+
+    app._display = recording_display
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        work = app.screen.query_one("#work")
+        assert focused_when_painted and set(focused_when_painted) == {"work"}
+        assert work.has_focus and work.has_pseudo_class("focus")
+        await pilot.press("e", "escape")  # the note and back
+        assert app.screen.focused is work
+
+
 async def test_each_percentage_digit_is_scored_in_the_frame_that_shows_it(framework, demo_file):
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:

@@ -44,7 +44,8 @@ def layout_classes(width: int) -> dict[str, bool]:
 class InterviewScreen(Screen[None]):
     """Walk through the questions in any order; every change is scored and saved at once."""
 
-    #: Focus the question (not the navigator) from the first frame on.
+    #: Focus the question (not the navigator) from the first frame on. The question panel
+    #: focuses it while composing (``focus_work``), which is cheaper; this is the fallback.
     AUTO_FOCUS = "#work"
 
     BINDINGS = [
@@ -84,7 +85,10 @@ class InterviewScreen(Screen[None]):
             # As a drawer the tree stays empty until first shown (action_toggle_navigator).
             yield Navigator(framework, id="navigator", build=not self.has_class("-drawer"))
             yield QuestionPanel(
-                framework, self._view(framework.questions[self.current_id]), id="question"
+                framework,
+                self._view(framework.questions[self.current_id]),
+                focus_work=True,
+                id="question",
             )
             yield ScorePanel(framework, id="score")
         yield Footer(compact=True)

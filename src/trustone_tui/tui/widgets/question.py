@@ -105,9 +105,17 @@ def panel_classes(view: View) -> dict[str, bool]:
 class QuestionPanel(Vertical):
     """Shows one :class:`View`; see the module docstring for what re-renders when."""
 
-    def __init__(self, framework: Framework, first: View | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        first: View | None = None,
+        *,
+        focus_work: bool = False,
+        **kwargs: Any,
+    ) -> None:
         """``first``: the view that will be shown first; its classes are set before the parts
-        exist, so showing it restyles nothing."""
+        exist, so showing it restyles nothing. ``focus_work``: the work area (``#work``) has
+        the focus from the start, unless something else on the screen already has it."""
         if first is not None:
             kwargs["classes"] = " ".join(
                 [kwargs.get("classes", ""), *(c for c, on in panel_classes(first).items() if on)]
@@ -115,6 +123,7 @@ class QuestionPanel(Vertical):
         super().__init__(**kwargs)
         self.framework = framework
         self._first = first
+        self._focus_work = focus_work
         self.view: View | None = None
         #: True while :meth:`show` puts a question's stored percentage into the input.
         self.filling = False
@@ -122,7 +131,14 @@ class QuestionPanel(Vertical):
         self._criteria_for: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="work"):
+        work = VerticalScroll(id="work")
+        if self._focus_work and self.screen.focused is None:
+            # Focused before it has children, as Screen's AUTO_FOCUS does it after they are
+            # mounted: a focus change restyles the focused widget's descendants (here 22,
+            # about 8 ms); now they are styled once, when they mount.
+            work.has_focus = True
+            self.screen.set_focus(work)
+        with work:
             yield Static(id="q-title")
             yield Static(id="q-text")
             yield Static(id="q-variant")
