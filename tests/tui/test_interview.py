@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.tui.conftest import SIZE, make_app, text_of
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from trustone_tui.answerfile import load_session
 from trustone_tui.engine.scoring import assess
@@ -238,6 +238,24 @@ async def test_the_work_area_has_the_focus_from_the_first_frame(framework, demo_
         assert work.has_focus and work.has_pseudo_class("focus")
         await pilot.press("e", "escape")  # the note and back
         assert app.screen.focused is work
+
+
+async def test_classes_set_before_mounting_are_styled_when_mounted(framework, demo_file):
+    # The app skips restyling widgets that are not in the DOM yet (TrustoneApp.update_styles).
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.answer(app.screen.current_id).answer is None
+        plain = app.screen.query_one("#answer-nee", Button)  # not the chosen answer
+        button = Button("Extra", compact=True, classes="answer")
+        button.add_class("-chosen")
+        await app.screen.query_one("#answer-bar").mount(button)
+        await pilot.pause()
+        assert button.region.height == 1  # compact (a class set by its constructor)
+        assert button.styles.background != plain.styles.background  # #answer-bar .-chosen
+        button.remove_class("-chosen")  # and once mounted, a class change restyles it
+        await pilot.pause()
+        assert button.styles.background == plain.styles.background
 
 
 async def test_each_percentage_digit_is_scored_in_the_frame_that_shows_it(framework, demo_file):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -126,6 +127,16 @@ class TrustoneApp(App[None]):
         self._outlook_for: Session | None = None
 
     # ------------------------------------------------------------------ start-up
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Restyle ``node`` and its descendants, unless it is not in the DOM yet.
+
+        Textual styles every widget when it is mounted. Until then a restyle is wasted: the
+        class changes made in widgets' constructors (compact buttons, inputs, the text area,
+        the selection list, ...) each restyled a widget that had no place in the DOM yet.
+        """
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     def on_mount(self) -> None:
         if self.initial_demo:
