@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(COMMANDS[args[0]][0])
         return module.run(args[1:])
     options = build_parser().parse_args(args)
+    from trustone_tui.tui.startup import pause_collection
+
+    pause_collection()  # until the app's first screen is painted
     from trustone_tui.commands.app import run_app
 
     return run_app(options)

@@ -38,6 +38,7 @@ from trustone_tui.store import (
     session_file_stem,
 )
 from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.startup import resume_collection
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -145,6 +146,8 @@ class TrustoneApp(App[None]):
             self.open_file(self.initial_path)  # falls back to the start screen itself
         else:
             self.show_start_screen()
+        # The trustone command pauses garbage collection while starting (tui/startup.py).
+        self.call_after_refresh(resume_collection)
 
     def show_start_screen(self) -> None:
         from trustone_tui.tui.screens.start import StartScreen

@@ -1,0 +1,54 @@
+"""Garbage collection is paused while the app starts and resumed after its first screen."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from tests.tui.conftest import SIZE, make_app
+
+from trustone_tui.tui.startup import pause_collection, resume_collection
+
+
+@pytest.fixture(autouse=True)
+def restore_collection():
+    was = gc.isenabled()
+    yield
+    resume_collection()
+    (gc.enable if was else gc.disable)()
+
+
+def test_collection_resumes_with_the_startup_objects_frozen():
+    gc.enable()
+    pause_collection()
+    assert not gc.isenabled()
+    made_while_paused = [[] for _ in range(100)]
+    resume_collection()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made_while_paused)
+
+
+def test_a_process_that_turned_collection_off_keeps_it_off():
+    gc.disable()
+    pause_collection()
+    resume_collection()
+    assert not gc.isenabled()
+
+
+async def test_the_app_resumes_collection_after_its_first_screen(framework, demo_file):
+    gc.enable()
+    pause_collection()  # as the trustone command does
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+
+
+async def test_the_start_screen_resumes_collection_too(framework):
+    gc.enable()
+    pause_collection()
+    app = make_app(framework)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StartScreen"
+        assert gc.isenabled()
