@@ -2,8 +2,10 @@
 answer, percentage, note and follow-up flag, with the guidance in its own scrollable pane.
 
 The panel renders what it is given and posts intents (:class:`AnswerIntent`); the screen turns
-those into a new session. Moving to another question re-renders everything; a changed answer
-re-renders only the small parts that show it (never the guidance).
+those into a new session. The typed percentage is the exception: the screen watches the input
+itself, so each digit is scored in the frame that shows it. Moving to another question
+re-renders everything; a changed answer re-renders only the small parts that show it (never
+the guidance).
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ class QuestionPanel(Vertical):
         the focus from the start, unless something else on the screen already has it."""
         if first is not None:
             kwargs["classes"] = " ".join(
-                [kwargs.get("classes", ""), *(c for c, on in panel_classes(first).items() if on)]
+                [kwargs.get("classes") or "", *(c for c, on in panel_classes(first).items() if on)]
             ).strip()
         super().__init__(**kwargs)
         self.framework = framework
