@@ -58,9 +58,12 @@ TRUSTONE_APP = """\
 import sys
 import time
 from pathlib import Path
-from trustone_tui.cli import prepare_app_process
+from trustone_tui.cli import prepare_process
 
-prepare_app_process()  # as the trustone command does
+prepare_process()  # as the trustone command does, and for the app:
+from trustone_tui.tui.startup import pause_collection
+
+pause_collection()
 from trustone_tui.framework.bank import default_framework
 from trustone_tui.tui.app import TrustoneApp
 from trustone_tui.tui.screens.interview import InterviewScreen

@@ -6,7 +6,6 @@ The file tools (``score``, ...) never import Textual, so they start fast.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
@@ -44,22 +43,16 @@ def prepare_process() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
-def prepare_app_process() -> None:
-    """:func:`prepare_process`, and no cyclic garbage collection until the app's first screen
-    is painted (the app turns it back on): collections over the objects that importing Textual
-    and mounting the screen create cost about 50 ms of each start, and free next to nothing."""
-    prepare_process()
-    gc.disable()
-
-
 def main(argv: list[str] | None = None) -> int:
     prepare_process()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         module = importlib.import_module(COMMANDS[args[0]][0])
         return module.run(args[1:])
-    prepare_app_process()
     options = build_parser().parse_args(args)
+    from trustone_tui.tui.startup import pause_collection
+
+    pause_collection()  # until the app's first screen is painted
     from trustone_tui.commands.app import run_app
 
     return run_app(options)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.tui.conftest import SIZE, make_app, text_of
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from trustone_tui.answerfile import load_session
 from trustone_tui.engine.scoring import assess
 from trustone_tui.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.store import create_session
 from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.widgets.navigator import Navigator, question_label
 
 
 async def test_answer_keys_update_score_panel_to_engine_values(framework, demo_session):
@@ -217,6 +218,168 @@ async def test_note_typing_does_not_trigger_answer_keys(framework):
         assert app.screen.query_one("#note", TextArea).text == "nog navragen"
         assert app.session.answer("6.2.5").answer is None
         assert app.session.answer("6.2.5").note == "nog navragen"
+
+
+async def test_the_work_area_has_the_focus_from_the_first_frame(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    focused_when_painted: list[str | None] = []
+    display = app._display
+
+    def recording_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if isinstance(screen, InterviewScreen):
+            focused_when_painted.append(screen.focused.id if screen.focused else None)
+
+    app._display = recording_display
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        work = app.screen.query_one("#work")
+        assert focused_when_painted and set(focused_when_painted) == {"work"}
+        assert work.has_focus and work.has_pseudo_class("focus")
+        await pilot.press("e", "escape")  # the note and back
+        assert app.screen.focused is work
+
+
+async def test_classes_set_before_mounting_are_styled_when_mounted(framework, demo_file):
+    # The app skips restyling widgets that are not in the DOM yet (TrustoneApp.update_styles).
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.answer(app.screen.current_id).answer is None
+        plain = app.screen.query_one("#answer-nee", Button)  # not the chosen answer
+        button = Button("Extra", compact=True, classes="answer")
+        button.add_class("-chosen")
+        await app.screen.query_one("#answer-bar").mount(button)
+        await pilot.pause()
+        assert button.region.height == 1  # compact (a class set by its constructor)
+        assert button.styles.background != plain.styles.background  # #answer-bar .-chosen
+        button.remove_class("-chosen")  # and once mounted, a class change restyles it
+        await pilot.pause()
+        assert button.styles.background == plain.styles.background
+
+
+async def test_each_percentage_digit_is_scored_in_the_frame_that_shows_it(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.go_to("2.1.1c")
+        await pilot.press("p", *["backspace"] * 6)
+        await pilot.pause()
+        frames: list[tuple[str, float | None, str]] = []
+        display = app._display
+
+        def recording_display(shown_screen, renderable) -> None:
+            display(shown_screen, renderable)
+            frames.append(
+                (
+                    screen.query_one("#percentage", Input).value,
+                    app.assessment.results["2.1.1c"].percentage,
+                    text_of(app, "#percentage-result"),
+                )
+            )
+
+        app._display = recording_display
+        for key in "62,5":
+            await pilot.press(key)
+        await pilot.pause()
+        assert {typed for typed, _, _ in frames} >= {"6", "62", "62,5"}
+        for typed, scored, _ in frames:
+            assert scored == float(typed.replace(",", ".")), (typed, scored)
+        assert frames[-1][2] == "band 60-75% → 6 punten"
+        assert app.session.answer("2.1.1c").percentage == 62.5
+
+
+async def test_a_percentage_above_100_is_refused_and_said(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("2.1.1c")
+        await pilot.press("p", *["backspace"] * 6, *"150")
+        await pilot.pause()
+        assert text_of(app, "#percentage-result") == "een percentage ligt tussen 0 en 100"
+        assert app.session.answer("2.1.1c").percentage == 15  # the last percentage typed
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert text_of(app, "#percentage-result") == "band 0<20% → 0 punten"
+        await pilot.press(*["backspace"] * 2)
+        await pilot.pause()
+        assert app.session.answer("2.1.1c").percentage is None
+        assert text_of(app, "#percentage-result") == "nog geen percentage"
+
+
+async def test_showing_a_stored_percentage_never_changes_it(framework, tmp_path):
+    # 62,55 is shown as 62.5 (one decimal); showing it must not store what is shown.
+    session = _session_with(framework, {"2.1.1c": QuestionAnswer(percentage=62.55)})
+    path = create_session(session, framework, tmp_path).path
+    before = path.read_bytes()
+    app = make_app(framework, open_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("2.1.1c")
+        await pilot.pause()
+        assert app.screen.query_one("#percentage", Input).value == "62.5"
+        app.screen.go_to("1.1.5")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.session.answer("2.1.1c").percentage == 62.55
+    assert path.read_bytes() == before
+
+
+def _assert_navigator_shows(app, navigator: Navigator) -> None:
+    """Every question's label and every step's points are those of the current score."""
+    colours = navigator._colours()
+    for qid, result in app.assessment.results.items():
+        given = app.session.answers.get(qid)
+        expected = question_label(
+            result,
+            bool(given and given.follow_up),
+            bool(given and (given.answer or given.percentage is not None)),
+            colours,
+        )
+        assert navigator.question_nodes[qid].label.plain == expected.plain, qid
+    for step in app.assessment.steps:
+        if step.max_points:
+            points = f"{step.points:g}/{step.max_points:g}".replace(".", ",")
+            assert points in navigator.step_nodes[step.number].label.plain
+
+
+async def test_navigator_drawer_is_complete_when_first_opened(framework):
+    app = make_app(framework, demo=True)
+    async with app.run_test(size=SIZE) as pilot:  # 120 columns: the navigator is a drawer
+        await pilot.pause()
+        screen = app.screen
+        navigator = screen.query_one(Navigator)
+        assert not navigator.built  # nothing builds a tree nobody sees
+        screen.go_to("3.3.7")
+        await pilot.press("j", "f")  # changed while the drawer is closed (f clears the demo's flag)
+        await pilot.press("t")
+        await pilot.pause()
+        assert navigator.built and navigator.region.width > 0 and navigator.has_focus
+        _assert_navigator_shows(app, navigator)
+        assert navigator.cursor_node is navigator.question_nodes["3.3.7"]
+        assert navigator.question_nodes["3.3.7"].label.plain.startswith("✓ 3.3.7")
+        assert "⚑" not in navigator.question_nodes["3.3.7"].label.plain
+        navigator.move_cursor(navigator.question_nodes["4.1.1"])
+        await pilot.press("enter")  # the drawer closes on a chosen question
+        await pilot.pause()
+        assert screen.current_id == "4.1.1"
+        assert navigator.region.width == 0
+
+
+async def test_navigator_appears_complete_when_the_terminal_grows(framework):
+    app = make_app(framework, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        navigator = screen.query_one(Navigator)
+        screen.go_to("4.2.3")
+        await pilot.press("v")
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert navigator.built and navigator.region.width > 0
+        _assert_navigator_shows(app, navigator)
+        assert navigator.cursor_node is navigator.question_nodes["4.2.3"]
 
 
 def _session_with(framework, answers, *, risk: bool = True) -> Session:

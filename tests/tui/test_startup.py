@@ -1,42 +1,54 @@
-"""The start of the app: garbage collection is off while it starts and on once it shows."""
+"""Garbage collection is paused while the app starts and resumed after its first screen."""
 
 from __future__ import annotations
 
 import gc
 
 import pytest
+from tests.tui.conftest import SIZE, make_app
 
-from trustone_tui.cli import prepare_app_process
-from trustone_tui.tui.app import TrustoneApp
-from trustone_tui.tui.screens.interview import InterviewScreen
-
-from .conftest import SIZE
+from trustone_tui.tui.startup import pause_collection, resume_collection
 
 
-@pytest.fixture
-def collector_restored():
-    was_enabled = gc.isenabled()
+@pytest.fixture(autouse=True)
+def restore_collection():
+    was = gc.isenabled()
     yield
-    if was_enabled:
-        gc.enable()
-    else:
-        gc.disable()
+    resume_collection()
+    (gc.enable if was else gc.disable)()
 
 
-def test_the_app_process_starts_without_garbage_collection(collector_restored, monkeypatch):
-    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+def test_collection_resumes_with_the_startup_objects_frozen():
     gc.enable()
-    prepare_app_process()
+    pause_collection()
+    assert not gc.isenabled()
+    made_while_paused = [[] for _ in range(100)]
+    resume_collection()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made_while_paused)
+
+
+def test_a_process_that_turned_collection_off_keeps_it_off():
+    gc.disable()
+    pause_collection()
+    resume_collection()
     assert not gc.isenabled()
 
 
-@pytest.mark.parametrize("with_file", [True, False], ids=["interview", "start screen"])
-async def test_garbage_collection_is_back_on_after_the_first_screen(
-    collector_restored, framework, demo_file, with_file
-):
-    gc.disable()
-    app = TrustoneApp(framework, open_path=demo_file if with_file else None)
+async def test_the_app_resumes_collection_after_its_first_screen(framework, demo_file):
+    gc.enable()
+    pause_collection()  # as the trustone command does
+    app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, InterviewScreen) == with_file
+        assert gc.isenabled()
+
+
+async def test_the_start_screen_resumes_collection_too(framework):
+    gc.enable()
+    pause_collection()
+    app = make_app(framework)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StartScreen"
         assert gc.isenabled()

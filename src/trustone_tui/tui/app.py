@@ -16,21 +16,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
 
 from trustone_tui.answerfile import AnswerFileError, load_session, parse_session
 from trustone_tui.demo import demo_bytes, demo_previous_bytes
-from trustone_tui.engine.planner import (
-    BestCase,
-    Plan,
-    apply_plan,
-    best_case,
-    best_case_answers,
-    plan,
-)
 from trustone_tui.engine.scoring import Assessment, assess
-from trustone_tui.engine.timeline import record_outcome
 from trustone_tui.framework.bank import Framework
 from trustone_tui.session import Session
 from trustone_tui.store import (
@@ -45,18 +37,20 @@ from trustone_tui.store import (
     save_as,
     session_file_stem,
 )
-from trustone_tui.textsummary import assessment_year
-from trustone_tui.tui.commands import QuestionJumpProvider
-from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
 from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.startup import resume_collection
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from trustone_tui.engine.planner import BestCase, Plan
     from trustone_tui.report.compare import AnswerSide
     from trustone_tui.tui.screens.export import ExportRequest
     from trustone_tui.tui.screens.profile import ProfileResult
 
-# Screens and report modules that are not needed to show a session are imported when first
-# used: start-up time is a budget (see benchmarks/bench_tui.py).
+# Screens, dialogs, the planner and report modules are not needed for the first frame of an
+# interview; they are imported when first used: start-up time is a budget (see
+# benchmarks/bench_tui.py). The plan is computed a frame after the first paint.
 
 Clock = Callable[[], dt.datetime]
 SLOW_SAVE_SECONDS = 0.4
@@ -70,11 +64,11 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def first_screen_painted() -> None:
-    """Freeze what the start made, and turn the garbage collector back on (in case
-    :func:`trustone_tui.cli.prepare_app_process` turned it off for the start)."""
-    freeze_startup_objects()
-    gc.enable()
+def question_jump_provider() -> type[Provider]:
+    """The command palette's question search (imported when the palette first opens)."""
+    from trustone_tui.tui.commands import QuestionJumpProvider
+
+    return QuestionJumpProvider
 
 
 def local_now() -> dt.datetime:
@@ -86,7 +80,7 @@ class TrustoneApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "TruStone due diligence"
-    COMMANDS = App.COMMANDS | {QuestionJumpProvider}
+    COMMANDS = App.COMMANDS | {question_jump_provider}
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+e", "export", "Exporteren", show=False),
@@ -135,6 +129,16 @@ class TrustoneApp(App[None]):
 
     # ------------------------------------------------------------------ start-up
 
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Restyle ``node`` and its descendants, unless it is not in the DOM yet.
+
+        Textual styles every widget when it is mounted. Until then a restyle is wasted: the
+        class changes made in widgets' constructors (compact buttons, inputs, the text area,
+        the selection list, ...) each restyled a widget that had no place in the DOM yet.
+        """
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
+
     def on_mount(self) -> None:
         if self.initial_demo:
             self.action_open_demo()
@@ -142,12 +146,19 @@ class TrustoneApp(App[None]):
             self.open_file(self.initial_path)  # falls back to the start screen itself
         else:
             self.show_start_screen()
+        # The trustone command pauses garbage collection while starting (tui/startup.py).
+        self.call_after_refresh(resume_collection)
 
     def show_start_screen(self) -> None:
         from trustone_tui.tui.screens.start import StartScreen
 
         self.push_screen(StartScreen())
-        self.call_after_refresh(first_screen_painted)
+
+    def show_problems(self, title: str, problems: list[str]) -> None:
+        """A dialog that says what went wrong."""
+        from trustone_tui.tui.screens.dialogs import MessageDialog
+
+        self.push_screen(MessageDialog(title, problems))
 
     def data_directory(self) -> Path:
         """The session folder (its path even when it cannot be created; saving then says so)."""
@@ -185,7 +196,7 @@ class TrustoneApp(App[None]):
             self.switch_screen(InterviewScreen())
         else:
             self.push_screen(InterviewScreen())
-        self.call_after_refresh(first_screen_painted)
+        self.call_after_refresh(freeze_startup_objects)
 
     def action_open_demo(self) -> None:
         session = parse_session(demo_bytes(), "demo", self.framework)
@@ -204,13 +215,15 @@ class TrustoneApp(App[None]):
         except AnswerFileError as exc:
             if len(self.screen_stack) <= 1:
                 self.show_start_screen()
-            self.push_screen(MessageDialog(f"{path} kan niet worden geopend", exc.problems))
+            self.show_problems(f"{path} kan niet worden geopend", exc.problems)
             return
         self.start_interview(session_file.session, session_file)
         for line in session_file.notices:
             self.notify(line, severity="warning", timeout=10)
 
     def action_open_path(self) -> None:
+        from trustone_tui.tui.screens.dialogs import PathDialog
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.open_file(path)
@@ -241,7 +254,7 @@ class TrustoneApp(App[None]):
             try:
                 session_file = create_session(session, self.framework)
             except StoreError as exc:
-                self.push_screen(MessageDialog("Sessie kan niet worden aangemaakt", [str(exc)]))
+                self.show_problems("Sessie kan niet worden aangemaakt", [str(exc)])
                 return
             self.start_interview(session, session_file)
 
@@ -260,6 +273,8 @@ class TrustoneApp(App[None]):
         """Compute the plan and best case for the current session if they are out of date."""
         if self.session is None or self._outlook_for is self.session:
             return
+        from trustone_tui.engine.planner import best_case, plan
+
         self.plan = plan(self.framework, self.session, assessment=self.assessment)
         self.best = best_case(self.framework, self.session, assessment=self.assessment)
         self._outlook_for = self.session
@@ -306,6 +321,8 @@ class TrustoneApp(App[None]):
         if self.session is None or self.plan is None or not self.plan.steps:
             self.notify("Er is geen plan om toe te passen.", severity="warning")
             return
+        from trustone_tui.engine.planner import apply_plan
+
         if not self.what_if:
             self.action_toggle_what_if()
         self._score(apply_plan(self.session, self.plan))
@@ -316,6 +333,8 @@ class TrustoneApp(App[None]):
             return
         if not self.what_if:
             self.action_toggle_what_if()
+        from trustone_tui.engine.planner import best_case_answers
+
         answers = best_case_answers(self.session.answers, self.assessment.open_questions())
         self._score(replace(self.session, answers=answers))
 
@@ -326,6 +345,8 @@ class TrustoneApp(App[None]):
         if self.session is None or self.what_if:
             self.notify("Leg de uitkomst vast buiten de wat-als-modus.", severity="warning")
             return
+        from trustone_tui.engine.timeline import record_outcome
+
         year = self.assessment_year()
         self.update_session(
             record_outcome(self.session, self.framework, year, assessment=self.assessment)
@@ -335,6 +356,8 @@ class TrustoneApp(App[None]):
 
     def assessment_year(self) -> int:
         """The year being assessed: the interview date's year, else this year."""
+        from trustone_tui.textsummary import assessment_year
+
         assert self.session is not None
         return assessment_year(self.session, self.clock().date())
 
@@ -393,6 +416,8 @@ class TrustoneApp(App[None]):
         )
 
     def _save_conflict(self, session: Session, message: str) -> None:
+        from trustone_tui.tui.screens.dialogs import ChoiceDialog
+
         self.save_problem = message
         self.save_state = "NIET opgeslagen (conflict)"
 
@@ -424,7 +449,7 @@ class TrustoneApp(App[None]):
         try:
             session = self.session_file.reload()
         except AnswerFileError as exc:
-            self.push_screen(MessageDialog("Opnieuw laden mislukt", exc.problems))
+            self.show_problems("Opnieuw laden mislukt", exc.problems)
             return
         self.save_problem = None
         self.save_state = "opgeslagen"
@@ -433,6 +458,7 @@ class TrustoneApp(App[None]):
     def action_save_copy(self) -> None:
         if self.session is None:
             return
+        from trustone_tui.tui.screens.dialogs import PathDialog
 
         def chosen(path: Path | None) -> None:
             if path is None or self.session is None:
@@ -446,7 +472,7 @@ class TrustoneApp(App[None]):
                 else:
                     new_file = save_as(session, self.framework, path)
             except StoreError as exc:  # the answers stay in memory; nothing was overwritten
-                self.push_screen(MessageDialog("Kopie opslaan mislukt", [str(exc)]))
+                self.show_problems("Kopie opslaan mislukt", [str(exc)])
                 return
             self.close_session_file()
             self.session_file = new_file
@@ -510,6 +536,7 @@ class TrustoneApp(App[None]):
     def action_attach_previous(self) -> None:
         if self.session is None:
             return
+        from trustone_tui.tui.screens.dialogs import PathDialog
 
         def chosen(path: Path | None) -> None:
             if path is None or self.session is None:
@@ -517,7 +544,7 @@ class TrustoneApp(App[None]):
             try:
                 previous = load_session(path, self.framework)
             except AnswerFileError as exc:
-                self.push_screen(MessageDialog(f"{path} kan niet worden gebruikt", exc.problems))
+                self.show_problems(f"{path} kan niet worden gebruikt", exc.problems)
                 return
             here = self.session_file.path.parent if self.session_file else None
             named = str(path.absolute())
@@ -677,6 +704,7 @@ class TrustoneApp(App[None]):
 
     async def action_quit(self) -> None:
         if self.save_problem is not None and self.session is not None:
+            from trustone_tui.tui.screens.dialogs import ChoiceDialog
 
             def decided(choice: str) -> None:
                 if choice == "quit":

@@ -16,7 +16,13 @@ from trustone_tui.engine.scoring import Assessment
 from trustone_tui.framework.model import Question
 from trustone_tui.session import Session
 from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
-from trustone_tui.tui.widgets.question import AnswerIntent, QuestionPanel, View
+from trustone_tui.tui.widgets.question import (
+    AnswerIntent,
+    PercentageOutOfRange,
+    QuestionPanel,
+    View,
+    parse_percentage,
+)
 from trustone_tui.tui.widgets.refresh import apply_classes
 from trustone_tui.tui.widgets.score import ScorePanel
 
@@ -26,10 +32,20 @@ NAVIGATOR_FROM = 140
 SIDE_GUIDANCE_FROM = 190
 
 
+def layout_classes(width: int) -> dict[str, bool]:
+    """The screen's layout classes for a terminal ``width`` (see app.tcss)."""
+    return {
+        "-narrow": width < NARROW_BELOW,
+        "-drawer": width < NAVIGATOR_FROM,
+        "-wide": width >= SIDE_GUIDANCE_FROM,
+    }
+
+
 class InterviewScreen(Screen[None]):
     """Walk through the questions in any order; every change is scored and saved at once."""
 
-    #: Focus the question (not the navigator) from the first frame on.
+    #: Focus the question (not the navigator) from the first frame on. The question panel
+    #: focuses it while composing (``focus_work``), which is cheaper; this is the fallback.
     AUTO_FOCUS = "#work"
 
     BINDINGS = [
@@ -56,17 +72,24 @@ class InterviewScreen(Screen[None]):
     ]
 
     def __init__(self, start_question: str | None = None) -> None:
-        super().__init__()
+        # Classes given here (not set later) cost no restyling: nothing is styled yet.
+        wanted = layout_classes(self.app.size.width)
+        super().__init__(classes=" ".join(name for name, on in wanted.items() if on))
         self.current_id = start_question
 
     def compose(self) -> ComposeResult:
-        # Layout classes first: set before the children exist, they cost no restyling.
-        self._apply_layout(self.app.size.width)
         framework = self.app.framework
+        self.current_id = self.current_id or self._first_open() or self._navigable()[0]
         yield Header(show_clock=False, icon="◆")
         with Horizontal(id="interview"):
-            yield Navigator(framework, id="navigator")
-            yield QuestionPanel(framework, id="question")
+            # As a drawer the tree stays empty until first shown (action_toggle_navigator).
+            yield Navigator(framework, id="navigator", build=not self.has_class("-drawer"))
+            yield QuestionPanel(
+                framework,
+                self._view(framework.questions[self.current_id]),
+                focus_work=True,
+                id="question",
+            )
             yield ScorePanel(framework, id="score")
         yield Footer(compact=True)
 
@@ -79,35 +102,37 @@ class InterviewScreen(Screen[None]):
             "outlook",
             lambda _: self.query_one(ScorePanel).show_outlook(self.app.plan, self.app.best),
         )
+        # A typed percentage reaches the session in the same call as its key press, so the
+        # input's echo and the score it changes are painted in the same frame (Input.Changed
+        # would first pass through four message queues, and the echo be painted a frame early).
+        self.watch(
+            self.query_one("#percentage", Input), "value", self._percentage_typed, init=False
+        )
         session, assessment = self.app.session, self.app.assessment
         self.query_one(Navigator).show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment)
-        first = self.current_id or self._first_open() or self._navigable()[0]
-        self.go_to(first)
+        self.go_to(self.current_id)
 
     # ------------------------------------------------------------------ layout
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
+        if not self.has_class("-drawer"):
+            self.query_one(Navigator).build()
 
     def _apply_layout(self, width: int) -> None:
-        apply_classes(
-            self,
-            {
-                "-narrow": width < NARROW_BELOW,
-                "-drawer": width < NAVIGATOR_FROM,
-                "-wide": width >= SIDE_GUIDANCE_FROM,
-            },
-        )
+        apply_classes(self, layout_classes(width))
 
     def action_toggle_navigator(self) -> None:
         """Show the navigator drawer (narrow terminals) or move focus to the navigator."""
+        navigator = self.query_one(Navigator)
         if self.has_class("-drawer"):
+            navigator.build()  # before it shows: its first frame has every node and label
             self.toggle_class("-show-navigator")
             if not self.has_class("-show-navigator"):
                 self.query_one("#work").focus()
                 return
-        self.query_one(Navigator).focus()
+        navigator.focus()
 
     # ------------------------------------------------------------------ navigation
 
@@ -198,6 +223,19 @@ class InterviewScreen(Screen[None]):
     def _answer_intent(self, event: AnswerIntent) -> None:
         if event.question_id == self.current_id:
             self._change(**event.changes)
+
+    def _percentage_typed(self, text: str) -> None:
+        panel = self.query_one(QuestionPanel)
+        if panel.filling:
+            return  # the question's stored value being shown, not typed
+        try:
+            value = parse_percentage(text)
+        except PercentageOutOfRange as problem:
+            panel.show_percentage_problem(str(problem))
+            return
+        except ValueError:
+            return  # not a number yet
+        self._change(percentage=value)
 
     def action_answer(self, answer: str) -> None:
         question = self.app.framework.questions.get(self.current_id or "")

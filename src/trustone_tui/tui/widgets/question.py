@@ -2,8 +2,10 @@
 answer, percentage, note and follow-up flag, with the guidance in its own scrollable pane.
 
 The panel renders what it is given and posts intents (:class:`AnswerIntent`); the screen turns
-those into a new session. Moving to another question re-renders everything; a changed answer
-re-renders only the small parts that show it (never the guidance).
+those into a new session. The typed percentage is the exception: the screen watches the input
+itself, so each digit is scored in the frame that shows it. Moving to another question
+re-renders everything; a changed answer re-renders only the small parts that show it (never
+the guidance).
 """
 
 from __future__ import annotations
@@ -48,6 +50,25 @@ class View:
     previous: AnswerSide | None = None
 
 
+class PercentageOutOfRange(ValueError):
+    """A typed number that is not a percentage."""
+
+
+def parse_percentage(text: str) -> float | None:
+    """The percentage typed into the input: ``62,5`` and ``62.5`` are 62.5, empty is None.
+
+    Raises :class:`PercentageOutOfRange` outside 0-100 and ValueError for text that is not a
+    number (yet), such as a lone comma.
+    """
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    value = float(text)
+    if not 0 <= value <= 100:
+        raise PercentageOutOfRange("een percentage ligt tussen 0 en 100")
+    return value
+
+
 class AnswerIntent(Message):
     """The interviewer changed something about a question's answer."""
 
@@ -69,28 +90,68 @@ def previous_text(side: AnswerSide) -> Content:
     return line
 
 
+def panel_classes(view: View) -> dict[str, bool]:
+    """The panel's classes for a question: which parts app.tcss shows."""
+    question = view.question
+    scored = view.result is not None
+    return {
+        "-header": not scored,
+        "-has-percentage": question.kind in ("band", "percentage"),
+        "-band": question.kind == "band",
+        "-has-elements": bool(question.elements),
+        "-not-counted": scored and view.result.status == "not_counted",
+        "-has-previous": view.previous is not None,
+    }
+
+
 class QuestionPanel(Vertical):
     """Shows one :class:`View`; see the module docstring for what re-renders when."""
 
-    def __init__(self, framework: Framework, **kwargs) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        first: View | None = None,
+        *,
+        focus_work: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """``first``: the view that will be shown first; its classes are set before the parts
+        exist, so showing it restyles nothing. ``focus_work``: the work area (``#work``) has
+        the focus from the start, unless something else on the screen already has it."""
+        if first is not None:
+            kwargs["classes"] = " ".join(
+                [kwargs.get("classes") or "", *(c for c, on in panel_classes(first).items() if on)]
+            ).strip()
         super().__init__(**kwargs)
         self.framework = framework
+        self._first = first
+        self._focus_work = focus_work
         self.view: View | None = None
+        #: True while :meth:`show` puts a question's stored percentage into the input.
+        self.filling = False
         #: The question and criteria variant the criteria table was last laid out for.
         self._criteria_for: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="work"):
+        work = VerticalScroll(id="work")
+        if self._focus_work and self.screen.focused is None:
+            # Focused before it has children, as Screen's AUTO_FOCUS does it after they are
+            # mounted: a focus change restyles the focused widget's descendants (here 22,
+            # about 8 ms); now they are styled once, when they mount.
+            work.has_focus = True
+            self.screen.set_focus(work)
+        with work:
             yield Static(id="q-title")
             yield Static(id="q-text")
             yield Static(id="q-variant")
+            chosen = self._first.given.answer if self._first is not None else None
             with Horizontal(id="answer-bar"):
                 for answer, label in ANSWER_LABELS.items():
                     yield Button(
                         f"{label} ({ANSWER_KEYS[answer]})",
                         id=f"answer-{answer}",
                         compact=True,
-                        classes="answer",
+                        classes="answer -chosen" if answer == chosen else "answer",
                     )
                 yield Static(id="q-points")
             with Horizontal(id="percentage-row"):
@@ -136,17 +197,7 @@ class QuestionPanel(Vertical):
         self.query_one("#q-guidance", Static).update(render.guidance(question.guidance))
         self.query_one("#q-tools", Static).update(self._tools_text(step.number))
         scored = view.result is not None
-        apply_classes(
-            self,
-            {
-                "-header": not scored,
-                "-has-percentage": question.kind in ("band", "percentage"),
-                "-band": question.kind == "band",
-                "-has-elements": bool(question.elements),
-                "-not-counted": scored and view.result.status == "not_counted",
-                "-has-previous": view.previous is not None,
-            },
-        )
+        apply_classes(self, panel_classes(view))
         if not scored:
             children = ", ".join(c.id for c in self.framework.children(question.id))
             self.query_one("#q-variant", Static).update(
@@ -157,11 +208,14 @@ class QuestionPanel(Vertical):
         self._show_elements(view)
         with self.prevent(TextArea.Changed):
             self.query_one("#note", TextArea).load_text(view.given.note)
-        with self.prevent(Input.Changed):
-            percentage = view.given.percentage
+        percentage = view.given.percentage
+        self.filling = True  # the stored value, not typed: see InterviewScreen._percentage_typed
+        try:
             self.query_one("#percentage", Input).value = (
                 "" if percentage is None else formatting.points(percentage).replace(",", ".")
             )
+        finally:
+            self.filling = False
         self.query_one("#percentage-label", Static).update(
             Content(f"% {question.percentage_subject}: ") if question.percentage_subject else ""
         )
@@ -328,22 +382,9 @@ class QuestionPanel(Vertical):
             ticks.setdefault(group, []).append(int(number))
         self._post(elements={g: tuple(sorted(n)) for g, n in ticks.items()})
 
-    @on(Input.Changed, "#percentage")
-    def _percentage_changed(self, event: Input.Changed) -> None:
-        text = event.value.strip().replace(",", ".")
-        if not text:
-            self._post(percentage=None)
-            return
-        try:
-            value = float(text)
-        except ValueError:
-            return
-        if 0 <= value <= 100:
-            self._post(percentage=value)
-        else:
-            self.query_one("#percentage-result", Static).update(
-                Content.styled("een percentage ligt tussen 0 en 100", "$text-error")
-            )
+    def show_percentage_problem(self, problem: str) -> None:
+        """Say why the typed percentage is not used (it stays in the input to be corrected)."""
+        self.query_one("#percentage-result", Static).update(Content.styled(problem, "$text-error"))
 
     @on(TextArea.Changed, "#note")
     def _note_changed(self, event: TextArea.Changed) -> None:

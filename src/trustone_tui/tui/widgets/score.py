@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from trustone_tui import formatting
-from trustone_tui.engine.planner import BestCase, Plan
 from trustone_tui.engine.scoring import Assessment, LevelGap
 from trustone_tui.framework.bank import Framework
 from trustone_tui.tui.render import bar
 from trustone_tui.tui.widgets.refresh import set_content
+
+if TYPE_CHECKING:
+    from trustone_tui.engine.planner import BestCase, Plan
 
 BAR_WIDTH = 12
 PLAN_LINES = 6
