@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from trustone_tui import formatting
 from trustone_tui.framework.bank import Framework
+from trustone_tui.tui.widgets.footer import KeyFooter
 
 KEYS = """\
 | Toets | Wat |
@@ -90,4 +91,4 @@ class HelpScreen(Screen[None]):
         yield Header(show_clock=False, icon="◆")
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown(self.app.framework, str(self.app.data_directory())))
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TextArea, Tree
+from textual.widgets import Header, Input, TextArea, Tree
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.framework.model import Question
 from trustone_tui.session import Session
+from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
 from trustone_tui.tui.widgets.question import (
     AnswerIntent,
@@ -91,7 +92,7 @@ class InterviewScreen(Screen[None]):
                 id="question",
             )
             yield ScorePanel(framework, id="score")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)

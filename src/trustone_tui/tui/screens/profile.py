@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Header, Input, RadioButton, RadioSet, Select, Static
 
 from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, assess_answers
 from trustone_tui.framework.profile import Profile
 from trustone_tui.session import Company, Interview, Session, profile_of
+from trustone_tui.tui.widgets.footer import KeyFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
                     )
                     yield Button("Annuleren (esc)", id="cancel")
             yield VerticalScroll(Static(id="profile-effect"), id="profile-side")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.store import RecentSession
+from trustone_tui.tui.widgets.footer import KeyFooter
 
 ACTIONS = (
     ("new", "Nieuwe sessie", "n", "bedrijfsprofiel invullen en het interview beginnen"),
@@ -73,7 +74,7 @@ class StartScreen(Screen[None]):
             yield Static("Recente sessies", classes="start-heading")
             yield OptionList(id="recent")
             yield Static(id="recent-where", classes="start-hint")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#start-actions", OptionList).focus()
