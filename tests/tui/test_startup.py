@@ -1,4 +1,4 @@
-"""Garbage collection is paused while the app starts and resumed after its first screen."""
+"""The start: garbage collection is paused until the first screen, which is complete."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import gc
 
 import pytest
 from tests.tui.conftest import SIZE, make_app
+from textual.widgets import Static
 
+from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.startup import pause_collection, resume_collection
 
 
@@ -52,3 +54,21 @@ async def test_the_start_screen_resumes_collection_too(framework):
         await pilot.pause()
         assert type(app.screen).__name__ == "StartScreen"
         assert gc.isenabled()
+
+
+async def test_the_first_interview_frame_already_shows_the_plan(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    plan_lines: list[str] = []
+    display = app._display
+
+    def record(screen, renderable) -> None:
+        display(screen, renderable)
+        if isinstance(screen, InterviewScreen) and not plan_lines:
+            plan_lines.append(str(screen.query_one("#score-plan", Static).content))
+
+    app._display = record
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.plan is not None and app.plan.steps
+        assert plan_lines == [str(app.screen.query_one("#score-plan", Static).content)]
+        assert plan_lines[0].strip()

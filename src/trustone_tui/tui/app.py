@@ -186,6 +186,9 @@ class TrustoneApp(App[None]):
         self.what_if = False
         self._real = None
         self._score(session)
+        # Planned now, not a frame later as after a change: the first frame of the screen
+        # then shows the plan, instead of a second layout showing it.
+        self.ensure_outlook()
         self.save_state = "demo, niet bewaard" if demo else "opgeslagen"
         self.title = session.company.name
         self._update_subtitle()
