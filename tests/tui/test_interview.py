@@ -389,3 +389,21 @@ def _session_with(framework, answers, *, risk: bool = True) -> Session:
         interview=Interview(interviewer="Test"),
         framework_version=framework.version,
     )
+
+
+async def test_points_go_below_the_answer_buttons_when_the_column_is_narrow(framework):
+    app = make_app(framework, demo=True)
+    async with app.run_test(size=(200, 50)) as pilot:  # guidance beside: a narrow middle column
+        await pilot.pause()
+        screen = app.screen
+        screen.go_to("4.2.3")  # four buttons, n.v.t. included
+        for size, narrow in (((200, 50), True), ((120, 40), False), ((200, 50), True)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            bar = screen.query_one("#answer-bar")
+            points = screen.query_one("#q-points", Static)
+            text = points.content.plain
+            assert bar.has_class("-stacked") == narrow, size
+            assert points.region.height == 1, size  # never wrapped into a sliver
+            assert points.region.width >= len(text) + (0 if narrow else 1), size
+            assert points.region.y == bar.region.y + (1 if narrow else 0), size

@@ -104,6 +104,25 @@ def panel_classes(view: View) -> dict[str, bool]:
     }
 
 
+class AnswerBar(Horizontal):
+    """The answer buttons with the question's points beside them, or below them (class
+    ``-stacked``) when the column is too narrow for both on one line."""
+
+    def fit_points(self) -> None:
+        points = self.query_one("#q-points", Static)
+        text = points.content
+        needed = 1 + (text.cell_length if isinstance(text, Content) else 0)  # padding-left 1
+        needed += sum(
+            button.outer_size.width + button.styles.margin.width
+            for button in self.query(Button)
+            if button.display
+        )
+        self.set_class(needed > self.content_size.width > 0, "-stacked")
+
+    def on_resize(self) -> None:
+        self.fit_points()
+
+
 class QuestionPanel(Vertical):
     """Shows one :class:`View`; see the module docstring for what re-renders when."""
 
@@ -145,7 +164,7 @@ class QuestionPanel(Vertical):
             yield Static(id="q-text")
             yield Static(id="q-variant")
             chosen = self._first.given.answer if self._first is not None else None
-            with Horizontal(id="answer-bar"):
+            with AnswerBar(id="answer-bar"):
                 for answer, label in ANSWER_LABELS.items():
                     yield Button(
                         f"{label} ({ANSWER_KEYS[answer]})",
@@ -262,6 +281,7 @@ class QuestionPanel(Vertical):
             criteria.update(table)
             self._criteria_for = (question.id, variant.audience)
         set_content(self.query_one("#q-points", Static), self._points_text(result))
+        self.query_one(AnswerBar).fit_points()
         set_content(self.query_one("#percentage-result", Static), self._percentage_text(view))
         set_content(
             self.query_one("#q-suggestion", Static), self._suggestion_text(view, suggestion)
