@@ -1,9 +1,9 @@
 """The answer file: TOML text <-> :class:`~trustone_tui.session.Session`.
 
 Reading validates everything and reports each problem as one line naming the file and the place
-(line and column for syntax, the key path for values); it never raises anything else. The tables
-are validated with the pydantic schema in :mod:`trustone_tui.answerschema`, whose errors are
-worded here.
+(line and column for syntax, the key path for values); it never raises anything else. A plainly
+valid file is accepted by :mod:`trustone_tui.answercheck`; any other is validated with the
+pydantic schema (:mod:`trustone_tui.answerschema`, imported then), whose errors are worded here.
 Writing is canonical: a stable key order, so load -> dump of a file we wrote gives the same bytes.
 """
 
@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from trustone_tui import migrations
+from trustone_tui.answercheck import accept_answer_file
 from trustone_tui.session import (
     CURRENT_SCHEMA_VERSION,
     UNGROUPED,
@@ -61,7 +62,8 @@ class AnswerFileError(Exception):
 def _schema() -> ModuleType:
     """The pydantic schema (:mod:`trustone_tui.answerschema`), imported on first use.
 
-    Importing it imports pydantic and builds the validators; writing a file never needs it.
+    Reading a file that :mod:`trustone_tui.answercheck` accepts never needs it: it is for files
+    that may be broken, whose problems are worded from pydantic's errors.
     """
     from trustone_tui import answerschema
 
@@ -360,29 +362,34 @@ def _session_from_current(
             check_nesting(walk_before_reporting, source)  # type: ignore[arg-type]
 
     problems: list[str] = []
-    schema = _schema()
-    table: AnswerFileTable | None = None
-    try:
-        table = schema.ANSWER_FILE.validate_python(document)
-    except schema.ValidationError as exc:
-        before_reporting()
-        problems.extend(_pydantic_lines(source, exc))
     raw_answers = document.get("answers", {})
     if not isinstance(raw_answers, dict):
-        raw_answers = {}  # already reported: answers must be a table
+        raw_answers = {}  # reported by the schema: answers must be a table
     version = document.get("framework_version")
     same_bank = version is None or version == framework.version
     questions = framework.questions
-    validated, invalid_errors = _validate_answers(
-        {qid: raw for qid, raw in raw_answers.items() if qid in questions}
-    )
+    table: AnswerFileTable | None
     invalid: dict[str, list[str]] = {}
-    if invalid_errors:
-        before_reporting()
-        invalid = {
-            qid: _error_lines(source, errors, ("answers",))
-            for qid, errors in invalid_errors.items()
-        }
+    accepted = accept_answer_file(document, questions)
+    if accepted is not None:  # plainly valid: pydantic is not needed (see answercheck)
+        table, validated = accepted
+    else:  # pydantic decides, and its errors are the problems reported
+        schema = _schema()
+        table = None
+        try:
+            table = schema.ANSWER_FILE.validate_python(document)
+        except schema.ValidationError as exc:
+            before_reporting()
+            problems.extend(_pydantic_lines(source, exc))
+        validated, invalid_errors = _validate_answers(
+            {qid: raw for qid, raw in raw_answers.items() if qid in questions}
+        )
+        if invalid_errors:
+            before_reporting()
+            invalid = {
+                qid: _error_lines(source, errors, ("answers",))
+                for qid, errors in invalid_errors.items()
+            }
     answers: dict[str, QuestionAnswer] = {}
     orphans: dict[str, Mapping[str, Any]] = {}
     for qid, raw in raw_answers.items():

@@ -1,8 +1,9 @@
 """The pydantic schema of an answer file's tables.
 
 Importing this module imports pydantic and builds the validators, which costs more at start
-than reading a file does; :mod:`trustone_tui.answerfile` imports it on first use. It defines
-what a valid file is, and its errors are what a broken file's messages are worded from.
+than reading a file does; :mod:`trustone_tui.answerfile` imports it only for a file that
+:mod:`trustone_tui.answercheck` does not accept as plainly valid. It defines what a valid file
+is, and its errors are what a broken file's messages are worded from.
 """
 
 import datetime as dt
