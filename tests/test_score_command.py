@@ -210,7 +210,6 @@ def test_text_format(capsys, example, tmp_path):
     assert "\n\nKlein B-bedrijf\n" in out  # one blank line between companies
 
 
-
 def test_text_shows_control_characters_in_a_name_instead_of_obeying_them(capsys, tmp_path):
     path = tmp_path / "escape.toml"
     path.write_text(EXAMPLE.replace("Natuursteen Jansen B.V.", "Jansen\\u001b[2J B.V."))
