@@ -1,26 +1,25 @@
 """The answer file: TOML text <-> :class:`~trustone_tui.session.Session`.
 
 Reading validates everything and reports each problem as one line naming the file and the place
-(line and column for syntax, the key path for values); it never raises anything else.
+(line and column for syntax, the key path for values); it never raises anything else. A plainly
+valid file is accepted by :mod:`trustone_tui.answercheck`; any other is validated with the
+pydantic schema (:mod:`trustone_tui.answerschema`, imported then), whose errors are worded here.
 Writing is canonical: a stable key order, so load -> dump of a file we wrote gives the same bytes.
 """
 
-import datetime as dt
+from __future__ import annotations
+
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Annotated, Any, Literal, NotRequired
-
-from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
-from pydantic_core import ErrorDetails
-from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
+from typing import TYPE_CHECKING, Any
 
 from trustone_tui import migrations
-from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import Question
+from trustone_tui.answercheck import accept_answer_file
 from trustone_tui.session import (
     CURRENT_SCHEMA_VERSION,
     UNGROUPED,
@@ -30,6 +29,14 @@ from trustone_tui.session import (
     QuestionAnswer,
     Session,
 )
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
+    from trustone_tui.answerschema import AnswerFileTable, AnswerTable
+    from trustone_tui.framework.bank import Framework
+    from trustone_tui.framework.model import Question
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _FIRST_READ = 64 * 1024
@@ -51,66 +58,35 @@ class AnswerFileError(Exception):
         super().__init__("\n".join(problems))
 
 
-#: The file's tables are validated into plain dicts (TypedDicts: about twice as fast as models)
-#: whose keys are the field names of the session's dataclasses; absent keys take their defaults.
-_TABLE = ConfigDict(extra="forbid", strict=True)
+@cache
+def _schema() -> ModuleType:
+    """The pydantic schema (:mod:`trustone_tui.answerschema`), imported on first use.
 
-Percentage = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+    Reading a file that :mod:`trustone_tui.answercheck` accepts never needs it: it is for files
+    that may be broken, whose problems are worded from pydantic's errors.
+    """
+    from trustone_tui import answerschema
 
-
-@with_config(_TABLE)
-class CompanyTable(TypedDict):
-    name: Annotated[str, Field(min_length=1)]
-    imports_from_risk_countries: bool
-    employees: Annotated[int, Field(ge=0)]
-    revenue_eur: Annotated[int, Field(ge=0)]
-    joined_year: NotRequired[Annotated[int, Field(ge=1990, le=2200)] | None]
-    entry_level: NotRequired[Annotated[int, Field(ge=1, le=5)] | None]
+    return answerschema
 
 
-@with_config(_TABLE)
-class InterviewTable(TypedDict, total=False):
-    interviewer: str
-    date: dt.date | None
-    previous_file: str | None
+_SCHEMA_NAMES = frozenset(
+    (
+        "AnswerFileTable",
+        "AnswerTable",
+        "CompanyTable",
+        "HistoryTable",
+        "InterviewTable",
+        "Percentage",
+    )
+)
 
 
-@with_config(_TABLE)
-class AnswerTable(TypedDict, total=False):
-    answer: Literal["nee", "gedeeltelijk", "ja", "nvt"] | None
-    percentage: Percentage | None
-    #: A list of element numbers, or a table of such lists per element group (checked below).
-    elements: Any
-    note: str
-    follow_up: bool
-
-
-#: Every answer table of a file in one validation (one call per answer took longer).
-_ANSWERS = TypeAdapter(dict[str, AnswerTable])
-
-
-@with_config(_TABLE)
-class HistoryTable(TypedDict):
-    year: Annotated[int, Field(ge=1990, le=2200)]
-    level: NotRequired[str | None]
-    points: Annotated[float, Field(ge=0, allow_inf_nan=False)]
-    max_points: Annotated[float, Field(ge=0, allow_inf_nan=False)]
-    percentage: Percentage
-
-
-@with_config(_TABLE)
-class AnswerFileTable(TypedDict):
-    schema_version: int
-    framework_version: NotRequired[Annotated[str, Field(min_length=1)] | None]
-    created: NotRequired[dt.datetime | None]
-    updated: NotRequired[dt.datetime | None]
-    company: CompanyTable
-    interview: NotRequired[InterviewTable]
-    answers: NotRequired[dict[str, Any]]
-    history: NotRequired[list[HistoryTable]]
-
-
-_ANSWER_FILE = TypeAdapter(AnswerFileTable)
+def __getattr__(name: str) -> Any:
+    """The schema's TypedDicts are still reachable here; getting one imports pydantic."""
+    if name in _SCHEMA_NAMES:
+        return getattr(_schema(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- reading
@@ -386,28 +362,34 @@ def _session_from_current(
             check_nesting(walk_before_reporting, source)  # type: ignore[arg-type]
 
     problems: list[str] = []
-    table: AnswerFileTable | None = None
-    try:
-        table = _ANSWER_FILE.validate_python(document)
-    except ValidationError as exc:
-        before_reporting()
-        problems.extend(_pydantic_lines(source, exc))
     raw_answers = document.get("answers", {})
     if not isinstance(raw_answers, dict):
-        raw_answers = {}  # already reported: answers must be a table
+        raw_answers = {}  # reported by the schema: answers must be a table
     version = document.get("framework_version")
     same_bank = version is None or version == framework.version
     questions = framework.questions
-    validated, invalid_errors = _validate_answers(
-        {qid: raw for qid, raw in raw_answers.items() if qid in questions}
-    )
+    table: AnswerFileTable | None
     invalid: dict[str, list[str]] = {}
-    if invalid_errors:
-        before_reporting()
-        invalid = {
-            qid: _error_lines(source, errors, ("answers",))
-            for qid, errors in invalid_errors.items()
-        }
+    accepted = accept_answer_file(document, questions)
+    if accepted is not None:  # plainly valid: pydantic is not needed (see answercheck)
+        table, validated = accepted
+    else:  # pydantic decides, and its errors are the problems reported
+        schema = _schema()
+        table = None
+        try:
+            table = schema.ANSWER_FILE.validate_python(document)
+        except schema.ValidationError as exc:
+            before_reporting()
+            problems.extend(_pydantic_lines(source, exc))
+        validated, invalid_errors = _validate_answers(
+            {qid: raw for qid, raw in raw_answers.items() if qid in questions}
+        )
+        if invalid_errors:
+            before_reporting()
+            invalid = {
+                qid: _error_lines(source, errors, ("answers",))
+                for qid, errors in invalid_errors.items()
+            }
     answers: dict[str, QuestionAnswer] = {}
     orphans: dict[str, Mapping[str, Any]] = {}
     for qid, raw in raw_answers.items():
@@ -465,15 +447,16 @@ def _validate_answers(
     tables: dict[str, Any],
 ) -> tuple[dict[str, AnswerTable], dict[str, list[ErrorDetails]]]:
     """The valid answer tables, and pydantic's errors for the others by question id."""
+    schema = _schema()
     try:
-        return _ANSWERS.validate_python(tables), {}
-    except ValidationError as exc:
+        return schema.ANSWERS.validate_python(tables), {}
+    except schema.ValidationError as exc:
         errors = exc.errors(include_url=False)
     invalid: dict[str, list[ErrorDetails]] = {}
     for err in errors:
         invalid.setdefault(str(err["loc"][0]), []).append(err)
     valid = {qid: raw for qid, raw in tables.items() if qid not in invalid}
-    return _ANSWERS.validate_python(valid), invalid
+    return schema.ANSWERS.validate_python(valid), invalid
 
 
 def _unwritable(table: Mapping[str, Any]) -> str | None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.profile import Profile, category_for, size_for
+
+if TYPE_CHECKING:  # the bank's module imports pydantic; reading an answer file does not need it
+    from trustone_tui.framework.bank import Framework
 
 AnswerChoice = Literal["nee", "gedeeltelijk", "ja", "nvt"]
 ANSWER_LABELS: dict[AnswerChoice, str] = {

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -41,7 +42,6 @@ from trustone_tui.answerfile import (
 )
 from trustone_tui.engine.scoring import assess
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.profile import Category
 from trustone_tui.saveerrors import (
     ConflictError,
     DataDirectoryError,
@@ -51,6 +51,9 @@ from trustone_tui.saveerrors import (
     TargetExistsError,
 )
 from trustone_tui.session import Session, profile_of
+
+if TYPE_CHECKING:
+    from trustone_tui.framework.model import Category
 
 __all__ = [
     "DATA_DIR_ENV",
