@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from trustone_tui.framework.profile import Profile, category_for, size_for
 
-if TYPE_CHECKING:  # the bank's module imports pydantic; reading an answer file does not need it
+if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
 
 AnswerChoice = Literal["nee", "gedeeltelijk", "ja", "nvt"]

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the models import pydantic; a profile is plain data
-    from trustone_tui.framework.model import Category, Size, SmallCompanyRule
+from trustone_tui.framework.model import Category, Size, SmallCompanyRule
 
 SIZE_LABELS: dict[Size, str] = {
     "small": "klein bedrijf",
