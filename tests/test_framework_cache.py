@@ -1,13 +1,12 @@
 """The validated copy of the bank: used when nothing changed, never trusted when it should not be.
 
-Each test loads a temporary copy of the real bank through ``cached_bank`` with its own cache
-directory.
+Each test loads a temporary copy of the real bank (the ``bank`` fixture) through
+``cached_bank`` with its own cache directory.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,15 +16,6 @@ import pytest
 from trustone_tui.framework import cache
 from trustone_tui.framework.bank import FrameworkError, load_framework
 from trustone_tui.framework.cache import CACHE_DIR_ENV, bank_key, cached_bank
-
-REPO_QUESTIONS = Path(__file__).resolve().parents[1] / "questions"
-
-
-@pytest.fixture
-def bank(tmp_path: Path) -> Path:
-    copy = tmp_path / "questions"
-    shutil.copytree(REPO_QUESTIONS, copy)
-    return copy
 
 
 @pytest.fixture

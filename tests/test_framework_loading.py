@@ -1,11 +1,10 @@
 """Loading ``questions/`` validates every file and how they fit; problems name the file and key.
 
-Each test loads a temporary copy of the real bank with one thing broken.
+Each test loads a temporary copy of the real bank (the ``bank`` fixture) with one thing broken.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,6 @@ from trustone_tui.framework.bank import (
     bank_directory,
     load_framework,
 )
-
-REPO_QUESTIONS = Path(__file__).resolve().parents[1] / "questions"
-
-
-@pytest.fixture
-def bank(tmp_path: Path) -> Path:
-    copy = tmp_path / "questions"
-    shutil.copytree(REPO_QUESTIONS, copy)
-    return copy
 
 
 def edit(path: Path, old: str, new: str) -> None:
