@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proof_helpers import FW
-from trustone_tui import answerfile
+from trustone_tui import answerfile, answerschema
 from trustone_tui.answerfile import (
     _FIRST_READ,
     MAX_FILE_BYTES,
@@ -110,10 +110,10 @@ def test_the_slow_walk_runs_only_for_documents_that_are_too_deep(monkeypatch):
 @pytest.mark.parametrize(
     "table, record",
     [
-        (answerfile.CompanyTable, Company),
-        (answerfile.InterviewTable, Interview),
-        (answerfile.AnswerTable, QuestionAnswer),
-        (answerfile.HistoryTable, HistoryEntry),
+        (answerschema.CompanyTable, Company),
+        (answerschema.InterviewTable, Interview),
+        (answerschema.AnswerTable, QuestionAnswer),
+        (answerschema.HistoryTable, HistoryEntry),
     ],
 )
 def test_validated_tables_have_the_field_names_of_the_session_records(table, record):

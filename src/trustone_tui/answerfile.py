@@ -70,25 +70,6 @@ def _schema() -> ModuleType:
     return answerschema
 
 
-_SCHEMA_NAMES = frozenset(
-    (
-        "AnswerFileTable",
-        "AnswerTable",
-        "CompanyTable",
-        "HistoryTable",
-        "InterviewTable",
-        "Percentage",
-    )
-)
-
-
-def __getattr__(name: str) -> Any:
-    """The schema's TypedDicts are still reachable here; getting one imports pydantic."""
-    if name in _SCHEMA_NAMES:
-        return getattr(_schema(), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # --------------------------------------------------------------------------- reading
 
 
