@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 T = TypeVar("T")
 
 #: pydantic's wording for a dataclass, put the way a person editing a TOML file reads it.
-_MESSAGES = {"unexpected_keyword_argument": "unknown key", "extra_forbidden": "unknown key"}
+_MESSAGES = {"unexpected_keyword_argument": "unknown key"}
 _VALUE_ERROR_PREFIX = "Value error, "
 
 
