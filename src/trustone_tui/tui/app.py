@@ -48,9 +48,10 @@ if TYPE_CHECKING:
     from trustone_tui.tui.screens.export import ExportRequest
     from trustone_tui.tui.screens.profile import ProfileResult
 
-# Screens, dialogs, the planner and report modules are not needed for the first frame of an
+# Screens, dialogs, the timeline and report modules are not needed for the first frame of an
 # interview; they are imported when first used: start-up time is a budget (see
-# benchmarks/bench_tui.py). The plan is computed a frame after the first paint.
+# benchmarks/bench_tui.py). The planner is imported by the first interview, which is planned
+# before its first frame (start_interview); the start screen does not need it.
 
 Clock = Callable[[], dt.datetime]
 SLOW_SAVE_SECONDS = 0.4
