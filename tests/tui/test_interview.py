@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from tests.tui.conftest import SIZE, make_app, text_of
 from textual.widgets import Button, Input, Static, TextArea
 
@@ -184,28 +185,21 @@ async def test_demo_never_writes_anything(framework, data_dir):
     assert not data_dir.exists() or not any(data_dir.iterdir())
 
 
-async def test_command_palette_jumps_to_a_question_by_id(framework):
+@pytest.mark.parametrize(
+    "typed, expected",
+    [("2.1.1c", "2.1.1c"), ("klachten- en geschillencommissie", "6.2.4")],
+    ids=["by id", "by words"],
+)
+async def test_command_palette_jumps_to_a_question(framework, typed, expected):
     app = make_app(framework, demo=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await pilot.press(*"2.1.1c")
+        await pilot.press(*typed)
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.current_id == "2.1.1c"
-
-
-async def test_command_palette_finds_a_question_by_words(framework):
-    app = make_app(framework, demo=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.press(*"klachten- en geschillencommissie")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen.current_id == "6.2.4"
+        assert app.screen.current_id == expected
 
 
 async def test_note_typing_does_not_trigger_answer_keys(framework):
