@@ -19,6 +19,15 @@ from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.screens.profile import ProfileScreen
 
 
+async def answer_and_save(app, pilot, question_id: str, key: str) -> None:
+    """Answer a question with ``key`` and wait until the save it starts has finished."""
+    app.screen.go_to(question_id)
+    await pilot.press(key)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_new_session_from_the_start_screen(framework, data_dir):
     app = make_app(framework)
     async with app.run_test(size=SIZE) as pilot:
@@ -50,11 +59,7 @@ async def test_a_change_behind_the_apps_back_is_never_overwritten(framework, dem
         await pilot.pause()
         theirs = demo_file.read_bytes().replace(b"employees = 38", b"employees = 39")
         demo_file.write_bytes(theirs)
-        app.screen.go_to("3.3.7")
-        await pilot.press("j")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await answer_and_save(app, pilot, "3.3.7", "j")
         assert isinstance(app.screen, ChoiceDialog)
         assert demo_file.read_bytes() == theirs  # refused: both versions survive
         assert app.session.answer("3.3.7").answer == "ja"  # ours is still in memory
@@ -83,21 +88,13 @@ async def test_a_failed_save_keeps_the_answers_and_a_later_save_succeeds(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr(os, "fsync", disk_full)
-        app.screen.go_to("3.3.7")
-        await pilot.press("j")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await answer_and_save(app, pilot, "3.3.7", "j")
         assert "NIET opgeslagen" in app.sub_title
         assert any("Opslaan mislukt" in (n.title or "") for n in app._notifications)
         assert demo_file.read_bytes() == original
         assert not [p for p in demo_file.parent.iterdir() if p.name.endswith(".tmp")]
         monkeypatch.setattr(os, "fsync", real_fsync)
-        app.screen.go_to("4.2.3")
-        await pilot.press("g")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await answer_and_save(app, pilot, "4.2.3", "g")
         assert "opgeslagen" in app.sub_title and "NIET" not in app.sub_title
     saved = load_session(demo_file, framework)
     assert saved.answer("3.3.7").answer == "ja"
@@ -113,11 +110,7 @@ async def test_quitting_after_a_failed_save_asks_first(framework, demo_file, mon
             raise OSError(errno.EIO, os.strerror(errno.EIO))
 
         monkeypatch.setattr(os, "fsync", io_error)
-        app.screen.go_to("3.3.7")
-        await pilot.press("j")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await answer_and_save(app, pilot, "3.3.7", "j")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
