@@ -16,6 +16,9 @@ from trustone_tui.framework.bank import (
     load_framework,
 )
 
+#: 2.1.1a's first band, as step2.toml writes it.
+FIRST_BAND = 'label = "0<50%", min = 0, points = 0, below = 50'
+
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
@@ -91,8 +94,7 @@ def test_two_variants_for_one_profile_is_an_error(bank):
 
 
 def test_band_gap_is_an_error(bank):
-    first_band = 'label = "0<50%", min = 0, points = 0, below = 50'  # 2.1.1a's first band
-    edit(bank / "step2.toml", first_band, first_band.replace("below = 50", "below = 40"))
+    edit(bank / "step2.toml", FIRST_BAND, FIRST_BAND.replace("below = 50", "below = 40"))
     assert problems(bank) == [
         f"{bank / 'step2.toml'}: questions (2.1.1a).criteria[alle].bands: gap or overlap "
         "between 0<50% and 50<75%"
@@ -128,8 +130,7 @@ def test_bank_directory_honours_the_environment(bank, monkeypatch):
 
 
 def test_a_value_out_of_range_names_the_table_field_and_value(bank):
-    first_band = 'label = "0<50%", min = 0, points = 0, below = 50'  # 2.1.1a's first band
-    edit(bank / "step2.toml", first_band, first_band.replace("min = 0", "min = -5"))
+    edit(bank / "step2.toml", FIRST_BAND, FIRST_BAND.replace("min = 0", "min = -5"))
     assert problems(bank) == [
         f"{bank / 'step2.toml'}: questions[1] (2.1.1a).criteria[0].bands[0]: "
         "min must be at least 0, got -5"
