@@ -448,14 +448,12 @@ def test_unknown_target_is_an_error():
         plan(FW, demo(), "B2")
 
 
-def test_unreachable_level_says_why(tmp_path):
-    for path in BANK.glob("*.toml"):
-        shutil.copy(path, tmp_path / path.name)
-    meta = tmp_path / "framework.toml"
+def test_unreachable_level_says_why(bank):
+    meta = bank / "framework.toml"
     text = meta.read_text(encoding="utf-8")
     assert text.count("points_above = 200") == 1
     meta.write_text(text.replace("points_above = 200", "points_above = 260"), encoding="utf-8")
-    framework = load_framework(tmp_path)
+    framework = load_framework(bank)
     the_plan = plan(framework, parse_session(demo_bytes(), "demo", framework), "C5")
     assert the_plan is not None and not the_plan.reachable and not the_plan.steps
     assert the_plan.blockers == ("ook met alle verbeteringen 248 punten; C5 vraagt 260,5",)
@@ -486,15 +484,13 @@ def test_percentage_question_with_an_explicit_answer_gets_answer_steps():
     assert after.answer("2.2.4b") == QuestionAnswer(answer="ja", percentage=30.0)
 
 
-def test_insight_threshold_inside_a_band_is_its_own_step(tmp_path):
-    for path in BANK.glob("*.toml"):
-        shutil.copy(path, tmp_path / path.name)
-    meta = tmp_path / "framework.toml"
+def test_insight_threshold_inside_a_band_is_its_own_step(bank):
+    meta = bank / "framework.toml"
     text = meta.read_text(encoding="utf-8")
     old = 'id = "C3"\ncategory = "C"\nrank = 3\nquarry_insight_min = 60'
     assert text.count(old) == 1
     meta.write_text(text.replace(old, old[:-2] + "65"), encoding="utf-8")
-    framework = load_framework(tmp_path)
+    framework = load_framework(bank)
     session = parse_session(demo_bytes(), "demo", framework)  # quarry at 55%
     the_plan = plan(framework, session)
     quarry = [s for s in the_plan.steps if s.question_id == "2.1.1c"]

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 from trustone_tui import textsummary
 from trustone_tui.answerfile import parse_session
@@ -16,7 +14,6 @@ from trustone_tui.framework.bank import default_framework, load_framework
 from trustone_tui.session import Company, Interview, QuestionAnswer, Session
 
 FW = default_framework()
-BANK = Path(__file__).resolve().parents[1] / "questions"
 
 
 def demo() -> Session:
@@ -104,17 +101,15 @@ def test_top_level_has_no_plan_and_one_open_question_reads_singular():
     assert "  Beoordeling 2022: volledig (jaar 3, instapniveau 4; kolom jaar 5, niveau 4)" in lines
 
 
-def test_unreachable_plan_lists_its_reasons(tmp_path):
-    for path in BANK.glob("*.toml"):
-        shutil.copy(path, tmp_path / path.name)
-    meta = tmp_path / "framework.toml"
+def test_unreachable_plan_lists_its_reasons(bank):
+    meta = bank / "framework.toml"
     meta.write_text(
         meta.read_text(encoding="utf-8").replace(
             "score_min = 60\n", "score_min = 60\npoints_above = 300\n"
         ),
         encoding="utf-8",
     )
-    framework = load_framework(tmp_path)
+    framework = load_framework(bank)
     lines = summary(parse_session(demo_bytes(), "demo", framework), framework)
     at = lines.index("  Plan naar C3: niet haalbaar door betere antwoorden")
     assert lines[at + 1] == "    - ook met alle verbeteringen 248 punten; C3 vraagt 300,5"

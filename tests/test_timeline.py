@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -28,7 +26,6 @@ from trustone_tui.framework.bank import FrameworkError, default_framework, load_
 from trustone_tui.session import Company, HistoryEntry, Session
 
 FW = default_framework()
-BANK = Path(__file__).resolve().parents[1] / "questions"
 MODULES = "kennismodules"
 WEBSITE = "website een toelichting"
 
@@ -187,16 +184,14 @@ def test_delay_is_the_least_look_back_that_fits(entry, rank, joined, years_in):
     assert (pos.exceptions is None) == (pos.delay_years <= 1)
 
 
-def test_stage_levels_must_climb_one_by_one(tmp_path):
-    for path in BANK.glob("*.toml"):
-        shutil.copy(path, tmp_path / path.name)
-    meta = tmp_path / "framework.toml"
+def test_stage_levels_must_climb_one_by_one(bank):
+    meta = bank / "framework.toml"
     text = meta.read_text(encoding="utf-8")
     old = "    { level = 2, years = 1 },\n"
     assert text.count(old) == 1
     meta.write_text(text.replace(old, ""), encoding="utf-8")
     with pytest.raises(FrameworkError, match=r"timeline: .*consecutive and rising, got \[1, 3\]"):
-        load_framework(tmp_path)
+        load_framework(bank)
 
 
 # --------------------------------------------------------------------------- frequency
