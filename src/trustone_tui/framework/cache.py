@@ -15,7 +15,6 @@ the tests point it at a temporary directory.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
@@ -91,21 +90,16 @@ def _read(path: Path) -> object | None:
             ):
                 return None  # only our own copies, which nobody else can change
             return pickle.load(fh)
-    except FileNotFoundError:
-        return None
-    except Exception:  # a damaged copy is rebuilt, whatever unpickling it raised
+    except Exception:  # none yet, or damaged: rebuilt, whatever reading it raised
         return None
 
 
 def _write(path: Path, framework: Framework) -> None:
     """Store the copy atomically (0600, in a 0700 directory); failing to is harmless."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    from trustone_tui import atomic
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(framework, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        atomic.write_replace(path, pickle.dumps(framework, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, atomic.NotDurableError):
+        pass  # the next start validates the files again
