@@ -134,12 +134,14 @@ class Framework:
         return list(found)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], bytes]:
+    """The file's TOML, and its bytes (for the bank's fingerprint)."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise FrameworkError([f"{path}: file not found"]) from None
+    try:
+        return tomllib.loads(data.decode()), data
     except tomllib.TOMLDecodeError as exc:
         raise FrameworkError([f"{path}: invalid TOML: {exc}"]) from None
 
@@ -151,16 +153,16 @@ def load_framework(directory: Path | None = None) -> Framework:
     directory = directory or bank_directory()
     digest = hashlib.sha256()
     meta_path = directory / "framework.toml"
-    raw_meta = _read_toml(meta_path)
-    digest.update(meta_path.read_bytes())
+    raw_meta, data = _read_toml(meta_path)
+    digest.update(data)
     meta, problems = validate_table(FrameworkFile, raw_meta, meta_path)
     if meta is None:
         raise FrameworkError(problems)
     steps: list[StepFile] = []
     for name in meta.steps:
         step_path = directory / name
-        raw = _read_toml(step_path)
-        digest.update(step_path.read_bytes())
+        raw, data = _read_toml(step_path)
+        digest.update(data)
         step, step_problems = validate_table(StepFile, raw, step_path)
         problems.extend(step_problems)
         if step is not None:
