@@ -116,6 +116,13 @@ def test_invalid_toml_names_the_file(bank):
     assert "line" in line
 
 
+def test_a_file_that_is_not_utf8_is_named_without_a_traceback(bank):
+    path = bank / "step5.toml"
+    data = path.read_bytes()
+    path.write_bytes(data[:10] + b"\xff" + data[10:])
+    assert problems(bank) == [f"{path}: not UTF-8 text (byte 10)"]
+
+
 def test_missing_step_file(bank):
     (bank / "step4.toml").unlink()
     assert problems(bank) == [f"{bank / 'step4.toml'}: file not found"]

@@ -142,6 +142,8 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], bytes]:
         raise FrameworkError([f"{path}: file not found"]) from None
     try:
         return tomllib.loads(data.decode()), data
+    except UnicodeDecodeError as exc:
+        raise FrameworkError([f"{path}: not UTF-8 text (byte {exc.start})"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise FrameworkError([f"{path}: invalid TOML: {exc}"]) from None
 
