@@ -1,32 +1,94 @@
-"""The interview's key bar: rebuilt when the keys it shows change, left alone otherwise."""
+"""The key bar: the screen's keys on one line, repainted only when they change, clickable."""
 
 from __future__ import annotations
 
 from tests.tui.conftest import SIZE, make_app
-from textual.widget import Widget
+
+from trustone_tui.tui.widgets.footer import KeyFooter
 
 
-def shown_keys(app) -> list[Widget]:
-    return list(app.screen.query("FooterKey"))
+def bar_of(app) -> KeyFooter:
+    return app.screen.query_one(KeyFooter)
 
 
-async def test_the_footer_is_rebuilt_only_when_its_keys_change(framework, demo_file):
+def shown_text(app) -> str:
+    return bar_of(app).render().plain
+
+
+async def test_the_bar_shows_the_screens_keys_with_the_palette_at_the_right(framework, demo_file):
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        first = shown_keys(app)
-        assert [key.key for key in first][:4] == ["f1", "n", "g", "j"]
+        text = shown_text(app)
+        assert text.startswith("f1 Help n Nee g Gedeeltelijk j Ja v n.v.t. a Suggestie")
+        assert text.endswith("│ ^p palette") and len(text) == SIZE[0]
+        assert "Wis" not in text  # x (clear) is bound but not shown
+        assert [span.key.key for span in bar_of(app)._spans][-1] == "ctrl+p"
 
-        app.screen.refresh_bindings()  # same keys: nothing to rebuild
+
+async def test_a_narrow_bar_shows_whole_keys_only(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert shown_keys(app) == first
+        text = shown_text(app)
+        assert len(text) == 80 and text.endswith("│ ^p palette")
+        shown = text.removesuffix("│ ^p palette").rstrip()
+        # Every key shown is whole: the text is a prefix of the keys joined at full width.
+        full = "f1 Help n Nee g Gedeeltelijk j Ja v n.v.t. a Suggestie ] Volgende [ Vorige o Open"
+        assert full.startswith(shown) and full[len(shown)] == " "
+
+
+async def test_the_bar_repaints_only_when_its_keys_change(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = bar_of(app)
+        renders: list[str] = []
+        render = bar.render
+
+        def counted():
+            content = render()
+            renders.append(content.plain)
+            return content
+
+        bar.render = counted
+        app.screen.refresh_bindings()  # same keys: nothing to repaint
+        await pilot.pause()
+        assert renders == []
 
         app.screen.query_one("#note").focus()  # typing a note: answer keys are text now
         await pilot.pause()
-        assert [key.key for key in shown_keys(app)] == ["f1", "ctrl+p"]
+        assert renders and renders[-1].startswith("f1 Help ")
+        assert " n Nee" not in renders[-1]
 
         app.screen.query_one("#work").focus()
         await pilot.pause()
-        again = shown_keys(app)
-        assert [key.key for key in again] == [key.key for key in first]
-        assert not set(map(id, again)) & set(map(id, first))  # rebuilt, not the old widgets
+        assert renders[-1].startswith("f1 Help n Nee")
+
+
+async def test_clicking_a_key_presses_it(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        question = app.screen.current_id
+        nee = next(span for span in bar_of(app)._spans if span.key.key == "n")
+        assert await pilot.click(KeyFooter, offset=(nee.start, 0))
+        await pilot.pause()
+        assert app.session.answer(question).answer == "nee"
+
+
+async def test_the_key_under_the_mouse_is_highlighted(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = bar_of(app)
+        ja = next(span for span in bar._spans if span.key.key == "j")
+
+        def style_at(x: int):
+            return bar.render().get_style_at_offset(x)
+
+        before, f1_before = style_at(ja.start), style_at(0)
+        await pilot.hover(KeyFooter, offset=(ja.start + 1, 0))
+        await pilot.pause()
+        assert style_at(ja.start) != before
+        assert style_at(0) == f1_before  # only the key under the mouse

@@ -91,4 +91,4 @@ class HelpScreen(Screen[None]):
         yield Header(show_clock=False, icon="◆")
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown(self.app.framework, str(self.app.data_directory())))
-        yield KeyFooter(compact=True)
+        yield KeyFooter()

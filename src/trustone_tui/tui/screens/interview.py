@@ -92,7 +92,7 @@ class InterviewScreen(Screen[None]):
                 id="question",
             )
             yield ScorePanel(framework, id="score")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)

@@ -116,7 +116,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
                     )
                     yield Button("Annuleren (esc)", id="cancel")
             yield VerticalScroll(Static(id="profile-effect"), id="profile-side")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -74,7 +74,7 @@ class StartScreen(Screen[None]):
             yield Static("Recente sessies", classes="start-heading")
             yield OptionList(id="recent")
             yield Static(id="recent-where", classes="start-hint")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#start-actions", OptionList).focus()

@@ -38,7 +38,7 @@ class SummaryScreen(Screen[str | None]):
                 yield Static(id="summary-levels")
                 yield Static(id="summary-outlook")
             yield OptionList(id="summary-items")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show(self.app.session, self.app.assessment)

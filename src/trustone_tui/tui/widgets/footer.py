@@ -1,34 +1,150 @@
-"""The key bar: Textual's Footer, rebuilt only when the keys it shows change."""
+"""The key bar at the bottom of every screen: the screen's bindings as one line of text.
+
+Textual's ``Footer`` mounts a widget per key (fourteen on the interview screen) and builds
+them only after the screen's bindings have settled, one frame after the screen first shows.
+That cost about 43 ms of the interview's start-up (``benchmarks/startup_phases.py``), so this
+bar is a single widget: it renders the keys itself, in the first frame, and only repaints
+(no new widgets, no new layout) when the keys change. It looks and works like the compact
+Footer: the theme's footer colours, a hover highlight, a click presses the key, disabled keys
+are dimmed, and the command-palette key sits at the right edge.
+"""
 
 from __future__ import annotations
 
-from textual.widgets import Footer
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import RenderResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
 
 
-class KeyFooter(Footer):
-    """A :class:`~textual.widgets.Footer` that skips rebuilds showing the same keys.
+@dataclass(frozen=True)
+class ShownKey:
+    """One key as the bar shows it."""
 
-    The Footer rebuilds all its key widgets after every binding refresh, and Textual refreshes
-    bindings several times while a screen starts (pushed, focused, idle): three rebuilds of the
-    same thirteen keys, each with a new layout, before the interview screen settles.
-    """
+    key: str
+    display: str
+    description: str
+    enabled: bool
 
-    _shown: tuple[object, ...] | None = None
 
-    def _keys_to_show(self) -> tuple[object, ...]:
-        return (
-            self.compact,
-            tuple(
-                (binding.key, binding.description, binding.action, binding.show, enabled, tooltip)
-                for _, binding, enabled, tooltip in self.screen.active_bindings.values()
-            ),
+@dataclass(frozen=True)
+class KeySpan:
+    """Where a shown key sits on the bar (cells ``start`` up to ``end``)."""
+
+    start: int
+    end: int
+    key: ShownKey
+
+
+class KeyFooter(Widget, can_focus=False):
+    """The active screen's shown bindings on one line; click a key to press it."""
+
+    ALLOW_SELECT = False
+
+    COMPONENT_CLASSES = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--hover",
+        "key-footer--disabled",
+        "key-footer--separator",
+    }
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        #: What the last render showed, and where each key sits (for the mouse).
+        self._shown: tuple[tuple[ShownKey, ...], ShownKey | None] | None = None
+        self._spans: list[KeySpan] = []
+        self._hover: str | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if self.is_attached and screen is self.screen and self.keys() != self._shown:
+            self.refresh()
+
+    def keys(self) -> tuple[tuple[ShownKey, ...], ShownKey | None]:
+        """The keys to show (one per action, in binding order) and the command-palette key."""
+        app = self.app
+        active = self.screen.active_bindings
+        shown: dict[str, ShownKey] = {}
+        for _, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in shown:
+                shown[binding.action] = ShownKey(
+                    binding.key, app.get_key_display(binding), binding.description, enabled
+                )
+        palette = None
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
+            palette = ShownKey(
+                binding.key, app.get_key_display(binding), binding.description, enabled
+            )
+            shown.pop(binding.action, None)
+        return tuple(shown.values()), palette
+
+    def _key_content(self, shown: ShownKey) -> Content:
+        names = ["key-footer--hover"] if shown.key == self._hover else []
+        if not shown.enabled:
+            names.append("key-footer--disabled")
+        key_style = self.get_visual_style("key-footer--key", *names)
+        if not shown.description:
+            return Content.styled(shown.display, key_style)
+        return Content.assemble(
+            (shown.display, key_style),
+            (" " + shown.description, self.get_visual_style("key-footer--description", *names)),
         )
 
-    async def recompose(self) -> None:
-        if not self.is_attached:  # its screen was closed before the rebuild came round
+    def render(self) -> RenderResult:
+        keys, palette = self._shown = self.keys()
+        width = self.size.width
+        right = Content()
+        if palette is not None:
+            separator = self.get_visual_style("key-footer--separator")
+            right = Content.assemble(("│", separator), " ", self._key_content(palette))
+        room = width - right.cell_length - 1 if right else width
+        line = Content()
+        spans: list[KeySpan] = []
+        for shown in keys:
+            part = self._key_content(shown)
+            start = line.cell_length + (1 if line else 0)
+            if start + part.cell_length > room:
+                break  # whole keys only; the first ones matter most
+            line = line + " " + part if line else part
+            spans.append(KeySpan(start, start + part.cell_length, shown))
+        if palette is not None:
+            start = width - right.cell_length + 2
+            spans.append(KeySpan(start, width, palette))
+            line = line.pad_right(max(0, width - right.cell_length - line.cell_length)) + right
+        self._spans = spans
+        return line
+
+    def _key_at(self, x: int) -> ShownKey | None:
+        return next((span.key for span in self._spans if span.start <= x < span.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        shown = self._key_at(event.x)
+        hover = shown.key if shown is not None else None
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        shown = self._key_at(event.x)
+        if shown is None:
             return
-        shown = self._keys_to_show()
-        if shown == self._shown:
-            return
-        self._shown = shown
-        await super().recompose()
+        event.stop()
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
