@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Markdown
+from textual.widgets import Markdown
 
 from trustone_tui import formatting
 from trustone_tui.framework.bank import Framework
 from trustone_tui.tui.widgets.footer import KeyFooter
+from trustone_tui.tui.widgets.titlebar import TitleBar
 
 KEYS = """\
 | Toets | Wat |
@@ -88,7 +89,7 @@ class HelpScreen(Screen[None]):
     BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Terug")]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar()
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown(self.app.framework, str(self.app.data_directory())))
         yield KeyFooter()

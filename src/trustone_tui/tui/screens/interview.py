@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,13 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Header, Input, TextArea, Tree
+from textual.widgets import Input, TextArea
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.framework.model import Question
 from trustone_tui.session import Session
 from trustone_tui.tui.widgets.footer import KeyFooter
-from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
 from trustone_tui.tui.widgets.question import (
     AnswerIntent,
     PercentageOutOfRange,
@@ -26,6 +26,12 @@ from trustone_tui.tui.widgets.question import (
 )
 from trustone_tui.tui.widgets.refresh import apply_classes
 from trustone_tui.tui.widgets.score import ScorePanel
+from trustone_tui.tui.widgets.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from textual.widgets import Tree
+
+    from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
 
 #: Terminal widths at which the layout changes (see app.tcss).
 NARROW_BELOW = 100
@@ -77,14 +83,16 @@ class InterviewScreen(Screen[None]):
         wanted = layout_classes(self.app.size.width)
         super().__init__(classes=" ".join(name for name, on in wanted.items() if on))
         self.current_id = start_question
+        #: The navigator tree; as a drawer (narrow terminals) it is made when first shown.
+        self._navigator: Navigator | None = None
 
     def compose(self) -> ComposeResult:
         framework = self.app.framework
         self.current_id = self.current_id or self._first_open() or self._navigable()[0]
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar()
         with Horizontal(id="interview"):
-            # As a drawer the tree stays empty until first shown (action_toggle_navigator).
-            yield Navigator(framework, id="navigator", build=not self.has_class("-drawer"))
+            if not self.has_class("-drawer"):
+                yield self._new_navigator()
             yield QuestionPanel(
                 framework,
                 self._view(framework.questions[self.current_id]),
@@ -110,7 +118,8 @@ class InterviewScreen(Screen[None]):
             self.query_one("#percentage", Input), "value", self._percentage_typed, init=False
         )
         session, assessment = self.app.session, self.app.assessment
-        self.query_one(Navigator).show_assessment(assessment, session)
+        if self._navigator is not None:
+            self._navigator.show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment)
         self.go_to(self.current_id)
 
@@ -119,21 +128,42 @@ class InterviewScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
         if not self.has_class("-drawer"):
-            self.query_one(Navigator).build()
+            self.navigator()
 
     def _apply_layout(self, width: int) -> None:
         apply_classes(self, layout_classes(width))
 
     def action_toggle_navigator(self) -> None:
         """Show the navigator drawer (narrow terminals) or move focus to the navigator."""
-        navigator = self.query_one(Navigator)
+        navigator = self.navigator()
         if self.has_class("-drawer"):
-            navigator.build()  # before it shows: its first frame has every node and label
             self.toggle_class("-show-navigator")
             if not self.has_class("-show-navigator"):
                 self.query_one("#work").focus()
                 return
         navigator.focus()
+
+    def navigator(self) -> Navigator:
+        """The navigator tree, made and mounted the first time it is needed.
+
+        A drawer nobody opens is never made: the tree's ~100 nodes, its widget and its CSS
+        cost about 14 ms of the interview's start-up at 120 columns. A new tree shows the
+        current score and question before it is mounted, so its first frame is complete.
+        """
+        if self._navigator is None:
+            self.query_one("#interview").mount(self._new_navigator(), before=0)
+        assert self._navigator is not None
+        return self._navigator
+
+    def _new_navigator(self) -> Navigator:
+        from trustone_tui.tui.widgets.navigator import Navigator
+
+        navigator = self._navigator = Navigator(self.app.framework, id="navigator")
+        if self.is_mounted:  # up to date before its first frame (else on_mount does it)
+            navigator.show_assessment(self.app.assessment, self.app.session)
+            if self.current_id is not None:
+                navigator.reveal(self.app.framework.questions[self.current_id])
+        return navigator
 
     # ------------------------------------------------------------------ navigation
 
@@ -150,7 +180,8 @@ class InterviewScreen(Screen[None]):
         question = self.app.framework.questions[question_id]
         panel = self.query_one(QuestionPanel)
         panel.show(self._view(question))
-        self.query_one(Navigator).reveal(question)
+        if self._navigator is not None:
+            self._navigator.reveal(question)
         focused = self.focused
         if focused is not None and focused is not panel and panel in focused.ancestors:
             # A field of the previous question (note, percentage, ...) may now be hidden.
@@ -198,10 +229,11 @@ class InterviewScreen(Screen[None]):
         later = [q for q in open_ids if all_ids.index(q) > position]
         self.go_to((later or open_ids)[0])
 
-    @on(Tree.NodeSelected, "#navigator")
-    def _node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        """A question chosen in the navigator (a handler by name: the Tree module is only
+        imported when the navigator is first made)."""
         ref = event.node.data
-        if ref is not None and ref.kind == "question":
+        if event.control is self._navigator and ref is not None and ref.kind == "question":
             self.go_to(ref.key)
             if self.has_class("-drawer"):
                 self.remove_class("-show-navigator")
@@ -290,15 +322,17 @@ class InterviewScreen(Screen[None]):
 
     def _theme_changed(self) -> None:
         """Tree labels are Rich Text with the theme's colours baked in: draw them again."""
-        self.call_after_refresh(
-            self.query_one(Navigator).show_assessment, self.app.assessment, self.app.session
-        )
+        if self._navigator is not None:
+            self.call_after_refresh(
+                self._navigator.show_assessment, self.app.assessment, self.app.session
+            )
 
     def _assessment_changed(self, assessment: Assessment) -> None:
         """Repaint what shows the score: the score panel, tree labels and the answer parts."""
         session: Session = self.app.session
         self.query_one(ScorePanel).show(assessment)
-        self.query_one(Navigator).show_assessment(assessment, session)
+        if self._navigator is not None:
+            self._navigator.show_assessment(assessment, session)
         if self.current_id is not None:
             question = self.app.framework.questions[self.current_id]
             panel = self.query_one(QuestionPanel)

@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
 from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, assess_answers
 from trustone_tui.framework.profile import Profile
 from trustone_tui.session import Company, Interview, Session, profile_of
 from trustone_tui.tui.widgets.footer import KeyFooter
+from trustone_tui.tui.widgets.titlebar import TitleBar
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
     def compose(self) -> ComposeResult:
         company = self.session.company if self.session else None
         interview = self.session.interview if self.session else Interview()
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar()
         with Horizontal(id="profile"):
             with VerticalScroll(id="profile-form"):
                 yield Static("Bedrijfsprofiel", classes="form-title")

@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.store import RecentSession
 from trustone_tui.tui.widgets.footer import KeyFooter
+from trustone_tui.tui.widgets.titlebar import TitleBar
 
 ACTIONS = (
     ("new", "Nieuwe sessie", "n", "bedrijfsprofiel invullen en het interview beginnen"),
@@ -55,7 +56,7 @@ class StartScreen(Screen[None]):
         self.recent_rows: list[RecentSession] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar()
         with Vertical(id="start"):
             yield Static(
                 "Beoordelingskader Initiatief TruStone — interview en zelfevaluatie",

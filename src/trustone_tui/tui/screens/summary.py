@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui import formatting
@@ -18,6 +18,7 @@ from trustone_tui.textsummary import next_steps_lines
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.navigator import short
 from trustone_tui.tui.widgets.score import gap_lines
+from trustone_tui.tui.widgets.titlebar import TitleBar
 
 
 class SummaryScreen(Screen[str | None]):
@@ -30,7 +31,7 @@ class SummaryScreen(Screen[str | None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar()
         with Horizontal(id="summary"):
             with VerticalScroll(id="summary-left"):
                 yield Static(id="summary-company")

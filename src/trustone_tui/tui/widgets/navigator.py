@@ -71,16 +71,13 @@ class Navigator(Tree[NodeRef]):
 
     BINDINGS = [("space", "toggle_node", "Open/dicht")]
 
-    def __init__(self, framework: Framework, *, build: bool = True, **kwargs) -> None:
-        """``build=False`` leaves the tree empty until :meth:`build` (a hidden drawer)."""
+    def __init__(self, framework: Framework, **kwargs) -> None:
+        """Every node exists from the start; the screen makes a navigator only when it is
+        first shown (see ``InterviewScreen.navigator``)."""
         super().__init__("Stappen", **kwargs)
         self.framework = framework
         self.show_root = False
         self.guide_depth = 2
-        #: True once the nodes exist; until then labels and the cursor are only remembered.
-        self.built = False
-        self._latest: tuple[Assessment, Session] | None = None
-        self._revealed: Question | None = None
         self.question_nodes: dict[str, TreeNode[NodeRef]] = {}
         #: The label each node shows, so only labels that change are set (each set redraws).
         self._labels: dict[int, Text] = {}
@@ -88,23 +85,9 @@ class Navigator(Tree[NodeRef]):
         self._drawn: dict[str, tuple[QuestionResult, object, dict[str, str]]] = {}
         self._colours_for: tuple[str, dict[str, str]] | None = None
         self.step_nodes: dict[int, TreeNode[NodeRef]] = {}
-        if build:
-            self.build()
-
-    def build(self) -> None:
-        """Add every node and draw the latest score and cursor on it (once; later calls do
-        nothing). Call it before the tree is shown: the first frame that shows it is complete.
-        """
-        if self.built:
-            return
-        self.built = True
         self._add_framework_nodes()
         # Lay out the lines now: move_cursor reads a node's line number from the last layout.
         _ = self.last_line
-        if self._latest is not None:
-            self.show_assessment(*self._latest)
-        if self._revealed is not None:
-            self.reveal(self._revealed)
 
     def _add_framework_nodes(self) -> None:
         framework = self.framework
@@ -137,9 +120,6 @@ class Navigator(Tree[NodeRef]):
 
     def show_assessment(self, assessment: Assessment, session: Session) -> None:
         """Refresh every label (cheap: a label is a short Text)."""
-        self._latest = (assessment, session)
-        if not self.built:
-            return
         for step in assessment.steps:
             label = Text()
             label.append(f"{step.number} {short(step.title, 34)}", "bold")
@@ -197,9 +177,6 @@ class Navigator(Tree[NodeRef]):
 
     def reveal(self, question: Question) -> None:
         """Move the cursor to the question's node without selecting it."""
-        self._revealed = question
-        if not self.built:
-            return
         node = self.question_nodes[question.id]
         parent = node.parent
         while parent is not None:
