@@ -14,6 +14,7 @@ from trustone_tui.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.store import create_session
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.widgets.navigator import Navigator, question_label
+from trustone_tui.tui.widgets.question import QuestionPanel
 
 
 async def test_answer_keys_update_score_panel_to_engine_values(framework, demo_session):
@@ -402,3 +403,25 @@ async def test_points_go_below_the_answer_buttons_when_the_column_is_narrow(fram
             assert points.region.height == 1, size  # never wrapped into a sliver
             assert points.region.width >= len(text) + (0 if narrow else 1), size
             assert points.region.y == bar.region.y + (1 if narrow else 0), size
+
+
+async def test_the_percentage_row_is_made_when_a_percentage_question_is_first_shown(
+    framework, demo_file
+):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(QuestionPanel).view.question.kind == "choice"
+        assert not screen.query("#percentage")  # nothing is made for a row nobody sees
+        screen.go_to("2.1.1c")
+        await pilot.pause()
+        entry = screen.query_one("#percentage", Input)
+        assert entry.region.height == 1 and entry.value == "55"
+        assert text_of(app, "#percentage-result") == "band 40<60% → 4 punten"
+        screen.go_to("1.1.5")
+        await pilot.pause()
+        assert screen.query_one("#percentage-row").region.height == 0  # hidden, kept
+        screen.go_to("2.1.1b")
+        await pilot.pause()
+        assert screen.query_one("#percentage", Input) is entry and entry.value == "80"

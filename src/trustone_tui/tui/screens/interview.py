@@ -97,6 +97,11 @@ class InterviewScreen(Screen[None]):
                 framework,
                 self._view(framework.questions[self.current_id]),
                 focus_work=True,
+                # A typed percentage reaches the session in the same call as its key press,
+                # so the input's echo and the score it changes are painted in the same frame
+                # (Input.Changed would first pass through four message queues, and the echo
+                # be painted a frame early).
+                percentage_typed=self._percentage_typed,
                 id="question",
             )
             yield ScorePanel(framework, id="score")
@@ -110,12 +115,6 @@ class InterviewScreen(Screen[None]):
             self.app,
             "outlook",
             lambda _: self.query_one(ScorePanel).show_outlook(self.app.plan, self.app.best),
-        )
-        # A typed percentage reaches the session in the same call as its key press, so the
-        # input's echo and the score it changes are painted in the same frame (Input.Changed
-        # would first pass through four message queues, and the echo be painted a frame early).
-        self.watch(
-            self.query_one("#percentage", Input), "value", self._percentage_typed, init=False
         )
         session, assessment = self.app.session, self.app.assessment
         if self._navigator is not None:
@@ -307,7 +306,7 @@ class InterviewScreen(Screen[None]):
     def action_focus_percentage(self) -> None:
         question = self.app.framework.questions.get(self.current_id or "")
         if question is not None and question.kind in ("band", "percentage"):
-            self.query_one("#percentage", Input).focus()
+            self.query_one(QuestionPanel).percentage_input().focus()
 
     def action_edit_note(self) -> None:
         self.query_one("#note", TextArea).focus()

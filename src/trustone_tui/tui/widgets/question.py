@@ -10,6 +10,7 @@ the guidance).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -132,11 +133,14 @@ class QuestionPanel(Vertical):
         first: View | None = None,
         *,
         focus_work: bool = False,
+        percentage_typed: Callable[[str], None] | None = None,
         **kwargs: Any,
     ) -> None:
         """``first``: the view that will be shown first; its classes are set before the parts
         exist, so showing it restyles nothing. ``focus_work``: the work area (``#work``) has
-        the focus from the start, unless something else on the screen already has it."""
+        the focus from the start, unless something else on the screen already has it.
+        ``percentage_typed``: called with the percentage input's text on every change (the
+        input is made when the first band or percentage question is shown)."""
         if first is not None:
             kwargs["classes"] = " ".join(
                 [kwargs.get("classes") or "", *(c for c, on in panel_classes(first).items() if on)]
@@ -150,6 +154,10 @@ class QuestionPanel(Vertical):
         self.filling = False
         #: The question and criteria variant the criteria table was last laid out for.
         self._criteria_for: tuple[str, str] | None = None
+        self._percentage_typed = percentage_typed
+        #: The percentage row's label, input and result, once a question with a percentage
+        #: has been shown (see :meth:`percentage_input`).
+        self._percentage_parts: tuple[Static, Input, Static] | None = None
 
     def compose(self) -> ComposeResult:
         work = VerticalScroll(id="work")
@@ -173,17 +181,6 @@ class QuestionPanel(Vertical):
                         classes="answer -chosen" if answer == chosen else "answer",
                     )
                 yield Static(id="q-points")
-            with Horizontal(id="percentage-row"):
-                yield Static(id="percentage-label")
-                yield Input(
-                    id="percentage",
-                    # Digits with a decimal comma (Dutch) or point.
-                    restrict=r"[0-9]*[.,]?[0-9]*",
-                    max_length=6,
-                    placeholder="0-100",
-                    compact=True,
-                )
-                yield Static(id="percentage-result")
             yield Static(id="q-previous")
             yield Static(id="q-criteria")
             yield Static(id="elements-heading")
@@ -227,20 +224,52 @@ class QuestionPanel(Vertical):
         self._show_elements(view)
         with self.prevent(TextArea.Changed):
             self.query_one("#note", TextArea).load_text(view.given.note)
-        percentage = view.given.percentage
+        if question.kind in ("band", "percentage"):
+            self._show_percentage(view)
+        self.refresh_answer(view)
+        self.query_one("#work", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#guidance-scroll", VerticalScroll).scroll_home(animate=False)
+
+    def percentage_input(self) -> Input:
+        """The percentage input, made (with its row) the first time it is needed.
+
+        Most questions have no percentage and the first one shown often has none: a row
+        made up front cost about 6 ms of the interview's start-up (``docs/performance.md``).
+        """
+        if self._percentage_parts is None:
+            percentage = Input(
+                id="percentage",
+                # Digits with a decimal comma (Dutch) or point.
+                restrict=r"[0-9]*[.,]?[0-9]*",
+                max_length=6,
+                placeholder="0-100",
+                compact=True,
+            )
+            if self._percentage_typed is not None:
+                self.watch(percentage, "value", self._percentage_typed, init=False)
+            self._percentage_parts = (
+                Static(id="percentage-label"),
+                percentage,
+                Static(id="percentage-result"),
+            )
+            row = Horizontal(*self._percentage_parts, id="percentage-row")
+            self.query_one("#work").mount(row, after="#answer-bar")
+        return self._percentage_parts[1]
+
+    def _show_percentage(self, view: View) -> None:
+        question, percentage = view.question, view.given.percentage
+        entry = self.percentage_input()
         self.filling = True  # the stored value, not typed: see InterviewScreen._percentage_typed
         try:
-            self.query_one("#percentage", Input).value = (
+            entry.value = (
                 "" if percentage is None else formatting.points(percentage).replace(",", ".")
             )
         finally:
             self.filling = False
-        self.query_one("#percentage-label", Static).update(
+        assert self._percentage_parts is not None
+        self._percentage_parts[0].update(
             Content(f"% {question.percentage_subject}: ") if question.percentage_subject else ""
         )
-        self.refresh_answer(view)
-        self.query_one("#work", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#guidance-scroll", VerticalScroll).scroll_home(animate=False)
 
     def refresh_answer(self, view: View) -> None:
         """Re-render only what shows the answer (called after every change)."""
@@ -282,7 +311,8 @@ class QuestionPanel(Vertical):
             self._criteria_for = (question.id, variant.audience)
         set_content(self.query_one("#q-points", Static), self._points_text(result))
         self.query_one(AnswerBar).fit_points()
-        set_content(self.query_one("#percentage-result", Static), self._percentage_text(view))
+        if self._percentage_parts is not None:
+            set_content(self._percentage_parts[2], self._percentage_text(view))
         set_content(
             self.query_one("#q-suggestion", Static), self._suggestion_text(view, suggestion)
         )
@@ -404,7 +434,8 @@ class QuestionPanel(Vertical):
 
     def show_percentage_problem(self, problem: str) -> None:
         """Say why the typed percentage is not used (it stays in the input to be corrected)."""
-        self.query_one("#percentage-result", Static).update(Content.styled(problem, "$text-error"))
+        assert self._percentage_parts is not None  # a percentage was typed: the input exists
+        self._percentage_parts[2].update(Content.styled(problem, "$text-error"))
 
     @on(TextArea.Changed, "#note")
     def _note_changed(self, event: TextArea.Changed) -> None:
