@@ -13,6 +13,7 @@ from trustone_tui.engine.scoring import assess
 from trustone_tui.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.store import create_session
 from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.widgets.answerbar import AnswerBar
 from trustone_tui.tui.widgets.navigator import Navigator, question_label
 from trustone_tui.tui.widgets.question import QuestionPanel
 
@@ -240,15 +241,14 @@ async def test_classes_set_before_mounting_are_styled_when_mounted(framework, de
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.session.answer(app.screen.current_id).answer is None
-        plain = app.screen.query_one("#answer-nee", Button)  # not the chosen answer
-        button = Button("Extra", compact=True, classes="answer")
-        button.add_class("-chosen")
-        await app.screen.query_one("#answer-bar").mount(button)
+        plain = Button("Gewoon", compact=True)
+        button = Button("Extra", compact=True)
+        button.add_class("-primary")  # what variant="primary" sets
+        await app.screen.query_one("#work").mount_all([plain, button])
         await pilot.pause()
         assert button.region.height == 1  # compact (a class set by its constructor)
-        assert button.styles.background != plain.styles.background  # #answer-bar .-chosen
-        button.remove_class("-chosen")  # and once mounted, a class change restyles it
+        assert button.styles.background != plain.styles.background  # Button.-primary
+        button.remove_class("-primary")  # and once mounted, a class change restyles it
         await pilot.pause()
         assert button.styles.background == plain.styles.background
 
@@ -396,13 +396,50 @@ async def test_points_go_below_the_answer_buttons_when_the_column_is_narrow(fram
         for size, narrow in (((200, 50), True), ((120, 40), False), ((200, 50), True)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
-            bar = screen.query_one("#answer-bar")
-            points = screen.query_one("#q-points", Static)
-            text = points.content.plain
-            assert bar.has_class("-stacked") == narrow, size
-            assert points.region.height == 1, size  # never wrapped into a sliver
-            assert points.region.width >= len(text) + (0 if narrow else 1), size
-            assert points.region.y == bar.region.y + (1 if narrow else 0), size
+            bar = screen.query_one(AnswerBar)
+            lines = bar.render().plain.split("\n")
+            assert bar.region.height == len(lines) == (2 if narrow else 1), size
+            assert lines[0].startswith(" Nee (n) ") and "n.v.t. (v)" in lines[0], size
+            points = "open · max 8 punten"
+            assert lines[-1].endswith(points) and max(map(len, lines)) <= bar.region.width, size
+
+
+async def test_clicking_an_answer_button_answers_and_clicking_it_again_takes_it_back(
+    framework, demo_file
+):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.go_to("4.2.3")
+        await pilot.pause()
+        bar = screen.query_one(AnswerBar)
+        ja = next(span for span in bar._spans if span.answer == "ja")
+        await pilot.click(AnswerBar, offset=(ja.start + 1, 0))
+        await pilot.pause()
+        assert app.session.answer("4.2.3").answer == "ja" and bar.chosen == "ja"
+        await pilot.click(AnswerBar, offset=(ja.end, 0))  # the gap between two buttons
+        await pilot.pause()
+        assert app.session.answer("4.2.3").answer == "ja"
+        await pilot.click(AnswerBar, offset=(ja.end - 1, 0))
+        await pilot.pause()
+        assert app.session.answer("4.2.3").answer is None and bar.chosen is None
+
+
+async def test_nvt_has_a_button_only_where_the_question_allows_it(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert framework.questions["4.2.3"].nvt_allowed
+        assert not framework.questions["1.1.1"].nvt_allowed
+        for question_id in ("4.2.3", "1.1.1"):
+            screen.go_to(question_id)
+            await pilot.pause()
+            allowed = framework.questions[question_id].nvt_allowed
+            bar = screen.query_one(AnswerBar)
+            assert ("n.v.t. (v)" in bar.render().plain) == allowed, question_id
+            assert [span.answer for span in bar._spans][-1] == ("nvt" if allowed else "ja")
 
 
 async def test_the_percentage_row_is_made_when_a_percentage_question_is_first_shown(

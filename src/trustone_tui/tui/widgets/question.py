@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from trustone_tui import formatting
@@ -31,12 +31,11 @@ from trustone_tui.framework.model import Question
 from trustone_tui.framework.profile import Profile
 from trustone_tui.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.tui import render
+from trustone_tui.tui.widgets.answerbar import AnswerBar
 from trustone_tui.tui.widgets.refresh import apply_classes, set_content
 
 if TYPE_CHECKING:
     from trustone_tui.report.compare import AnswerSide
-
-ANSWER_KEYS = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,25 +104,6 @@ def panel_classes(view: View) -> dict[str, bool]:
     }
 
 
-class AnswerBar(Horizontal):
-    """The answer buttons with the question's points beside them, or below them (class
-    ``-stacked``) when the column is too narrow for both on one line."""
-
-    def fit_points(self) -> None:
-        points = self.query_one("#q-points", Static)
-        text = points.content
-        needed = 1 + (text.cell_length if isinstance(text, Content) else 0)  # padding-left 1
-        needed += sum(
-            button.outer_size.width + button.styles.margin.width
-            for button in self.query(Button)
-            if button.display
-        )
-        self.set_class(needed > self.content_size.width > 0, "-stacked")
-
-    def on_resize(self) -> None:
-        self.fit_points()
-
-
 class QuestionPanel(Vertical):
     """Shows one :class:`View`; see the module docstring for what re-renders when."""
 
@@ -171,16 +151,12 @@ class QuestionPanel(Vertical):
             yield Static(id="q-title")
             yield Static(id="q-text")
             yield Static(id="q-variant")
-            chosen = self._first.given.answer if self._first is not None else None
-            with AnswerBar(id="answer-bar"):
-                for answer, label in ANSWER_LABELS.items():
-                    yield Button(
-                        f"{label} ({ANSWER_KEYS[answer]})",
-                        id=f"answer-{answer}",
-                        compact=True,
-                        classes="answer -chosen" if answer == chosen else "answer",
-                    )
-                yield Static(id="q-points")
+            first = self._first
+            yield AnswerBar(
+                chosen=first.given.answer if first is not None else None,
+                nvt_allowed=first.question.nvt_allowed if first is not None else True,
+                id="answer-bar",
+            )
             yield Static(id="q-previous")
             yield Static(id="q-criteria")
             yield Static(id="elements-heading")
@@ -220,7 +196,6 @@ class QuestionPanel(Vertical):
                 Content(f"Groepsvraag zonder punten: beantwoord {children}.")
             )
             return
-        self.query_one("#answer-nvt", Button).display = question.nvt_allowed
         self._show_elements(view)
         with self.prevent(TextArea.Changed):
             self.query_one("#note", TextArea).load_text(view.given.note)
@@ -294,8 +269,6 @@ class QuestionPanel(Vertical):
         set_content(self.query_one("#q-variant", Static), variant_line)
         given = view.given
         chosen = given.answer
-        for answer in ANSWER_LABELS:
-            self.query_one(f"#answer-{answer}", Button).set_class(answer == chosen, "-chosen")
         suggestion = self._suggestion(view)
         if question.kind == "band":
             table = render.band_table(variant, given.percentage)
@@ -309,8 +282,9 @@ class QuestionPanel(Vertical):
         else:
             criteria.update(table)
             self._criteria_for = (question.id, variant.audience)
-        set_content(self.query_one("#q-points", Static), self._points_text(result))
-        self.query_one(AnswerBar).fit_points()
+        self.query_one(AnswerBar).show(
+            chosen=chosen, nvt_allowed=question.nvt_allowed, points=self._points_text(result)
+        )
         if self._percentage_parts is not None:
             set_content(self._percentage_parts[2], self._percentage_text(view))
         set_content(
@@ -419,9 +393,9 @@ class QuestionPanel(Vertical):
         if self.view is not None and self.view.result is not None:
             self.post_message(AnswerIntent(self.view.question.id, changes))
 
-    @on(Button.Pressed, ".answer")
-    def _answer_pressed(self, event: Button.Pressed) -> None:
-        answer = (event.button.id or "").removeprefix("answer-")
+    @on(AnswerBar.Chosen)
+    def _answer_clicked(self, event: AnswerBar.Chosen) -> None:
+        answer = event.answer  # clicking the chosen answer takes it back
         self._post(answer=None if self.view and self.view.given.answer == answer else answer)
 
     @on(SelectionList.SelectedChanged, "#elements")
