@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -185,7 +184,7 @@ class QuestionPanel(Vertical):
                 "  ", (f" kernvraag niveau {levels} ", "bold reverse $warning")
             )
         self.query_one("#q-title", Static).update(title)
-        self.query_one("#q-text", Static).update(Text(question.text, "bold"))
+        self.query_one("#q-text", Static).update(Content.styled(question.text, "bold"))
         self.query_one("#q-guidance", Static).update(render.guidance(question.guidance))
         self.query_one("#q-tools", Static).update(self._tools_text(step.number))
         scored = view.result is not None
