@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trustone_tui import migrations
 from trustone_tui.answercheck import accept_answer_file
@@ -279,8 +278,7 @@ def parse_session(data: bytes, source: str, framework: Framework) -> Session:
     return read_session(data, source, framework).session
 
 
-@dataclass(frozen=True, slots=True)
-class ReadSession:
+class ReadSession(NamedTuple):
     session: Session
     #: The file's format version before migration (``CURRENT_SCHEMA_VERSION`` when current).
     from_version: int

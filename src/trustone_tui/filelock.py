@@ -21,15 +21,14 @@ import os
 import socket
 import sys
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 _ATTEMPTS = 10
 _WINDOWS_LOCK_OFFSET = 1 << 20  # lock a byte past the holder info, which stays readable
 
 
-@dataclass(frozen=True, slots=True)
-class LockHolder:
+class LockHolder(NamedTuple):
     """Who holds a lock, as far as its file tells (fields are None when unknown)."""
 
     pid: int | None = None

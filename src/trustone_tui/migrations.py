@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from trustone_tui.session import CURRENT_SCHEMA_VERSION
 
@@ -31,8 +30,7 @@ class MigrationError(Exception):
     """The document cannot be brought to the current format; ``str()`` is one line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Upgraded:
+class Upgraded(NamedTuple):
     document: Document
     #: The format version the document had before migration.
     from_version: int

@@ -26,9 +26,8 @@ import stat
 import threading
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import platformdirs
 
@@ -528,8 +527,7 @@ def serialise(session: Session, framework: Framework, path: Path) -> bytes:
 # --------------------------------------------------------------------------- listing
 
 
-@dataclass(frozen=True, slots=True)
-class RecentSession:
+class RecentSession(NamedTuple):
     """One file in the session folder, for a "recent sessions" list.
 
     For a file that cannot be read, ``problems`` holds its problem lines and the session

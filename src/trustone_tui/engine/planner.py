@@ -29,8 +29,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
+from typing import Literal, NamedTuple
 
 from trustone_tui import formatting
 from trustone_tui.engine.scoring import (
@@ -58,8 +58,7 @@ REASON_LABELS: dict[StepReason, str] = {
 TITLE_LIMIT = 70
 
 
-@dataclass(frozen=True, slots=True)
-class PlanStep:
+class PlanStep(NamedTuple):
     """One improvement a person can act on.
 
     ``field`` says what the step records: an answer word (``to_answer``) or a percentage
@@ -95,8 +94,7 @@ class PlanStep:
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """The fewest steps from the current answers to ``target`` (see the module docstring)."""
 
     target: Level
@@ -122,8 +120,7 @@ class Plan:
         return self.reachable and not self.steps
 
 
-@dataclass(frozen=True, slots=True)
-class BestCase:
+class BestCase(NamedTuple):
     """The level if every open question were answered *Ja* (band questions at 100%)."""
 
     current: Assessment
@@ -139,8 +136,7 @@ class BestCase:
         return self.best.level
 
 
-@dataclass(frozen=True, slots=True)
-class _Chain:
+class _Chain(NamedTuple):
     """The steps one question offers, in the order they must be taken."""
 
     order: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trustone_tui.framework.model import Category, Size, SmallCompanyRule
 
@@ -12,8 +12,7 @@ SIZE_LABELS: dict[Size, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """Which criteria variant applies: category B or C, size small or medium_large."""
 
     category: Category

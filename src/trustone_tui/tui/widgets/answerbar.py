@@ -9,7 +9,7 @@ points go on a line of their own when they do not fit beside the buttons (a narr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.app import RenderResult
@@ -28,8 +28,7 @@ BUTTON_MIN_WIDTH = 10
 BUTTON_GAP, POINTS_GAP = 1, 2
 
 
-@dataclass(frozen=True)
-class ButtonSpan:
+class ButtonSpan(NamedTuple):
     """Where an answer's button sits on the first line (cells ``start`` up to ``end``)."""
 
     start: int

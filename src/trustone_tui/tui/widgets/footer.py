@@ -11,7 +11,7 @@ are dimmed, and the command-palette key sits at the right edge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.app import RenderResult
@@ -20,8 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
-@dataclass(frozen=True)
-class ShownKey:
+class ShownKey(NamedTuple):
     """One key as the bar shows it."""
 
     key: str
@@ -30,8 +29,7 @@ class ShownKey:
     enabled: bool
 
 
-@dataclass(frozen=True)
-class KeySpan:
+class KeySpan(NamedTuple):
     """Where a shown key sits on the bar (cells ``start`` up to ``end``)."""
 
     start: int

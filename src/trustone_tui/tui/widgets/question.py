@@ -11,8 +11,7 @@ the guidance).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -37,8 +36,7 @@ if TYPE_CHECKING:
     from trustone_tui.report.compare import AnswerSide
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """Everything the panel shows for one question."""
 
     question: Question
