@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
@@ -28,8 +27,7 @@ Status = Literal["open", "answered", "nvt", "not_counted"]
 AnswerSource = Literal["given", "percentage", "band"]
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionResult:
+class QuestionResult(NamedTuple):
     """How one question scores for this company."""
 
     question: Question
@@ -55,8 +53,7 @@ class QuestionResult:
         return self.status == "open"
 
 
-@dataclass(frozen=True, slots=True)
-class StepResult:
+class StepResult(NamedTuple):
     number: int
     title: str
     points: float
@@ -65,8 +62,7 @@ class StepResult:
     open: int
 
 
-@dataclass(frozen=True, slots=True)
-class LevelGap:
+class LevelGap(NamedTuple):
     """What a company still needs for ``level`` (all zero/empty when it meets the level)."""
 
     level: Level
@@ -85,8 +81,7 @@ class LevelGap:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     profile: Profile
     results: Mapping[str, QuestionResult]
     steps: tuple[StepResult, ...]
