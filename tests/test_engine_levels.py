@@ -151,6 +151,18 @@ def test_b_medium_large_quarry_insight_49_9_percent_is_b1():
     assert quarry == 0.1
 
 
+@pytest.mark.parametrize("factories", [99.99999999999999, 99.999])
+def test_b_medium_large_factory_insight_a_hair_below_100_percent_is_not_b3(factories):
+    # "inzicht in ... 100% fabrieken": a shortfall too small to show is still a shortfall
+    # (hypothesis found 99.99999999999999 counted as 100 when the gap was rounded first).
+    a = run("B:medium_large", {**B_MEDIUM_LARGE, "2.1.1b": factories})
+    assert level_id(a) == "B2"
+    level, points, quarry, factory, core = next_gap(a)
+    assert (level, points, quarry, core) == ("B3", 3, 0, ())  # and the band below 100%: -3
+    assert 0 < factory <= 0.001
+    assert formatting.shortfall(factory) == "0,1"  # shown rounded up: always enough
+
+
 # --------------------------------------------------------------------------- C, small
 
 C_SMALL = {

@@ -12,6 +12,13 @@ def points(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
+def shortfall(value: float) -> str:
+    """Percentage points still needed, rounded *up* to one decimal, so the amount shown is
+    always enough: ``0,1`` for 0,001 and ``20`` for 20 (0 only for 0)."""
+    tenths = math.ceil(round(value * 10, 6))  # float noise: 0.1 * 10 is not above 1
+    return points((max(tenths, 1) if value > 0 else 0) / 10)
+
+
 def percent(value: float, decimals: int = 1) -> str:
     """``2,3%``; whole percentages without decimals (``75%``).
 

@@ -28,10 +28,12 @@ def gap_line(gap: LevelGap) -> str:
     if gap.points_needed:
         needs.append(f"nog {formatting.points(gap.points_needed)} punten")
     if gap.quarry_insight_needed:
-        needs.append(f"inzicht groeves +{formatting.points(gap.quarry_insight_needed)} procentpunt")
+        needs.append(
+            f"inzicht groeves +{formatting.shortfall(gap.quarry_insight_needed)} procentpunt"
+        )
     if gap.factory_insight_needed:
         needs.append(
-            f"inzicht fabrieken +{formatting.points(gap.factory_insight_needed)} procentpunt"
+            f"inzicht fabrieken +{formatting.shortfall(gap.factory_insight_needed)} procentpunt"
         )
     if gap.core_questions_missing:
         needs.append("kernvragen op Ja: " + ", ".join(gap.core_questions_missing))

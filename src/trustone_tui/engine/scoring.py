@@ -105,9 +105,19 @@ class Assessment(NamedTuple):
         return [r for r in self.results.values() if r.is_open]
 
 
+#: The smallest shortfall :func:`insight_short` reports (its rounding keeps nine decimals).
+INSIGHT_RESOLUTION = 1e-9
+
+
 def insight_short(minimum: float, percentage: float) -> float:
-    """Percentage points still needed (0 when met), without float noise: 50 - 49.9 is 0.1."""
-    return max(0.0, round(minimum - percentage, 9))
+    """Percentage points still needed, without float noise: 50 - 49.9 is 0.1.
+
+    0 only when the minimum is met: 99.99999999999999% is not 100% however little is missing
+    (a shortfall below the rounding is reported as ``INSIGHT_RESOLUTION``).
+    """
+    if percentage >= minimum:
+        return 0.0
+    return max(round(minimum - percentage, 9), INSIGHT_RESOLUTION)
 
 
 def _exact(value: float) -> int | Fraction:

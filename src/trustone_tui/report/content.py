@@ -263,7 +263,7 @@ def level_conditions(gap: LevelGap) -> tuple[Condition, ...]:
 def _short_by(percentage_points: float) -> str:
     if not percentage_points:
         return ""
-    return f"nog {formatting.points(percentage_points)} procentpunt"
+    return f"nog {formatting.shortfall(percentage_points)} procentpunt"
 
 
 def step_entries(

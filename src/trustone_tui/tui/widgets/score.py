@@ -44,7 +44,7 @@ def gap_lines(gap: LevelGap) -> list[Content]:
         + (
             ""
             if not gap.quarry_insight_needed
-            else f": +{formatting.points(gap.quarry_insight_needed)} %-punt"
+            else f": +{formatting.shortfall(gap.quarry_insight_needed)} %-punt"
         ),
     )
     line(
@@ -53,7 +53,7 @@ def gap_lines(gap: LevelGap) -> list[Content]:
         + (
             ""
             if not gap.factory_insight_needed
-            else f": +{formatting.points(gap.factory_insight_needed)} %-punt"
+            else f": +{formatting.shortfall(gap.factory_insight_needed)} %-punt"
         ),
     )
     if level.core_levels:
@@ -79,9 +79,9 @@ def compact_line(assessment: Assessment) -> Content:
         if gap.points_needed:
             needs.append(f"+{formatting.points(gap.points_needed)} pt")
         if gap.quarry_insight_needed:
-            needs.append(f"groeves +{formatting.points(gap.quarry_insight_needed)}")
+            needs.append(f"groeves +{formatting.shortfall(gap.quarry_insight_needed)}")
         if gap.factory_insight_needed:
-            needs.append(f"fabrieken +{formatting.points(gap.factory_insight_needed)}")
+            needs.append(f"fabrieken +{formatting.shortfall(gap.factory_insight_needed)}")
         if gap.core_questions_missing:
             needs.append(f"{len(gap.core_questions_missing)} kernvragen")
         parts.append(Content.assemble(" · naar ", (gap.level.id, "bold"), ": " + ", ".join(needs)))
