@@ -6,8 +6,10 @@ import gc
 
 import pytest
 from tests.tui.conftest import SIZE, make_app
+from textual.events import ScreenResume
 from textual.widgets import Static
 
+from trustone_tui.tui.app import TrustoneApp
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.startup import pause_collection, resume_collection
 
@@ -72,3 +74,25 @@ async def test_the_first_interview_frame_already_shows_the_plan(framework, demo_
         assert app.plan is not None and app.plan.steps
         assert plan_lines == [str(app.screen.query_one("#score-plan", Static).content)]
         assert plan_lines[0].strip()
+
+
+async def test_the_interview_is_restyled_when_shown_again_but_not_when_first_shown(
+    framework, demo_file, monkeypatch
+):
+    restyled: list[object] = []
+    update_styles = TrustoneApp.update_styles
+
+    def recording(app, node, animate=True):
+        restyled.append(node)
+        update_styles(app, node, animate)
+
+    monkeypatch.setattr(TrustoneApp, "update_styles", recording)
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        interview = app.screen
+        assert isinstance(interview, InterviewScreen)
+        assert interview not in restyled  # styled widget by widget as it mounted
+        interview.post_message(ScreenResume())  # shown again (as after a dialog)
+        await pilot.pause()
+        assert interview in restyled
