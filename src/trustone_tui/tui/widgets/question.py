@@ -18,8 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Static, TextArea
 
 from trustone_tui import formatting
 from trustone_tui.engine.scoring import QuestionResult
@@ -30,10 +29,14 @@ from trustone_tui.framework.profile import Profile
 from trustone_tui.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.tui import render
 from trustone_tui.tui.widgets.answerbar import AnswerBar
+from trustone_tui.tui.widgets.checklist import Checklist, Item
 from trustone_tui.tui.widgets.refresh import apply_classes, set_content
 
 if TYPE_CHECKING:
     from trustone_tui.report.compare import AnswerSide
+
+#: The follow-up flag: a checklist of one.
+FOLLOW_UP = Item("follow_up", "Opvolgen (f)")
 
 
 class View(NamedTuple):
@@ -157,11 +160,11 @@ class QuestionPanel(Vertical):
             yield Static(id="q-previous")
             yield Static(id="q-criteria")
             yield Static(id="elements-heading")
-            yield SelectionList[str](id="elements", compact=True)
+            yield Checklist(id="elements")
             yield Static(id="q-suggestion")
             yield Static("Notitie [dim](e)[/dim]", id="note-label", markup=True)
             yield TextArea(id="note", soft_wrap=True, compact=True, show_line_numbers=False)
-            yield Checkbox("Opvolgen (f)", id="follow-up", compact=True)
+            yield Checklist([FOLLOW_UP], id="follow-up")
         with VerticalScroll(id="guidance-scroll"):
             yield Static(id="q-guidance")
             yield Static(id="q-tools")
@@ -287,7 +290,7 @@ class QuestionPanel(Vertical):
         set_content(
             self.query_one("#q-suggestion", Static), self._suggestion_text(view, suggestion)
         )
-        self.query_one("#follow-up", Checkbox).value = given.follow_up
+        self.query_one("#follow-up", Checklist).tick([FOLLOW_UP.key] if given.follow_up else [])
         if view.previous is not None:
             set_content(self.query_one("#q-previous", Static), previous_text(view.previous))
 
@@ -352,27 +355,27 @@ class QuestionPanel(Vertical):
 
     def _show_elements(self, view: View) -> None:
         question = view.question
-        elements = self.query_one("#elements", SelectionList)
         heading = self.query_one("#elements-heading", Static)
-        with self.prevent(SelectionList.SelectedChanged):
-            elements.clear_options()
-            if not question.elements:
-                heading.update("")
-                return
+        items: list[Item] = []
+        ticked: list[str] = []
+        if question.elements:
             heading.update(
                 Content.assemble(("Onderdelen ", "bold"), question.elements_heading or "")
             )
             groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
-            options = []
             key = 0
             for group, label in groups:
-                ticked = set(view.given.ticked(group))
+                ticked_here = set(view.given.ticked(group))
                 for number, text in enumerate(question.elements, start=1):
                     key += 1
                     # Ungrouped: the key is the element's number. Grouped (1.2.14): keys run on.
                     prompt = f"{key} · {label} {number}. {text}" if label else f"{number}. {text}"
-                    options.append(Selection(prompt, f"{group}:{number}", number in ticked))
-            elements.add_options(options)
+                    items.append(Item(f"{group}:{number}", prompt))
+                    if number in ticked_here:
+                        ticked.append(f"{group}:{number}")
+        else:
+            heading.update("")
+        self.query_one("#elements", Checklist).show(items, ticked)
 
     def _tools_text(self, step_number: int) -> Content:
         step = self.framework.steps[step_number - 1]
@@ -395,10 +398,10 @@ class QuestionPanel(Vertical):
         answer = event.answer  # clicking the chosen answer takes it back
         self._post(answer=None if self.view and self.view.given.answer == answer else answer)
 
-    @on(SelectionList.SelectedChanged, "#elements")
-    def _elements_changed(self, event: SelectionList.SelectedChanged) -> None:
+    @on(Checklist.Toggled, "#elements")
+    def _elements_changed(self, event: Checklist.Toggled) -> None:
         ticks: dict[str, list[int]] = {}
-        for value in event.selection_list.selected:
+        for value in event.checklist.ticked:
             group, number = value.rsplit(":", 1)
             ticks.setdefault(group, []).append(int(number))
         self._post(elements={g: tuple(sorted(n)) for g, n in ticks.items()})
@@ -412,17 +415,17 @@ class QuestionPanel(Vertical):
     def _note_changed(self, event: TextArea.Changed) -> None:
         self._post(note=event.text_area.text)
 
-    @on(Checkbox.Changed, "#follow-up")
-    def _follow_up_changed(self, event: Checkbox.Changed) -> None:
-        if self.view is not None and event.value != self.view.given.follow_up:
-            self._post(follow_up=event.value)
+    @on(Checklist.Toggled, "#follow-up")
+    def _follow_up_changed(self, event: Checklist.Toggled) -> None:
+        if self.view is not None and event.ticked != self.view.given.follow_up:
+            self._post(follow_up=event.ticked)
 
     # ------------------------------------------------------------------ keyboard helpers
 
     def toggle_element(self, index: int) -> None:
-        elements = self.query_one("#elements", SelectionList)
-        if 0 <= index < elements.option_count:
-            elements.toggle(elements.get_option_at_index(index).value)
+        elements = self.query_one("#elements", Checklist)
+        if 0 <= index < len(elements.items):
+            elements.toggle(elements.items[index].key)
 
     def suggestion(self) -> str | None:
         return None if self.view is None else self._suggestion(self.view)
