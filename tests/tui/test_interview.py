@@ -211,7 +211,7 @@ async def test_note_typing_does_not_trigger_answer_keys(framework):
         app.screen.go_to("6.2.5")
         await pilot.press("e", *"nog navragen")  # contains n, g, j-free letters
         await pilot.pause()
-        assert app.screen.query_one("#note", TextArea).text == "nog navragen"
+        assert app.screen.query_one("#note", TextArea).text == "nog navragen"  # made by e
         assert app.session.answer("6.2.5").answer is None
         assert app.session.answer("6.2.5").note == "nog navragen"
 

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.framework.model import Question
 from trustone_tui.session import Session
 from trustone_tui.tui.widgets.footer import KeyFooter
+from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.question import (
     AnswerIntent,
     PercentageOutOfRange,
@@ -318,8 +319,8 @@ class InterviewScreen(Screen[None]):
         if question is not None and question.kind in ("band", "percentage"):
             self.query_one(QuestionPanel).percentage_input().focus()
 
-    def action_edit_note(self) -> None:
-        self.query_one("#note", TextArea).focus()
+    async def action_edit_note(self) -> None:
+        await self.query_one(NoteField).edit()
 
     @on(Input.Submitted, "#percentage")
     def action_leave_field(self) -> None:

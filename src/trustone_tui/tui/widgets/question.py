@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from trustone_tui import formatting
 from trustone_tui.engine.scoring import QuestionResult
@@ -30,9 +30,12 @@ from trustone_tui.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.tui import render
 from trustone_tui.tui.widgets.answerbar import AnswerBar
 from trustone_tui.tui.widgets.checklist import Checklist, Item
+from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.refresh import apply_classes, set_content
 
 if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
     from trustone_tui.report.compare import AnswerSide
 
 #: The follow-up flag: a checklist of one.
@@ -163,7 +166,7 @@ class QuestionPanel(Vertical):
             yield Checklist(id="elements")
             yield Static(id="q-suggestion")
             yield Static("Notitie [dim](e)[/dim]", id="note-label", markup=True)
-            yield TextArea(id="note", soft_wrap=True, compact=True, show_line_numbers=False)
+            yield NoteField(first.given.note if first is not None else "", id="note-field")
             yield Checklist([FOLLOW_UP], id="follow-up")
         with VerticalScroll(id="guidance-scroll"):
             yield Static(id="q-guidance")
@@ -197,8 +200,7 @@ class QuestionPanel(Vertical):
             )
             return
         self._show_elements(view)
-        with self.prevent(TextArea.Changed):
-            self.query_one("#note", TextArea).load_text(view.given.note)
+        self.query_one(NoteField).show(view.given.note)
         if question.kind in ("band", "percentage"):
             self._show_percentage(view)
         self.refresh_answer(view)
@@ -411,9 +413,10 @@ class QuestionPanel(Vertical):
         assert self._percentage_parts is not None  # a percentage was typed: the input exists
         self._percentage_parts[2].update(Content.styled(problem, "$text-error"))
 
-    @on(TextArea.Changed, "#note")
-    def _note_changed(self, event: TextArea.Changed) -> None:
-        self._post(note=event.text_area.text)
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """The note typed (a handler by name: the editor is only imported when first used)."""
+        if event.text_area.id == "note":
+            self._post(note=event.text_area.text)
 
     @on(Checklist.Toggled, "#follow-up")
     def _follow_up_changed(self, event: Checklist.Toggled) -> None:
