@@ -19,7 +19,6 @@ Nothing here imports Textual; :class:`SessionFile` is safe to use from a worker 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 import stat
@@ -39,6 +38,7 @@ from trustone_tui.answerfile import (
     parse_session,
     read_session,
 )
+from trustone_tui.digest import sha256
 from trustone_tui.engine.scoring import assess
 from trustone_tui.framework.bank import Framework
 from trustone_tui.saveerrors import (
@@ -105,7 +105,7 @@ def data_directory() -> Path:
 
 def fingerprint(data: bytes) -> str:
     """The fingerprint a session file is recognised by (SHA-256, hex)."""
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data).hexdigest()
 
 
 def session_file_stem(session: Session) -> str:
@@ -614,7 +614,7 @@ def _lock_candidates(real: Path) -> Iterator[Path]:
         locks.mkdir(mode=0o700, exist_ok=True)
     except (OSError, StoreError):
         return
-    yield locks / f"{hashlib.sha256(os.fsencode(real)).hexdigest()[:32]}.lock"
+    yield locks / f"{sha256(os.fsencode(real)).hexdigest()[:32]}.lock"
 
 
 def _write_backup(real: Path, original: bytes, version: int) -> Path:

@@ -7,7 +7,6 @@ whose lines name the file and the key.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import tomllib
@@ -16,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from trustone_tui.digest import sha256
 from trustone_tui.framework.cache import cached_bank
 from trustone_tui.framework.model import (
     Audience,
@@ -153,7 +153,7 @@ def load_framework(directory: Path | None = None) -> Framework:
     from trustone_tui.framework.validation import validate_table  # imports pydantic
 
     directory = directory or bank_directory()
-    digest = hashlib.sha256()
+    digest = sha256()
     meta_path = directory / "framework.toml"
     raw_meta, data = _read_toml(meta_path)
     digest.update(data)

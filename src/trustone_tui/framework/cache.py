@@ -15,7 +15,6 @@ the tests point it at a temporary directory.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -23,6 +22,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from trustone_tui.digest import blake2b
 
 if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
@@ -47,7 +48,7 @@ def cache_directory() -> Path:
 
 def bank_key(directory: Path) -> str:
     """A hash of everything the pickled bank depends on."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"{CACHE_FORMAT} {sys.version}".encode())
     here = Path(__file__).parent
     for name in _MODEL_SOURCES:

@@ -21,7 +21,6 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from trustone_tui.answerfile import AnswerFileError, load_session, parse_session
-from trustone_tui.demo import demo_bytes, demo_previous_bytes
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.framework.bank import Framework
 from trustone_tui.session import Session
@@ -203,6 +202,8 @@ class TrustoneApp(App[None]):
         self.call_after_refresh(freeze_startup_objects)
 
     def action_open_demo(self) -> None:
+        from trustone_tui.demo import demo_bytes, demo_previous_bytes  # the demo only
+
         session = parse_session(demo_bytes(), "demo", self.framework)
         self.start_interview(session, None, demo=True)
         self._show_previous(parse_session(demo_previous_bytes(), "demo 2025", self.framework))
