@@ -26,7 +26,8 @@ KEYS = """\
 | `]` `[` | volgende / vorige vraag |
 | `o` | volgende open vraag |
 | `t` | navigator tonen/verbergen (smalle terminal) |
-| `Tab` | naar het volgende veld |
+| `Tab` | naar het volgende veld (percentage, notitie) |
+| muisklik | antwoord kiezen (nog eens: wissen), onderdeel of opvolgen aan/uit, notitie |
 | `Ctrl+P` | opdrachtenpalet: spring naar een vraag op nummer of woorden, en alle acties |
 | `s` | samenvatting |
 | `b` | bedrijfsprofiel |
