@@ -28,6 +28,7 @@ def test_starting_the_interview_loads_no_openssl():
         "default_framework()\n"
         "print('_hashlib' in sys.modules)\n"
     )
+
     def run() -> str:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr

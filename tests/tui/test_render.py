@@ -12,6 +12,7 @@ from trustone_tui.tui.render import (
     band_table,
     criteria_table,
     guidance,
+    tools,
 )
 
 TEXT = (
@@ -94,3 +95,14 @@ def test_band_table_marks_the_band_of_the_percentage():
     marked = [row for row in rows if row.endswith("◀")]
     assert len(marked) == 1 and "40<60%" in marked[0] and "4 punten" in marked[0]
     assert not band_table(variant, None).plain.count("◀")
+
+
+def test_tools_are_headed_lists_with_hanging_indents():
+    resources = (("Op de website:", ("Risicoanalyses Brazilië, China, India, Turkije",)),)
+    lines = plain(tools(resources), 30)
+    assert lines == [
+        "",
+        "Op de website:",
+        " • Risicoanalyses Brazilië,",
+        "   China, India, Turkije",
+    ]

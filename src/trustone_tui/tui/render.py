@@ -110,6 +110,17 @@ def guidance(text: str) -> Blocks:
     return Blocks(blocks)
 
 
+@lru_cache(maxsize=8)
+def tools(resources: tuple[tuple[str, tuple[str, ...]], ...]) -> Blocks:
+    """The step's tools: each heading in bold, its items as a bulleted list with hanging
+    indents (a blank line first, to part them from the guidance above)."""
+    blocks: list[Block] = [((None,), [(Content(""),)], 0)]
+    for heading, items in resources:
+        blocks.append(((None,), [(Content.styled(heading, "bold"),)], 0))
+        blocks.append(((1, None), [(Content("•"), Content(item)) for item in items], 1))
+    return Blocks(blocks, blank=0)
+
+
 ANSWER_ROWS = (("nee", "Nee"), ("gedeeltelijk", "Gedeeltelijk"), ("ja", "Ja"))
 #: The criteria's answer column (`` Gedeeltelijk ``) and mark column (``◇ suggestie``).
 ANSWER_WIDTH, MARK_WIDTH = 14, 11

@@ -379,15 +379,11 @@ class QuestionPanel(Vertical):
             heading.update("")
         self.query_one("#elements", Checklist).show(items, ticked)
 
-    def _tools_text(self, step_number: int) -> Content:
+    def _tools_text(self, step_number: int) -> Content | render.Blocks:
         step = self.framework.steps[step_number - 1]
         if not step.resources:
             return Content("")
-        lines = [Content("")]
-        for resource in step.resources:
-            lines.append(Content.styled(resource.heading, "bold"))
-            lines.extend(Content(f"  • {item}") for item in resource.items)
-        return Content("\n").join(lines)
+        return render.tools(tuple((r.heading, tuple(r.items)) for r in step.resources))
 
     # ------------------------------------------------------------------ intents
 
