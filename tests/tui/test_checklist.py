@@ -26,7 +26,7 @@ async def test_digits_and_clicks_tick_elements_and_the_suggestion_follows(framew
         assert app.session.answer("3.3.7").elements == {"": (1, 3)}
         assert elements.ticked == {":1", ":3"}
         # A click on any line of the second element (it wraps at this width) ticks it.
-        second_last_line = max(y for y, key in enumerate(elements._line_items) if key == ":2")
+        second_last_line = max(part.y for part in elements.parts if part.target == ":2")
         await pilot.click(Checklist, offset=(10, second_last_line))
         await pilot.pause()
         assert app.session.answer("3.3.7").elements == {"": (1, 2, 3)}

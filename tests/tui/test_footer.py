@@ -23,7 +23,7 @@ async def test_the_bar_shows_the_screens_keys_with_the_palette_at_the_right(fram
         assert text.startswith("f1 Help n Nee g Gedeeltelijk j Ja v n.v.t. a Suggestie")
         assert text.endswith("│ ^p palette") and len(text) == SIZE[0]
         assert "Wis" not in text  # x (clear) is bound but not shown
-        assert [span.key.key for span in bar_of(app)._spans][-1] == "ctrl+p"
+        assert [part.target.key for part in bar_of(app).parts][-1] == "ctrl+p"
 
 
 async def test_a_narrow_bar_shows_whole_keys_only(framework, demo_file):
@@ -71,7 +71,7 @@ async def test_clicking_a_key_presses_it(framework, demo_file):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         question = app.screen.current_id
-        nee = next(span for span in bar_of(app)._spans if span.key.key == "n")
+        nee = next(part for part in bar_of(app).parts if part.target.key == "n")
         assert await pilot.click(KeyFooter, offset=(nee.start, 0))
         await pilot.pause()
         assert app.session.answer(question).answer == "nee"
@@ -82,7 +82,7 @@ async def test_the_key_under_the_mouse_is_highlighted(framework, demo_file):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         bar = bar_of(app)
-        ja = next(span for span in bar._spans if span.key.key == "j")
+        ja = next(part for part in bar.parts if part.target.key == "j")
 
         def style_at(x: int):
             return bar.render().get_style_at_offset(x)

@@ -414,7 +414,7 @@ async def test_clicking_an_answer_button_answers_and_clicking_it_again_takes_it_
         screen.go_to("4.2.3")
         await pilot.pause()
         bar = screen.query_one(AnswerBar)
-        ja = next(span for span in bar._spans if span.answer == "ja")
+        ja = next(part for part in bar.parts if part.target == "ja")
         await pilot.click(AnswerBar, offset=(ja.start + 1, 0))
         await pilot.pause()
         assert app.session.answer("4.2.3").answer == "ja" and bar.chosen == "ja"
@@ -439,7 +439,7 @@ async def test_nvt_has_a_button_only_where_the_question_allows_it(framework, dem
             allowed = framework.questions[question_id].nvt_allowed
             bar = screen.query_one(AnswerBar)
             assert ("n.v.t. (v)" in bar.render().plain) == allowed, question_id
-            assert [span.answer for span in bar._spans][-1] == ("nvt" if allowed else "ja")
+            assert [part.target for part in bar.parts][-1] == ("nvt" if allowed else "ja")
 
 
 async def test_the_percentage_row_is_made_when_a_percentage_question_is_first_shown(

@@ -51,3 +51,17 @@ async def test_clicking_the_icon_opens_the_command_palette(framework, demo_file)
         await pilot.click(TitleBar, offset=(1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_icon_is_highlighted_under_the_mouse(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(TitleBar)
+        assert bar.hover is None
+        plain = list(bar.render().spans)
+        await pilot.hover(TitleBar, offset=(1, 0))
+        assert bar.hover == "palette"
+        assert list(bar.render().spans) != plain  # the icon drawn highlighted
+        await pilot.hover(TitleBar, offset=(30, 0))  # the title is not a part
+        assert bar.hover is None and list(bar.render().spans) == plain

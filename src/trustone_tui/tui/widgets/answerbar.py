@@ -9,16 +9,15 @@ points go on a line of their own when they do not fit beside the buttons (a narr
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Hashable
 
-from textual import events
 from textual.app import RenderResult
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
 
 from trustone_tui.session import ANSWER_LABELS
+from trustone_tui.tui.widgets.parts import Part, PartsWidget
 
 #: The key that gives each answer (the interview screen's bindings).
 ANSWER_KEYS = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
@@ -28,18 +27,8 @@ BUTTON_MIN_WIDTH = 10
 BUTTON_GAP, POINTS_GAP = 1, 2
 
 
-class ButtonSpan(NamedTuple):
-    """Where an answer's button sits on the first line (cells ``start`` up to ``end``)."""
-
-    start: int
-    end: int
-    answer: str
-
-
-class AnswerBar(Widget, can_focus=False):
+class AnswerBar(PartsWidget):
     """``[ Nee (n) ] [ Gedeeltelijk (g) ] [ Ja (j) ]  → 2 van 4 punten``; click to answer."""
-
-    ALLOW_SELECT = False
 
     COMPONENT_CLASSES = {"answer-bar--button", "answer-bar--chosen", "answer-bar--hover"}
 
@@ -62,8 +51,6 @@ class AnswerBar(Widget, can_focus=False):
         self.chosen = chosen
         self.nvt_allowed = nvt_allowed
         self.points = Content("")
-        self._hover: str | None = None
-        self._spans: list[ButtonSpan] = []
 
     def show(self, *, chosen: str | None, nvt_allowed: bool, points: Content) -> None:
         """Show the chosen answer, whether n.v.t. is offered, and the question's points."""
@@ -78,8 +65,8 @@ class AnswerBar(Widget, can_focus=False):
         """The answers offered, in order."""
         return [answer for answer in ANSWER_LABELS if answer != "nvt" or self.nvt_allowed]
 
-    def _buttons(self) -> tuple[Content, list[ButtonSpan]]:
-        line, spans = Content(""), []
+    def _buttons(self) -> tuple[Content, list[Part]]:
+        line, parts = Content(""), []
         for answer in self.answers():
             label = f"{ANSWER_LABELS[answer]} ({ANSWER_KEYS[answer]})"
             width = max(BUTTON_MIN_WIDTH, len(label) + 2)
@@ -87,16 +74,16 @@ class AnswerBar(Widget, can_focus=False):
             names = ["answer-bar--button"]
             if answer == self.chosen:
                 names.append("answer-bar--chosen")
-            elif answer == self._hover:
+            elif answer == self.hover:
                 names.append("answer-bar--hover")
             button = Content.styled(
                 " " * left + label + " " * (width - len(label) - left),
                 self.get_visual_style(*names),
             )
-            start = line.cell_length + (BUTTON_GAP if spans else 0)
-            line = line + " " * BUTTON_GAP + button if spans else button
-            spans.append(ButtonSpan(start, start + width, answer))
-        return line, spans
+            start = line.cell_length + (BUTTON_GAP if parts else 0)
+            line = line + " " * BUTTON_GAP + button if parts else button
+            parts.append(Part(start, start + width, answer))
+        return line, parts
 
     def _lines(self, width: int) -> list[Content]:
         buttons, _ = self._buttons()
@@ -110,27 +97,9 @@ class AnswerBar(Widget, can_focus=False):
         return len(self._lines(width))
 
     def render(self) -> RenderResult:
-        self._spans = self._buttons()[1]
+        self.parts = self._buttons()[1]
         return Content("\n").join(self._lines(self.size.width))
 
-    def _answer_at(self, x: int, y: int) -> str | None:
-        if y != 0:
-            return None
-        return next((span.answer for span in self._spans if span.start <= x < span.end), None)
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._answer_at(event.x, event.y)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        answer = self._answer_at(event.x, event.y)
-        if answer is not None:
-            event.stop()
-            self.post_message(self.Chosen(answer))
+    def part_clicked(self, target: Hashable) -> None:
+        assert isinstance(target, str)
+        self.post_message(self.Chosen(target))

@@ -9,15 +9,15 @@ widgets cost about 10 ms of the interview's start-up (``docs/performance.md``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import NamedTuple
 
-from textual import events
 from textual.app import RenderResult
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
+
+from trustone_tui.tui.widgets.parts import Part, PartsWidget
 
 #: The mark column (`` X ``), and the cell between it and the item's text.
 MARK, GAP = " X ", 1
@@ -30,10 +30,8 @@ class Item(NamedTuple):
     label: str
 
 
-class Checklist(Widget, can_focus=False):
+class Checklist(PartsWidget):
     """`` X  1. item``, one item under the other; a click ticks or unticks an item."""
-
-    ALLOW_SELECT = False
 
     COMPONENT_CLASSES = {"checklist--mark", "checklist--ticked", "checklist--hover"}
 
@@ -61,9 +59,6 @@ class Checklist(Widget, can_focus=False):
         super().__init__(id=id, classes=classes)
         self.items: tuple[Item, ...] = tuple(items)
         self.ticked: frozenset[str] = frozenset(ticked)
-        self._hover: str | None = None
-        #: The item on each line of the last render.
-        self._line_items: list[str] = []
 
     def show(self, items: Sequence[Item], ticked: Iterable[str]) -> None:
         """Show other items (another question), ``ticked`` ticked."""
@@ -94,7 +89,7 @@ class Checklist(Widget, can_focus=False):
             mark = Content.styled(MARK, self.get_visual_style(*names)) + " " * GAP
             for number, text in enumerate(Content(item.label).wrap(room)):
                 line = (mark if number == 0 else Content(" " * (len(MARK) + GAP))) + text
-                if item.key == self._hover:  # the whole row, as far as the widget is wide
+                if item.key == self.hover:  # the whole row, as far as the widget is wide
                     line = line.pad_right(width - line.cell_length).stylize_before(hover)
                 lines.append((item.key, line))
         return lines
@@ -103,26 +98,11 @@ class Checklist(Widget, can_focus=False):
         return len(self._lines(width))
 
     def render(self) -> RenderResult:
-        lines = self._lines(self.size.width)
-        self._line_items = [key for key, _ in lines]
+        width = self.size.width
+        lines = self._lines(width)
+        self.parts = [Part(0, width, key, y) for y, (key, _) in enumerate(lines)]
         return Content("\n").join(line for _, line in lines)
 
-    def _item_at(self, y: int) -> str | None:
-        return self._line_items[y] if 0 <= y < len(self._line_items) else None
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._item_at(event.y)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        key = self._item_at(event.y)
-        if key is not None:
-            event.stop()
-            self.toggle(key)
+    def part_clicked(self, target: Hashable) -> None:
+        assert isinstance(target, str)
+        self.toggle(target)

@@ -11,13 +11,14 @@ are dimmed, and the command-palette key sits at the right edge.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import NamedTuple
 
-from textual import events
 from textual.app import RenderResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
+
+from trustone_tui.tui.widgets.parts import Part, PartsWidget
 
 
 class ShownKey(NamedTuple):
@@ -29,18 +30,8 @@ class ShownKey(NamedTuple):
     enabled: bool
 
 
-class KeySpan(NamedTuple):
-    """Where a shown key sits on the bar (cells ``start`` up to ``end``)."""
-
-    start: int
-    end: int
-    key: ShownKey
-
-
-class KeyFooter(Widget, can_focus=False):
+class KeyFooter(PartsWidget):
     """The active screen's shown bindings on one line; click a key to press it."""
-
-    ALLOW_SELECT = False
 
     COMPONENT_CLASSES = {
         "key-footer--key",
@@ -52,10 +43,8 @@ class KeyFooter(Widget, can_focus=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        #: What the last render showed, and where each key sits (for the mouse).
+        #: What the last render showed.
         self._shown: tuple[tuple[ShownKey, ...], ShownKey | None] | None = None
-        self._spans: list[KeySpan] = []
-        self._hover: str | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -87,7 +76,7 @@ class KeyFooter(Widget, can_focus=False):
         return tuple(shown.values()), palette
 
     def _key_content(self, shown: ShownKey) -> Content:
-        names = ["key-footer--hover"] if shown.key == self._hover else []
+        names = ["key-footer--hover"] if shown == self.hover else []
         if not shown.enabled:
             names.append("key-footer--disabled")
         key_style = self.get_visual_style("key-footer--key", *names)
@@ -107,42 +96,24 @@ class KeyFooter(Widget, can_focus=False):
             right = Content.assemble(("│", separator), " ", self._key_content(palette))
         room = width - right.cell_length - 1 if right else width
         line = Content()
-        spans: list[KeySpan] = []
+        parts: list[Part] = []
         for shown in keys:
-            part = self._key_content(shown)
+            drawn = self._key_content(shown)
             start = line.cell_length + (1 if line else 0)
-            if start + part.cell_length > room:
+            if start + drawn.cell_length > room:
                 break  # whole keys only; the first ones matter most
-            line = line + " " + part if line else part
-            spans.append(KeySpan(start, start + part.cell_length, shown))
+            line = line + " " + drawn if line else drawn
+            parts.append(Part(start, start + drawn.cell_length, shown))
         if palette is not None:
             start = width - right.cell_length + 2
-            spans.append(KeySpan(start, width, palette))
+            parts.append(Part(start, width, palette))
             line = line.pad_right(max(0, width - right.cell_length - line.cell_length)) + right
-        self._spans = spans
+        self.parts = parts
         return line
 
-    def _key_at(self, x: int) -> ShownKey | None:
-        return next((span.key for span in self._spans if span.start <= x < span.end), None)
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        shown = self._key_at(event.x)
-        hover = shown.key if shown is not None else None
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        shown = self._key_at(event.x)
-        if shown is None:
-            return
-        event.stop()
-        if shown.enabled:
-            self.app.simulate_key(shown.key)
+    def part_clicked(self, target: Hashable) -> None:
+        assert isinstance(target, ShownKey)
+        if target.enabled:
+            self.app.simulate_key(target.key)
         else:
             self.app.bell()
