@@ -15,6 +15,7 @@ from collections.abc import Hashable
 from typing import NamedTuple
 
 from textual.app import RenderResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
@@ -43,7 +44,8 @@ class KeyFooter(PartsWidget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        #: What the last render showed.
+        #: The keys shown: worked out when the screen's bindings change, not at every paint
+        #: (a hover repaints too).
         self._shown: tuple[tuple[ShownKey, ...], ShownKey | None] | None = None
 
     def on_mount(self) -> None:
@@ -53,25 +55,28 @@ class KeyFooter(PartsWidget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        if self.is_attached and screen is self.screen and self.keys() != self._shown:
-            self.refresh()
+        if self.is_attached and screen is self.screen:
+            keys = self.keys()
+            if keys != self._shown:
+                self._shown = keys
+                self.refresh()
 
     def keys(self) -> tuple[tuple[ShownKey, ...], ShownKey | None]:
         """The keys to show (one per action, in binding order) and the command-palette key."""
         app = self.app
+
+        def shown_key(binding: Binding, enabled: bool) -> ShownKey:
+            return ShownKey(binding.key, app.get_key_display(binding), binding.description, enabled)
+
         active = self.screen.active_bindings
         shown: dict[str, ShownKey] = {}
         for _, binding, enabled, _tooltip in active.values():
             if binding.show and binding.action not in shown:
-                shown[binding.action] = ShownKey(
-                    binding.key, app.get_key_display(binding), binding.description, enabled
-                )
+                shown[binding.action] = shown_key(binding, enabled)
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
-            palette = ShownKey(
-                binding.key, app.get_key_display(binding), binding.description, enabled
-            )
+            palette = shown_key(binding, enabled)
             shown.pop(binding.action, None)
         return tuple(shown.values()), palette
 
@@ -88,7 +93,9 @@ class KeyFooter(PartsWidget):
         )
 
     def render(self) -> RenderResult:
-        keys, palette = self._shown = self.keys()
+        if self._shown is None:  # the first frame comes before the screen's first bindings
+            self._shown = self.keys()
+        keys, palette = self._shown
         width = self.size.width
         right = Content()
         if palette is not None:
