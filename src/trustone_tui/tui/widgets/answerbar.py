@@ -56,10 +56,10 @@ class AnswerBar(PartsWidget):
         """Show the chosen answer, whether n.v.t. is offered, and the question's points."""
         if (chosen, nvt_allowed) == (self.chosen, self.nvt_allowed) and points.is_same(self.points):
             return
-        lines_before = len(self._lines(self.size.width))
+        lines_before = len(self._lines(self.size.width)[0])
         self.chosen, self.nvt_allowed, self.points = chosen, nvt_allowed, points
         # Only a change of height needs a new layout; an answer change never makes one.
-        self.refresh(layout=len(self._lines(self.size.width)) != lines_before)
+        self.refresh(layout=len(self._lines(self.size.width)[0]) != lines_before)
 
     def answers(self) -> list[str]:
         """The answers offered, in order."""
@@ -85,20 +85,21 @@ class AnswerBar(PartsWidget):
             parts.append(Part(start, start + width, answer))
         return line, parts
 
-    def _lines(self, width: int) -> list[Content]:
-        buttons, _ = self._buttons()
+    def _lines(self, width: int) -> tuple[list[Content], list[Part]]:
+        """The lines at ``width``, and where the buttons are on the first."""
+        buttons, parts = self._buttons()
         if not self.points:
-            return [buttons]
+            return [buttons], parts
         if buttons.cell_length + POINTS_GAP + self.points.cell_length <= width:
-            return [buttons + " " * POINTS_GAP + self.points]
-        return [buttons, self.points]  # too narrow for both: the points below the buttons
+            return [buttons + " " * POINTS_GAP + self.points], parts
+        return [buttons, self.points], parts  # too narrow for both: the points below
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+        return len(self._lines(width)[0])
 
     def render(self) -> RenderResult:
-        self.parts = self._buttons()[1]
-        return Content("\n").join(self._lines(self.size.width))
+        lines, self.parts = self._lines(self.size.width)
+        return Content("\n").join(lines)
 
     def part_clicked(self, target: Hashable) -> None:
         assert isinstance(target, str)
