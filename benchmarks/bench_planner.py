@@ -25,13 +25,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from trustone_tui.answerfile import parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine import scoring
 from trustone_tui.engine.planner import best_case, plan
 from trustone_tui.engine.scoring import assess
-from trustone_tui.framework.bank import Framework, bank_directory, default_framework, load_framework
-from trustone_tui.session import Company, Session
+from trustone_tui.engine.session import Company, Session
+from trustone_tui.framework.bank import Framework, bank_directory, load_framework
+from trustone_tui.store.bankcache import default_framework
 
 BUDGET_RATIO = 8.0
 RISING_GAINS = (

@@ -23,11 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from trustone_tui.answerfile import dump_session, parse_session
+from trustone_tui.answerfile.read import dump_session, parse_session
 from trustone_tui.engine import scoring
 from trustone_tui.engine.scoring import assess
-from trustone_tui.framework.bank import Framework, default_framework
-from trustone_tui.session import Company, QuestionAnswer, Session
+from trustone_tui.engine.session import Company, QuestionAnswer, Session
+from trustone_tui.framework.bank import Framework
+from trustone_tui.store.bankcache import default_framework
 
 RESULTS = Path(__file__).parent / "results"
 ASSESS_MEDIAN_BUDGET_MS = 0.5

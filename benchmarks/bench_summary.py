@@ -25,10 +25,11 @@ import time
 import tomllib
 from pathlib import Path
 
-from trustone_tui.answerfile import dump_session
+from trustone_tui.answerfile.read import dump_session
 from trustone_tui.commands import summary as summary_command
-from trustone_tui.framework.bank import Framework, default_framework
-from trustone_tui.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.framework.bank import Framework
+from trustone_tui.store.bankcache import default_framework
 
 
 def generated_session(rng: random.Random, index: int, framework: Framework) -> Session:

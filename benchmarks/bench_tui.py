@@ -24,10 +24,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from trustone_tui.answerfile import dump_session, parse_session
+from trustone_tui.answerfile.read import dump_session, parse_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.framework.bank import Framework, default_framework
-from trustone_tui.session import QuestionAnswer, Session
+from trustone_tui.engine.session import QuestionAnswer, Session
+from trustone_tui.framework.bank import Framework
+from trustone_tui.store.bankcache import default_framework
 
 START_RATIO_BUDGET = 1.5
 KEY_MEDIAN_BUDGET_MS = 16.0
@@ -64,7 +65,7 @@ prepare_process()  # as the trustone command does, and for the app:
 from trustone_tui.tui.startup import pause_collection
 
 pause_collection()
-from trustone_tui.framework.bank import default_framework
+from trustone_tui.store.bankcache import default_framework
 from trustone_tui.tui.app import TrustoneApp
 from trustone_tui.tui.screens.interview import InterviewScreen
 

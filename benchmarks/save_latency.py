@@ -22,12 +22,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from trustone_tui import atomic
-from trustone_tui.answerfile import dump_session, parse_session
+from trustone_tui.answerfile.read import dump_session, parse_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.framework.bank import default_framework
-from trustone_tui.session import QuestionAnswer
-from trustone_tui.store import open_session
+from trustone_tui.engine.session import QuestionAnswer
+from trustone_tui.store import atomic
+from trustone_tui.store.bankcache import default_framework
+from trustone_tui.store.sessions import open_session
 
 
 def timings(action: Callable[[int], object], count: int) -> list[float]:

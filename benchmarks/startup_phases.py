@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench_tui import fully_answered
 
-from trustone_tui.answerfile import dump_session
-from trustone_tui.framework.bank import default_framework
+from trustone_tui.answerfile.read import dump_session
+from trustone_tui.store.bankcache import default_framework
 
 PHASED_APP = """\
 import json, sys, time
@@ -32,7 +32,7 @@ prepare_process()
 pause_collection()
 import textual.app
 stamps["import textual.app and trustone_tui.cli"] = time.perf_counter()
-from trustone_tui.framework.bank import default_framework
+from trustone_tui.store.bankcache import default_framework
 framework = default_framework()
 stamps["the question bank"] = time.perf_counter()
 from pathlib import Path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from trustone_tui.framework.cache import CACHE_DIR_ENV
+from trustone_tui.store.bankcache import CACHE_DIR_ENV
 
 # The validated-bank cache goes to a directory of this run, never the user's own cache (child
 # processes started by tests inherit it).

@@ -6,9 +6,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from trustone_tui.framework.bank import Framework, default_framework
+from trustone_tui.engine.session import Company, QuestionAnswer, Session
+from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import Company, QuestionAnswer, Session
+from trustone_tui.store.bankcache import default_framework
 
 FW: Framework = default_framework()
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from trustone_tui.answerfile import parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.framework.bank import Framework, default_framework
-from trustone_tui.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.framework.bank import Framework
+from trustone_tui.store.bankcache import default_framework
 
 
 def framework() -> Framework:

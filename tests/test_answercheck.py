@@ -23,11 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from proof_helpers import FW
-from trustone_tui import answercheck, answerfile, answerschema
-from trustone_tui.answercheck import accept_answer_file
-from trustone_tui.answerfile import AnswerFileError, dump_session, parse_session
+from trustone_tui.answerfile import check as answercheck
+from trustone_tui.answerfile import read as answerfile
+from trustone_tui.answerfile import schema as answerschema
+from trustone_tui.answerfile.check import accept_answer_file
+from trustone_tui.answerfile.read import AnswerFileError, dump_session, parse_session
 from trustone_tui.demo import demo_bytes, demo_previous_bytes
-from trustone_tui.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
 
 REFUSED = "refused by the schema"
 
@@ -676,12 +678,12 @@ def test_reading_the_demo_in_a_fresh_process_imports_no_schema():
     """``answerfile`` itself imports no pydantic; the question bank still does (for now)."""
     code = (
         "import sys\n"
-        "from trustone_tui.answerfile import parse_session\n"
+        "from trustone_tui.answerfile.read import parse_session\n"
         "print('pydantic' in sys.modules)\n"
         "from trustone_tui.demo import demo_bytes\n"
-        "from trustone_tui.framework.bank import default_framework\n"
+        "from trustone_tui.store.bankcache import default_framework\n"
         "parse_session(demo_bytes(), 'demo', default_framework())\n"
-        "print('trustone_tui.answerschema' in sys.modules)\n"
+        "print('trustone_tui.answerfile.schema' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from proof_helpers import FW
-from trustone_tui.answerfile import AnswerFileError, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, parse_session
 
 HEAD = (
     'schema_version = 1\n{version}\n[company]\nname = "X"\n'

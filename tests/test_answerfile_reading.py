@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proof_helpers import FW
-from trustone_tui import answerfile, answerschema
-from trustone_tui.answerfile import (
+from trustone_tui.answerfile import read as answerfile
+from trustone_tui.answerfile import schema as answerschema
+from trustone_tui.answerfile.read import (
     _FIRST_READ,
     MAX_FILE_BYTES,
     MAX_NESTING,
@@ -21,7 +22,7 @@ from trustone_tui.answerfile import (
     check_nesting,
     read_bytes,
 )
-from trustone_tui.session import Company, HistoryEntry, Interview, QuestionAnswer
+from trustone_tui.engine.session import Company, HistoryEntry, Interview, QuestionAnswer
 
 
 @pytest.mark.parametrize(

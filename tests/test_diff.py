@@ -11,11 +11,11 @@ import pytest
 from markdown_it import MarkdownIt
 
 from report_fixtures import demo_session, framework, uniform_session
-from trustone_tui.answerfile import AnswerFileError, dump_session
+from trustone_tui.answerfile.read import AnswerFileError, dump_session
 from trustone_tui.cli import main
+from trustone_tui.engine.session import Interview, QuestionAnswer
 from trustone_tui.report.compare import compare, describe, signed
-from trustone_tui.report.previous import load_previous, previous_path
-from trustone_tui.session import Interview, QuestionAnswer
+from trustone_tui.store.previous import load_previous, previous_path
 
 
 def last_year():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from trustone_tui.digest import blake2b, sha256
+from trustone_tui.framework.digest import blake2b, sha256
 
 
 def test_sha256_and_blake2b_match_hashlib():
@@ -24,7 +24,7 @@ def test_starting_the_interview_loads_no_openssl():
     code = (
         "import sys\n"
         "import trustone_tui.tui.app, trustone_tui.tui.screens.interview\n"
-        "from trustone_tui.framework.bank import default_framework\n"
+        "from trustone_tui.store.bankcache import default_framework\n"
         "default_framework()\n"
         "print('_hashlib' in sys.modules)\n"
     )

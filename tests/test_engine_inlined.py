@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from proof_helpers import FW, PROFILES
 from trustone_tui.engine.scoring import assess_answers, level_gap, score_question
+from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.framework.model import Question
-from trustone_tui.session import QuestionAnswer
 
 
 def answers_for(question: Question) -> st.SearchStrategy[QuestionAnswer]:

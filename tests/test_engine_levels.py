@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from proof_helpers import C_ALL_NVT, FW, everything_ja, make_session
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, assess
-from trustone_tui.session import QuestionAnswer
+from trustone_tui.engine.session import QuestionAnswer
+from trustone_tui.text import formatting
 
 
 def run(profile_key: str, answers) -> Assessment:
@@ -274,7 +274,7 @@ def test_c_medium_large_20_percent_edge():
 def test_demo_company_medium_large_c():
     # The demo (38 employees, 9.4 mln) in numbers: C2, 121 of 248; C3 needs 60% of 248 = 148.8
     # -> 149 - 121 = 28 points, groeves 60 - 55 = 5, fabrieken 100 - 80 = 20.
-    from trustone_tui.answerfile import parse_session
+    from trustone_tui.answerfile.read import parse_session
     from trustone_tui.demo import demo_bytes
 
     a = assess(FW, parse_session(demo_bytes(), "demo", FW))

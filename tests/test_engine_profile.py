@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from proof_helpers import FW
+from trustone_tui.engine.session import Company, profile_of
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import Company, profile_of
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from proof_helpers import FW, PROFILES
 from trustone_tui.engine.scoring import Assessment, assess_answers
+from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.framework.model import Level, Question
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import QuestionAnswer
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = (None, "nee", "gedeeltelijk", "ja")

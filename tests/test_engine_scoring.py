@@ -6,7 +6,7 @@ import pytest
 
 from proof_helpers import FW, NVT_FREE_CHOICE_IDS, PROFILES, make_session
 from trustone_tui.engine.scoring import assess, assess_answers
-from trustone_tui.session import QuestionAnswer
+from trustone_tui.engine.session import QuestionAnswer
 
 
 def result(profile_key: str, qid: str, given):

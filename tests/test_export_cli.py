@@ -15,9 +15,9 @@ import pytest
 from report_fixtures import demo_session
 from trustone_tui.cli import main
 from trustone_tui.demo import demo_bytes
+from trustone_tui.engine.session import Interview
 from trustone_tui.report import default_filename
-from trustone_tui.report.output import OutputError, write_atomic
-from trustone_tui.session import Interview
+from trustone_tui.store.output import OutputError, write_atomic
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_file_tools_do_not_import_textual():
     code = (
         "import sys\n"
         "import trustone_tui.commands.export, trustone_tui.commands.summary\n"
-        "import trustone_tui.commands.diff, trustone_tui.report.previous\n"
+        "import trustone_tui.commands.diff, trustone_tui.store.previous\n"
         "sys.exit('textual' in sys.modules)\n"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -7,8 +7,8 @@ import pickle
 
 import pytest
 
-from trustone_tui.framework.bank import default_framework
 from trustone_tui.framework.model import Band, ElementCondition, ElementRule, Question
+from trustone_tui.store.bankcache import default_framework
 
 
 def band(**changes) -> Band:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from trustone_tui.answerfile import parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine import planner
 from trustone_tui.engine.planner import (
@@ -25,10 +25,11 @@ from trustone_tui.engine.planner import (
     short_title,
 )
 from trustone_tui.engine.scoring import QuestionResult, assess, score_question
-from trustone_tui.framework.bank import Framework, default_framework, load_framework
+from trustone_tui.engine.session import Company, QuestionAnswer, Session, profile_of
+from trustone_tui.framework.bank import Framework, load_framework
 from trustone_tui.framework.model import Level
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import Company, QuestionAnswer, Session, profile_of
+from trustone_tui.store.bankcache import default_framework
 
 FW = default_framework()
 BANK = Path(__file__).resolve().parents[1] / "questions"

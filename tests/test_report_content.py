@@ -6,8 +6,8 @@ import datetime as dt
 
 from report_fixtures import demo_session, framework, uniform_session
 from trustone_tui.engine.scoring import assess
+from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.report.content import build_content, dutch_date, points_of
-from trustone_tui.session import QuestionAnswer
 
 
 def content_of(session):

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from report_fixtures import company, framework
+from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.report import markdown as md
 from trustone_tui.report import render_report
 from trustone_tui.report.csvtable import neutralise
-from trustone_tui.session import Company, Interview, QuestionAnswer, Session
 
 HOSTILE_NAME = '=HYPERLINK("http://evil.example") <script>alert(1)</script> *bold* | [x](y)'
 HOSTILE_NOTE = (

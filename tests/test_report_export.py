@@ -13,11 +13,11 @@ import pytest
 from markdown_it import MarkdownIt
 
 from report_fixtures import demo_session, framework, uniform_session
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import assess
+from trustone_tui.engine.session import ANSWER_LABELS
 from trustone_tui.report import FORMATS, render_report
-from trustone_tui.scorejson import score_json
-from trustone_tui.session import ANSWER_LABELS
+from trustone_tui.report.scorejson import score_json
+from trustone_tui.text import formatting
 
 
 class PageParser(HTMLParser):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from proof_helpers import C_ALL_NVT, EXAMPLE, FW, make_session
-from trustone_tui.answerfile import dump_session
+from trustone_tui.answerfile.read import dump_session
 from trustone_tui.cli import main
 
 TOP_KEYS = {
@@ -273,8 +273,9 @@ def test_score_never_imports_textual(example):
         "loaded = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
         "assert status == 0, status\n"
         "assert not loaded, loaded\n"
-        "import trustone_tui.engine.scoring, trustone_tui.framework.bank, trustone_tui.answerfile\n"
-        "import trustone_tui.scorejson, trustone_tui.engine.suggest\n"
+        "import trustone_tui.engine.scoring, trustone_tui.framework.bank\n"
+        "import trustone_tui.answerfile.read\n"
+        "import trustone_tui.report.scorejson, trustone_tui.engine.suggest\n"
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules)\n"
         "import textual\n"  # the check itself can fail: Textual is installed
         "assert 'textual' in sys.modules\n"

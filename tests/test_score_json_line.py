@@ -13,15 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from proof_helpers import COMPANIES, FW
-from trustone_tui.answerfile import dump_session, parse_session
+from trustone_tui.answerfile.read import dump_session, parse_session
 from trustone_tui.cli import main
 from trustone_tui.commands.score import utf8_writer
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine import scoring
 from trustone_tui.engine.scoring import assess
+from trustone_tui.engine.session import Company, QuestionAnswer, Session
 from trustone_tui.framework.model import Question
-from trustone_tui.scorejson import ScoreLineEncoder, score_json
-from trustone_tui.session import Company, QuestionAnswer, Session
+from trustone_tui.report.scorejson import ScoreLineEncoder, score_json
 
 #: Shared by every generated session below, as ``trustone score`` shares one for all its files.
 SHARED = ScoreLineEncoder()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from trustone_tui import textsummary
-from trustone_tui.answerfile import parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.commands import score
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
-from trustone_tui.framework.bank import default_framework, load_framework
-from trustone_tui.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.framework.bank import load_framework
+from trustone_tui.store.bankcache import default_framework
+from trustone_tui.text import summary as textsummary
 
 FW = default_framework()
 

@@ -1,9 +1,9 @@
 """First checks that the bank loads and the demo session scores as computed by hand."""
 
-from trustone_tui.answerfile import parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
-from trustone_tui.framework.bank import default_framework
+from trustone_tui.store.bankcache import default_framework
 
 
 def test_bank_has_39_scored_questions():

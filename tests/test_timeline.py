@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trustone_tui.answerfile import dump_session, parse_session
+from trustone_tui.answerfile.read import dump_session, parse_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
+from trustone_tui.engine.session import Company, HistoryEntry, Session
 from trustone_tui.engine.timeline import (
     column_levels,
     expected_level,
@@ -22,8 +23,8 @@ from trustone_tui.engine.timeline import (
     this_years_assessment,
     timeline_position,
 )
-from trustone_tui.framework.bank import FrameworkError, default_framework, load_framework
-from trustone_tui.session import Company, HistoryEntry, Session
+from trustone_tui.framework.bank import FrameworkError, load_framework
+from trustone_tui.store.bankcache import default_framework
 
 FW = default_framework()
 MODULES = "kennismodules"

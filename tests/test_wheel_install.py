@@ -51,7 +51,8 @@ def test_wheel_ships_the_bank_and_an_installed_copy_scores(tmp_path):
     code = (
         "import json, sys\n"
         "import trustone_tui\n"
-        "from trustone_tui.framework.bank import bank_directory, default_framework\n"
+        "from trustone_tui.framework.bank import bank_directory\n"
+        "from trustone_tui.store.bankcache import default_framework\n"
         "from trustone_tui.cli import main\n"
         "where = {'package': trustone_tui.__file__, 'bank': str(bank_directory()),\n"
         "         'questions': len(default_framework().scored_questions())}\n"

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from trustone_tui.answerfile import parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.framework.bank import Framework, default_framework
-from trustone_tui.session import Session
+from trustone_tui.engine.session import Session
+from trustone_tui.framework.bank import Framework
+from trustone_tui.store.bankcache import default_framework
 
 
 @pytest.fixture(autouse=True)

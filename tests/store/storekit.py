@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from trustone_tui import atomic
+from trustone_tui.engine.session import Company, QuestionAnswer, Session
 from trustone_tui.framework.bank import Framework
-from trustone_tui.session import Company, QuestionAnswer, Session
+from trustone_tui.store import atomic
 
 
 def temporaries(folder: Path) -> list[str]:

@@ -7,9 +7,9 @@ import os
 import pytest
 from storekit import with_note
 
-from trustone_tui.answerfile import dump_session, load_session
+from trustone_tui.answerfile.read import dump_session, load_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.store import ConflictError, SaveError, open_session
+from trustone_tui.store.sessions import ConflictError, SaveError, open_session
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_a_change_while_the_new_file_is_being_written_is_caught_before_the_renam
 ):
     """The fingerprint is checked again after the temporary file is synced, just before the
     rename, so a write by someone else during our write-and-fsync is not overwritten."""
-    from trustone_tui import atomic
+    from trustone_tui.store import atomic
 
     theirs = dump_session(with_note(demo, "1.1.4", "tussendoor geschreven"), framework)
     real_write_temp = atomic._write_temp

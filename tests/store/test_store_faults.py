@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from storekit import temporaries, with_note
 
-from trustone_tui.answerfile import dump_session, load_session
+from trustone_tui.answerfile.read import dump_session, load_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.store import SaveError, open_session
+from trustone_tui.store.sessions import SaveError, open_session
 
 ERRNOS = [errno.ENOSPC, errno.EIO, errno.EACCES]
 OPERATIONS = ["create", "write", "fsync-file", "replace", "fsync-folder"]
@@ -214,7 +214,7 @@ def test_a_real_file_size_limit_efbig(framework, demo, tmp_path):
 
 
 def test_create_in_a_full_disk_leaves_nothing(framework, demo, data_dir, monkeypatch):
-    from trustone_tui.store import create_session
+    from trustone_tui.store.sessions import create_session
 
     data_dir.mkdir(mode=0o700)
     fault = Fault(monkeypatch, "write", errno.ENOSPC)

@@ -17,8 +17,8 @@ from collections import Counter
 
 from storekit import growing_session, temporaries
 
-from trustone_tui.answerfile import load_session
-from trustone_tui.store import open_session, recent_sessions, save_as
+from trustone_tui.answerfile.read import load_session
+from trustone_tui.store.sessions import open_session, recent_sessions, save_as
 
 KILLS = 300
 MAX_DELAY_S = 0.010

@@ -6,9 +6,9 @@ import gc
 import os
 import signal
 
-from trustone_tui import filelock
 from trustone_tui.demo import demo_bytes
-from trustone_tui.store import open_session
+from trustone_tui.store import filelock
+from trustone_tui.store.sessions import open_session
 
 
 def lock_file(path):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from trustone_tui import atomic, migrations
-from trustone_tui.answerfile import AnswerFileError, dump_session, load_session
+from trustone_tui.answerfile import migrations
+from trustone_tui.answerfile.read import AnswerFileError, dump_session, load_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.session import QuestionAnswer
-from trustone_tui.store import SaveError, open_session
+from trustone_tui.engine.session import QuestionAnswer
+from trustone_tui.store import atomic
+from trustone_tui.store.sessions import SaveError, open_session
 
 
 def v0_from_v1(data: bytes) -> bytes:

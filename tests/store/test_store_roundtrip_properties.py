@@ -12,11 +12,11 @@ import tomllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trustone_tui import tomlwrite
-from trustone_tui.answerfile import dump_session, parse_session
-from trustone_tui.framework.bank import default_framework
-from trustone_tui.session import Company, Interview, QuestionAnswer, Session
-from trustone_tui.store import open_session, save_as
+from trustone_tui.answerfile import tomlwrite
+from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.store.bankcache import default_framework
+from trustone_tui.store.sessions import open_session, save_as
 
 FRAMEWORK = default_framework()
 CHOICE_IDS = [q.id for q in FRAMEWORK.questions.values() if q.kind == "choice"]

@@ -15,10 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trustone_tui.answerfile import AnswerFileError, dump_session, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, dump_session, load_session, parse_session
 from trustone_tui.cli import main
 from trustone_tui.demo import demo_bytes
-from trustone_tui.framework.bank import default_framework
+from trustone_tui.store.bankcache import default_framework
 
 FILES = 1200
 SUBPROCESS_SAMPLE = 60

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from trustone_tui.answerfile import parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
-from trustone_tui.framework.bank import default_framework
-from trustone_tui.session import Session
-from trustone_tui.store import DATA_DIR_ENV
+from trustone_tui.engine.session import Session
+from trustone_tui.store.bankcache import default_framework
+from trustone_tui.store.sessions import DATA_DIR_ENV
 from trustone_tui.tui.app import TrustoneApp
 
 SIZE = (120, 40)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from trustone_tui.framework.bank import default_framework
 from trustone_tui.framework.profile import Profile
+from trustone_tui.store.bankcache import default_framework
 from trustone_tui.tui.render import (
     ANSWER_WIDTH,
     Blocks,

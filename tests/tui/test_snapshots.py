@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from trustone_tui.store import DATA_DIR_ENV
+from trustone_tui.store.sessions import DATA_DIR_ENV
 from trustone_tui.tui.screenshots import SCENES, Scene, prepare_data_dir
 
 

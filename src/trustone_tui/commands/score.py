@@ -41,7 +41,7 @@ def run(argv: list[str]) -> int:
             load_all,
         )
         from trustone_tui.engine.scoring import assess
-        from trustone_tui.scorejson import ScoreLineEncoder, score_json
+        from trustone_tui.report.scorejson import ScoreLineEncoder, score_json
 
         framework = framework_or_exit()
     finally:
@@ -62,7 +62,7 @@ def run(argv: list[str]) -> int:
         assessment = assess(framework, session)
         if args.format == "text":
             # Imported here: the planner and timeline it needs are not part of the JSON.
-            from trustone_tui.textsummary import text_summary
+            from trustone_tui.text.summary import text_summary
 
             out.write(("\n" if written else "") + text_summary(session, assessment, framework))
         elif as_array:

@@ -32,7 +32,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Literal, NamedTuple
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import (
     Assessment,
     QuestionResult,
@@ -40,10 +39,11 @@ from trustone_tui.engine.scoring import (
     assess_answers,
     score_question,
 )
+from trustone_tui.engine.session import ANSWER_LABELS, QuestionAnswer, Session, profile_of
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import AnswerWord, Level, Question
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import ANSWER_LABELS, QuestionAnswer, Session, profile_of
+from trustone_tui.text import formatting
 
 StepReason = Literal["core", "quarry_insight", "factory_insight", "points"]
 StepField = Literal["answer", "percentage"]

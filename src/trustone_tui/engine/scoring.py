@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
+from trustone_tui.engine.session import QuestionAnswer, Session, profile_of
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import (
     AnswerWord,
@@ -21,7 +22,6 @@ from trustone_tui.framework.model import (
     StepFile,
 )
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import QuestionAnswer, Session, profile_of
 
 Status = Literal["open", "answered", "nvt", "not_counted"]
 AnswerSource = Literal["given", "percentage", "band"]

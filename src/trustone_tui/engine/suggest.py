@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from trustone_tui.engine.session import UNGROUPED, ElementTicks
 from trustone_tui.framework.model import AnswerWord, ElementCondition, ElementRule
-from trustone_tui.session import UNGROUPED, ElementTicks
 
 
 def condition_holds(condition: ElementCondition, ticks: ElementTicks) -> bool:

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.engine.session import Company, HistoryEntry, Session, profile_of
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Category, FrequencyColumn, Level
 from trustone_tui.framework.profile import category_for
-from trustone_tui.session import Company, HistoryEntry, Session, profile_of
 
 TimelineStatus = Literal["on_track", "late", "behind"]
 LevelSource = Literal["history", "entry_level", "none"]

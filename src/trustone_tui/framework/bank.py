@@ -11,12 +11,10 @@ import itertools
 import os
 import tomllib
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from trustone_tui.digest import sha256
-from trustone_tui.framework.cache import cached_bank
+from trustone_tui.framework.digest import sha256
 from trustone_tui.framework.model import (
     Audience,
     Category,
@@ -175,13 +173,6 @@ def load_framework(directory: Path | None = None) -> Framework:
     if problems:
         raise FrameworkError(problems)
     return Framework(meta, tuple(steps), digest.hexdigest()[:16])
-
-
-@cache
-def default_framework() -> Framework:
-    """The bank shipped with the app (or ``$TRUSTONE_QUESTIONS``), loaded once per process;
-    a validated copy from an earlier start is used when the files have not changed."""
-    return cached_bank(bank_directory(), load_framework)
 
 
 def check_consistency(meta: FrameworkFile, steps: list[StepFile], directory: Path) -> list[str]:

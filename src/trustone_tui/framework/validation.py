@@ -1,7 +1,7 @@
 """Validate the bank's TOML tables into :mod:`~trustone_tui.framework.model` with pydantic.
 
 The only module of the bank that imports pydantic: it runs when the bank is read from its files,
-not when a validated copy comes from :mod:`~trustone_tui.framework.cache`.
+not when a validated copy comes from :mod:`~trustone_tui.store.bankcache`.
 """
 
 from __future__ import annotations

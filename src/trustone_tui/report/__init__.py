@@ -10,13 +10,13 @@ import unicodedata
 from typing import Literal
 
 from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.report.content import build_content
 from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS, render_csv
 from trustone_tui.report.htmlpage import render_html
 from trustone_tui.report.jsondoc import render_json
 from trustone_tui.report.markdown import render_markdown
-from trustone_tui.session import Session
 
 ReportFormat = Literal["md", "html", "csv", "json"]
 FORMATS: tuple[ReportFormat, ...] = ("md", "html", "csv", "json")

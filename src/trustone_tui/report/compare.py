@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, QuestionResult, assess
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.profile import Profile
 from trustone_tui.report.content import answer_text
-from trustone_tui.session import Session
+from trustone_tui.text import formatting
 
 NOT_COUNTED_LABEL = "telt niet mee"
 

@@ -10,13 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, LevelGap, QuestionResult, StepResult
+from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, HistoryEntry, Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Level
-from trustone_tui.scorejson import band_table
-from trustone_tui.session import ANSWER_LABELS, UNGROUPED, HistoryEntry, Session
-from trustone_tui.textsummary import gap_line
+from trustone_tui.report.scorejson import band_table
+from trustone_tui.text import formatting
+from trustone_tui.text.summary import gap_line
 
 MONTHS = (
     "januari",

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from trustone_tui.engine.scoring import Assessment
-from trustone_tui.session import ANSWER_LABELS, Session
+from trustone_tui.engine.session import ANSWER_LABELS, Session
 
 BOM = "\ufeff"
 

@@ -6,8 +6,6 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from trustone_tui import formatting
-from trustone_tui.plain import clip, printable
 from trustone_tui.report import markdown as md
 from trustone_tui.report.compare import (
     AnswerSide,
@@ -17,6 +15,8 @@ from trustone_tui.report.compare import (
     signed,
 )
 from trustone_tui.report.content import dutch_date
+from trustone_tui.text import formatting
+from trustone_tui.text.plain import clip, printable
 
 ANSWER_WIDTH = 26
 TITLE_WIDTH = 44

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 
-from trustone_tui import formatting
 from trustone_tui.report.content import (
     CONDITION_LABELS,
     Condition,
@@ -20,6 +19,7 @@ from trustone_tui.report.content import (
     points_of,
     status_of,
 )
+from trustone_tui.text import formatting
 
 CSS = """
 @page {

@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from trustone_tui.engine.scoring import Assessment
-from trustone_tui.scorejson import gap_json, score_json
-from trustone_tui.session import UNGROUPED, Session
+from trustone_tui.engine.session import UNGROUPED, Session
+from trustone_tui.report.scorejson import gap_json, score_json
 
 
 def elements_json(session: Session, qid: str) -> list[int] | dict[str, list[int]]:
@@ -19,7 +19,7 @@ def elements_json(session: Session, qid: str) -> list[int] | dict[str, list[int]
 
 
 def export_json(session: Session, assessment: Assessment) -> dict[str, Any]:
-    """:func:`~trustone_tui.scorejson.score_json`, with per question the status, note, ticked
+    """:func:`~trustone_tui.report.scorejson.score_json`, with per question the status, note, ticked
     elements and follow-up flag, plus the interview, the steps and every level's gap."""
     out = score_json(session, assessment)
     for qid, question in out["questions"].items():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from trustone_tui import formatting
 from trustone_tui.report.content import (
     CONDITION_LABELS,
     Condition,
@@ -22,6 +21,7 @@ from trustone_tui.report.content import (
     points_of,
     status_of,
 )
+from trustone_tui.text import formatting
 
 #: Characters that start inline syntax anywhere in a line (CommonMark lets any ASCII punctuation
 #: be backslash-escaped; these are the ones that can change how text renders).

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustone_tui.answerfile import AnswerFileError, load_session
+from trustone_tui.answerfile.read import AnswerFileError, load_session
 from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Category
-from trustone_tui.session import Session
 
 NO_LEVEL = "geen"
 DEFAULT_TOP = 10

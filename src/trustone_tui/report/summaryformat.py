@@ -6,10 +6,10 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from trustone_tui import formatting
-from trustone_tui.plain import clip, printable
 from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS, Cell, csv_bytes
 from trustone_tui.report.summary import NO_LEVEL, CompanyRow, Summary
+from trustone_tui.text import formatting
+from trustone_tui.text.plain import clip, printable
 
 NAME_WIDTH = 34
 SHORT_SIZES = {"small": "klein", "medium_large": "mg/groot"}

@@ -20,11 +20,11 @@ from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
 
-from trustone_tui.answerfile import AnswerFileError, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, load_session, parse_session
 from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
-from trustone_tui.session import Session
-from trustone_tui.store import (
+from trustone_tui.store.sessions import (
     ConflictError,
     RecentSession,
     SessionFile,
@@ -361,7 +361,7 @@ class TrustoneApp(App[None]):
 
     def assessment_year(self) -> int:
         """The year being assessed: the interview date's year, else this year."""
-        from trustone_tui.textsummary import assessment_year
+        from trustone_tui.text.summary import assessment_year
 
         assert self.session is not None
         return assessment_year(self.session, self.clock().date())
@@ -449,7 +449,7 @@ class TrustoneApp(App[None]):
         )
 
     def _reload_from_disk(self) -> None:
-        from trustone_tui.answerfile import AnswerFileError
+        from trustone_tui.answerfile.read import AnswerFileError
 
         try:
             session = self.session_file.reload()
@@ -508,7 +508,7 @@ class TrustoneApp(App[None]):
 
     @work(thread=True, exclusive=True, group="previous", exit_on_error=False)
     def _load_previous(self, session: Session, session_path: Path | None) -> None:
-        from trustone_tui.report.previous import load_previous
+        from trustone_tui.store.previous import load_previous
 
         try:
             previous = load_previous(session_path, session, self.framework)
@@ -592,7 +592,7 @@ class TrustoneApp(App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, session: Session, request: ExportRequest) -> None:
         from trustone_tui.report import render_report
-        from trustone_tui.report.output import OutputError, write_atomic
+        from trustone_tui.store.output import OutputError, write_atomic
 
         protect = [self.session_file.path] if self.session_file else []
         try:

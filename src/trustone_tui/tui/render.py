@@ -19,8 +19,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from trustone_tui import formatting
 from trustone_tui.framework.model import CriteriaVariant
+from trustone_tui.text import formatting
 
 _LIST_ITEM = re.compile(r"^(\d+\.|[•−]|[a-c]\)|[A-C]\.)\s+(.*)$")
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from trustone_tui.demo import demo_bytes, demo_previous_bytes
-from trustone_tui.framework.bank import Framework, default_framework
-from trustone_tui.store import DATA_DIR_ENV
+from trustone_tui.framework.bank import Framework
+from trustone_tui.store.bankcache import default_framework
+from trustone_tui.store.sessions import DATA_DIR_ENV
 from trustone_tui.tui.app import TrustoneApp
 
 #: A fixed folder, so the start screen's "Sessies staan in ..." line never changes.

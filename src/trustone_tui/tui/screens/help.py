@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from trustone_tui import formatting
 from trustone_tui.framework.bank import Framework
+from trustone_tui.text import formatting
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 

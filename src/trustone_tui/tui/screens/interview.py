@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from trustone_tui.engine.scoring import Assessment
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.model import Question
-from trustone_tui.session import Session
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.question import (

@@ -12,10 +12,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, assess_answers
+from trustone_tui.engine.session import Company, Interview, Session, profile_of
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import Company, Interview, Session, profile_of
+from trustone_tui.text import formatting
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 

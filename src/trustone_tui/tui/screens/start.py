@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from trustone_tui.store import RecentSession
+from trustone_tui.store.sessions import RecentSession
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 

@@ -11,10 +11,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment
-from trustone_tui.session import ANSWER_LABELS, Session
-from trustone_tui.textsummary import next_steps_lines
+from trustone_tui.engine.session import ANSWER_LABELS, Session
+from trustone_tui.text import formatting
+from trustone_tui.text.summary import next_steps_lines
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.navigator import short
 from trustone_tui.tui.widgets.score import gap_lines

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 
-from trustone_tui.session import ANSWER_LABELS
+from trustone_tui.engine.session import ANSWER_LABELS
 from trustone_tui.tui.widgets.parts import Part, PartsWidget
 
 #: The key that gives each answer (the interview screen's bindings).

@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, QuestionResult
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
-from trustone_tui.session import Session
+from trustone_tui.text import formatting
 
 STATUS_MARKS = {"answered": "✓", "open": "○", "nvt": "–", "not_counted": "·"}
 #: Theme variables for each status (resolved to colours of the active theme when drawing).

@@ -20,13 +20,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import QuestionResult
+from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.engine.suggest import suggest_answer
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
 from trustone_tui.framework.profile import Profile
-from trustone_tui.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
+from trustone_tui.text import formatting
 from trustone_tui.tui import render
 from trustone_tui.tui.widgets.answerbar import AnswerBar
 from trustone_tui.tui.widgets.checklist import Checklist, Item

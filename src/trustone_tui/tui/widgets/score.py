@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, LevelGap
 from trustone_tui.framework.bank import Framework
+from trustone_tui.text import formatting
 from trustone_tui.tui.render import bar
 from trustone_tui.tui.widgets.refresh import set_content
 

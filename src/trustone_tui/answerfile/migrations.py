@@ -2,7 +2,7 @@
 
 A migration step turns a parsed document of format version N into one of version N + 1; steps
 are registered in :data:`MIGRATIONS` by their ``from`` version and applied in a chain until the
-document has :data:`~trustone_tui.session.CURRENT_SCHEMA_VERSION`. Steps work on the parsed
+document has :data:`~trustone_tui.engine.session.CURRENT_SCHEMA_VERSION`. Steps work on the parsed
 TOML (plain dicts), before validation, so they never need the old format's models.
 
 Format version 1 is the first released format, so there are no steps yet: the mechanism is in
@@ -17,7 +17,7 @@ import copy
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from trustone_tui.session import CURRENT_SCHEMA_VERSION
+from trustone_tui.engine.session import CURRENT_SCHEMA_VERSION
 
 Document = dict[str, Any]
 MigrationStep = Callable[[Document], Document]

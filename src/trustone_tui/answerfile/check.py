@@ -1,7 +1,7 @@
 """Accept the tables of a plainly valid answer file without pydantic.
 
 Reading a file validates its top-level table with the schema in
-:mod:`trustone_tui.answerschema` (``ANSWER_FILE``, where an answer may be anything) and the
+:mod:`trustone_tui.answerfile.schema` (``ANSWER_FILE``, where an answer may be anything) and the
 answer tables of the questions the bank knows (``ANSWERS``). :func:`accept_answer_file` returns
 exactly what those two validations return (new dicts with the keys in the schema's order, the
 same values; a whole number given for a float field becomes a float), or None when it is not
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Container, Mapping
 
-    from trustone_tui.answerschema import (
+    from trustone_tui.answerfile.schema import (
         AnswerFileTable,
         AnswerTable,
         CompanyTable,

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from trustone_tui.framework import cache
+from trustone_tui.store import bankcache as cache
 from trustone_tui.framework.bank import FrameworkError, load_framework
-from trustone_tui.framework.cache import CACHE_DIR_ENV, bank_key, cached_bank
+from trustone_tui.store.bankcache import CACHE_DIR_ENV, bank_key, cached_bank
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_the_cache_directory_defaults_to_the_platform_one(monkeypatch):
 def test_a_start_with_a_cached_bank_does_not_import_pydantic(tmp_path):
     code = (
         "import sys\n"
-        "from trustone_tui.framework.bank import default_framework\n"
+        "from trustone_tui.store.bankcache import default_framework\n"
         "assert len(default_framework().scored_questions()) == 39\n"
         "print('pydantic' in sys.modules)\n"
     )

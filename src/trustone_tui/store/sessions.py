@@ -2,16 +2,16 @@
 
 * Sessions live in :func:`data_directory` (folder 0700, files 0600); any other path can be
   opened and is saved in place (keeping that file's permissions).
-* Every save is atomic and durable (see :mod:`trustone_tui.atomic`) and first checks that the
+* Every save is atomic and durable (see :mod:`trustone_tui.store.atomic`) and first checks that the
   file on disk still has the fingerprint (SHA-256 of its bytes) it had when it was read: a
   change behind the app's back is never overwritten (:class:`ConflictError`).
-* A lock (see :mod:`trustone_tui.filelock`) warns a second instance that opens the same file.
+* A lock (see :mod:`trustone_tui.store.filelock`) warns a second instance that opens the same file.
 * Older format versions are migrated on open; the original is kept beside it as a backup.
 * Answers to questions the bank no longer has are kept and reported.
 
-Symbolic links (policy in :mod:`trustone_tui.safefile`): the store reads and writes the regular
-file a link points to; the link is left alone, and temporary files, lock and backups go beside
-the real file. A link that appears where the opened file was is refused as a conflict.
+Symbolic links (policy in :mod:`trustone_tui.store.safefile`): the store reads and writes the
+regular file a link points to; the link is left alone, and temporary files, lock and backups go
+beside the real file. A link that appears where the opened file was is refused as a conflict.
 
 Nothing here imports Textual; :class:`SessionFile` is safe to use from a worker thread.
 """
@@ -30,18 +30,19 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import platformdirs
 
-from trustone_tui import atomic, filelock, safefile
-from trustone_tui.answerfile import (
+from trustone_tui.answerfile.read import (
     AnswerFileError,
     ReadSession,
     dump_session,
     parse_session,
     read_session,
 )
-from trustone_tui.digest import sha256
 from trustone_tui.engine.scoring import assess
+from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.framework.bank import Framework
-from trustone_tui.saveerrors import (
+from trustone_tui.framework.digest import sha256
+from trustone_tui.store import atomic, filelock, safefile
+from trustone_tui.store.saveerrors import (
     ConflictError,
     DataDirectoryError,
     InvalidSessionError,
@@ -49,7 +50,6 @@ from trustone_tui.saveerrors import (
     StoreError,
     TargetExistsError,
 )
-from trustone_tui.session import Session, profile_of
 
 if TYPE_CHECKING:
     from trustone_tui.framework.model import Category

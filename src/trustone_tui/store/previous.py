@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trustone_tui.answerfile import load_session
+from trustone_tui.answerfile.read import load_session
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
-from trustone_tui.session import Session
 
 
 def previous_path(session_file: Path | None, session: Session) -> Path | None:
@@ -25,7 +25,8 @@ def load_previous(
 ) -> Session | None:
     """The previous session, or None when none is named.
 
-    Raises :class:`~trustone_tui.answerfile.AnswerFileError` when the named file cannot be read.
+    Raises :class:`~trustone_tui.answerfile.read.AnswerFileError` when the named file cannot be
+    read.
     """
     path = previous_path(session_file, session)
     return None if path is None else load_session(path, framework)

@@ -1,9 +1,10 @@
-"""The answer file: TOML text <-> :class:`~trustone_tui.session.Session`.
+"""The answer file: TOML text <-> :class:`~trustone_tui.engine.session.Session`.
 
 Reading validates everything and reports each problem as one line naming the file and the place
 (line and column for syntax, the key path for values); it never raises anything else. A plainly
-valid file is accepted by :mod:`trustone_tui.answercheck`; any other is validated with the
-pydantic schema (:mod:`trustone_tui.answerschema`, imported then), whose errors are worded here.
+valid file is accepted by :mod:`trustone_tui.answerfile.check`; any other is validated with
+the pydantic schema (:mod:`trustone_tui.answerfile.schema`, imported then), whose errors are
+worded here.
 Writing is canonical: a stable key order, so load -> dump of a file we wrote gives the same bytes.
 """
 
@@ -17,9 +18,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from trustone_tui import migrations
-from trustone_tui.answercheck import accept_answer_file
-from trustone_tui.session import (
+from trustone_tui.answerfile import migrations
+from trustone_tui.answerfile.check import accept_answer_file
+from trustone_tui.engine.session import (
     CURRENT_SCHEMA_VERSION,
     UNGROUPED,
     Company,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
-    from trustone_tui.answerschema import AnswerFileTable, AnswerTable
+    from trustone_tui.answerfile.schema import AnswerFileTable, AnswerTable
     from trustone_tui.framework.bank import Framework
     from trustone_tui.framework.model import Question
 
@@ -44,7 +45,7 @@ BOM = "\ufeff"
 
 def _tomlwrite() -> ModuleType:
     """The TOML writer, imported on first use: reading a valid file never needs it."""
-    from trustone_tui import tomlwrite
+    from trustone_tui.answerfile import tomlwrite
 
     return tomlwrite
 
@@ -59,12 +60,12 @@ class AnswerFileError(Exception):
 
 @cache
 def _schema() -> ModuleType:
-    """The pydantic schema (:mod:`trustone_tui.answerschema`), imported on first use.
+    """The pydantic schema (:mod:`trustone_tui.answerfile.schema`), imported on first use.
 
-    Reading a file that :mod:`trustone_tui.answercheck` accepts never needs it: it is for files
+    Reading a file that :mod:`trustone_tui.answerfile.check` accepts never needs it: it is for files
     that may be broken, whose problems are worded from pydantic's errors.
     """
-    from trustone_tui import answerschema
+    from trustone_tui.answerfile import schema as answerschema
 
     return answerschema
 
@@ -309,7 +310,7 @@ def read_session(data: bytes, source: str, framework: Framework) -> ReadSession:
 
 
 def upgrade_document(document: Mapping[str, Any], source: str) -> migrations.Upgraded:
-    """The document migrated to the current format (see :mod:`trustone_tui.migrations`)."""
+    """The document migrated to the current format (:mod:`~trustone_tui.answerfile.migrations`)."""
     try:
         migrations.document_version(document)
     except migrations.MigrationError as exc:

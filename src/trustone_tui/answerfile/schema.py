@@ -1,8 +1,8 @@
 """The pydantic schema of an answer file's tables.
 
 Importing this module imports pydantic and builds the validators, which costs more at start
-than reading a file does; :mod:`trustone_tui.answerfile` imports it only for a file that
-:mod:`trustone_tui.answercheck` does not accept as plainly valid. It defines what a valid file
+than reading a file does; :mod:`trustone_tui.answerfile.read` imports it only for a file that
+:mod:`trustone_tui.answerfile.check` does not accept as plainly valid. It defines what a valid file
 is, and its errors are what a broken file's messages are worded from.
 """
 
@@ -53,7 +53,7 @@ class AnswerTable(TypedDict, total=False):
     answer: Literal["nee", "gedeeltelijk", "ja", "nvt"] | None
     percentage: Percentage | None
     #: A list of element numbers, or a table of such lists per element group (checked in
-    #: :func:`trustone_tui.answerfile._check_elements`).
+    #: :func:`trustone_tui.answerfile.read._check_elements`).
     elements: Any
     note: str
     follow_up: bool

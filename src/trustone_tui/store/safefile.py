@@ -14,9 +14,9 @@ import os
 import stat
 from pathlib import Path
 
-from trustone_tui import atomic
-from trustone_tui.answerfile import MAX_FILE_BYTES, AnswerFileError
-from trustone_tui.saveerrors import SaveError
+from trustone_tui.answerfile.read import MAX_FILE_BYTES, AnswerFileError
+from trustone_tui.store import atomic
+from trustone_tui.store.saveerrors import SaveError
 
 
 class NotRegularFile(Exception):

@@ -12,10 +12,10 @@ import json
 import math
 from typing import Any
 
-from trustone_tui import formatting
 from trustone_tui.engine.scoring import Assessment, LevelGap, QuestionResult
+from trustone_tui.engine.session import Session
 from trustone_tui.framework.model import CriteriaVariant
-from trustone_tui.session import Session
+from trustone_tui.text import formatting
 
 
 def band_table(variant: CriteriaVariant) -> str:

@@ -20,13 +20,11 @@ import pickle
 import stat
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from trustone_tui.digest import blake2b
-
-if TYPE_CHECKING:
-    from trustone_tui.framework.bank import Framework
+from trustone_tui.framework import bank as framework_bank
+from trustone_tui.framework.digest import blake2b
 
 CACHE_DIR_ENV = "TRUSTONE_CACHE_DIR"
 APP_NAME = "trustone-tui"
@@ -50,7 +48,7 @@ def bank_key(directory: Path) -> str:
     """A hash of everything the pickled bank depends on."""
     digest = blake2b(digest_size=16)
     digest.update(f"{CACHE_FORMAT} {sys.version}".encode())
-    here = Path(__file__).parent
+    here = Path(framework_bank.__file__).parent
     for name in _MODEL_SOURCES:
         digest.update((here / name).read_bytes())
     for entry in sorted(os.scandir(directory), key=lambda e: e.name):
@@ -63,18 +61,18 @@ def bank_key(directory: Path) -> str:
     return digest.hexdigest()
 
 
-def cached_bank(directory: Path, load: Callable[[Path], Framework]) -> Framework:
+def cached_bank(
+    directory: Path, load: Callable[[Path], framework_bank.Framework]
+) -> framework_bank.Framework:
     """The bank in ``directory``: the validated copy when its key matches, else ``load`` it
     (which validates and raises on problems) and keep a copy for the next start."""
-    from trustone_tui.framework.bank import Framework
-
     try:
         key = bank_key(directory)
     except OSError:
         return load(directory)  # let the loader name the file it cannot read
     path = cache_directory() / f"bank-{key}.pickle"
     framework = _read(path)
-    if isinstance(framework, Framework):
+    if isinstance(framework, framework_bank.Framework):
         return framework
     framework = load(directory)
     _write(path, framework)
@@ -95,12 +93,19 @@ def _read(path: Path) -> object | None:
         return None
 
 
-def _write(path: Path, framework: Framework) -> None:
+def _write(path: Path, framework: framework_bank.Framework) -> None:
     """Store the copy atomically (0600, in a 0700 directory); failing to is harmless."""
-    from trustone_tui import atomic
+    from trustone_tui.store import atomic
 
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         atomic.write_replace(path, pickle.dumps(framework, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, atomic.NotDurableError):
         pass  # the next start validates the files again
+
+
+@cache
+def default_framework() -> framework_bank.Framework:
+    """The bank shipped with the app (or ``$TRUSTONE_QUESTIONS``), loaded once per process;
+    a validated copy from an earlier start is used when the files have not changed."""
+    return cached_bank(framework_bank.bank_directory(), framework_bank.load_framework)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from trustone_tui import atomic
+from trustone_tui.store import atomic
 
 
 class OutputError(Exception):
@@ -21,7 +21,7 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def write_atomic(path: Path, data: bytes, protect: Iterable[Path] = ()) -> None:
-    """Write ``data`` to ``path`` atomically (see :mod:`trustone_tui.atomic`).
+    """Write ``data`` to ``path`` atomically (see :mod:`trustone_tui.store.atomic`).
 
     Readers see the old file or the new one, never half of one. Refuses (``OutputError``) to
     replace any of the ``protect`` paths (the input answer files) or a directory.

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from trustone_tui import formatting
 from trustone_tui.engine.planner import REASON_LABELS, Plan, best_case, plan
 from trustone_tui.engine.scoring import Assessment, LevelGap
+from trustone_tui.engine.session import Session
 from trustone_tui.engine.timeline import (
     AssessmentType,
     TimelinePosition,
@@ -18,8 +18,8 @@ from trustone_tui.engine.timeline import (
     timeline_position,
 )
 from trustone_tui.framework.bank import Framework
-from trustone_tui.plain import printable
-from trustone_tui.session import Session
+from trustone_tui.text import formatting
+from trustone_tui.text.plain import printable
 
 
 def gap_line(gap: LevelGap) -> str:

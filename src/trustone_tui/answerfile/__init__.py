@@ -1,0 +1,1 @@
+"""The answer file: read, validate, migrate and write a session's TOML."""

@@ -1,0 +1,1 @@
+"""Persistence: session files, atomic writes, locks, safe reads, save errors, caches."""

@@ -1,0 +1,1 @@
+"""The Dutch wording of numbers, conditions, plans and summaries (one place)."""
