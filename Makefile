@@ -1,13 +1,14 @@
 # Two entry points for a fresh machine with Python 3.11+ and make:
 #   make run    create .venv if needed, install the app, start it (ARGS="--demo" to pass arguments)
-#   make test   create .venv if needed, install the app with test tools, run lint and the whole suite
+#   make test   create .venv if needed, install the app with test tools, run ruff, mypy, the
+#               import contracts and the whole suite
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test lint bench screenshots clean
+.PHONY: run demo check test lint bench screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "trustone-tui needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -31,13 +32,18 @@ run: $(RUN_STAMP)
 demo: $(RUN_STAMP)
 	$(BIN)/trustone --demo
 
-test: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
+# Static checks first (seconds), then the suite: ruff, strict mypy, the import contracts.
+check: $(TEST_STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/python -m mypy
+	$(BIN)/lint-imports
+
+test: check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run_all.py
