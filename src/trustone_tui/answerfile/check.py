@@ -25,6 +25,8 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR
+
 if TYPE_CHECKING:
     from collections.abc import Container, Mapping
 
@@ -167,7 +169,7 @@ def _accept_company(value: Any) -> CompanyTable | None:
     }
     if "joined_year" in value:
         year = value["joined_year"]
-        if year is not None and not _whole(year, 1990, 2200):
+        if year is not None and not _whole(year, FIRST_YEAR, LAST_YEAR):
             return None
         company["joined_year"] = year
     if "entry_level" in value:
@@ -213,7 +215,7 @@ def _accept_history(value: Any) -> list[HistoryTable] | None:
         max_points = _number(entry.get("max_points"), _FLOAT_MAX)
         percentage = _number(entry.get("percentage"), 100.0)
         if (
-            not _whole(year, 1990, 2200)
+            not _whole(year, FIRST_YEAR, LAST_YEAR)
             or points is None
             or max_points is None
             or percentage is None

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal, NotRequired
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
+from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR
+
 __all__ = [
     "ANSWERS",
     "ANSWER_FILE",
@@ -37,7 +39,7 @@ class CompanyTable(TypedDict):
     imports_from_risk_countries: bool
     employees: Annotated[int, Field(ge=0)]
     revenue_eur: Annotated[int, Field(ge=0)]
-    joined_year: NotRequired[Annotated[int, Field(ge=1990, le=2200)] | None]
+    joined_year: NotRequired[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)] | None]
     entry_level: NotRequired[Annotated[int, Field(ge=1, le=5)] | None]
 
 
@@ -65,7 +67,7 @@ ANSWERS = TypeAdapter(dict[str, AnswerTable])
 
 @with_config(_TABLE)
 class HistoryTable(TypedDict):
-    year: Annotated[int, Field(ge=1990, le=2200)]
+    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     level: NotRequired[str | None]
     points: Annotated[float, Field(ge=0, allow_inf_nan=False)]
     max_points: Annotated[float, Field(ge=0, allow_inf_nan=False)]

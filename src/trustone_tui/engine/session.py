@@ -29,6 +29,8 @@ ElementTicks = Mapping[str, tuple[int, ...]]
 UNGROUPED = ""
 
 CURRENT_SCHEMA_VERSION = 1
+#: The years an answer file may name (joining the covenant, a history entry), inclusive.
+FIRST_YEAR, LAST_YEAR = 1990, 2200
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
 from trustone_tui.engine.scoring import Assessment, assess_answers
-from trustone_tui.engine.session import Company, Interview, Session, profile_of
+from trustone_tui.engine.session import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Company,
+    Interview,
+    Session,
+    profile_of,
+)
 from trustone_tui.framework.profile import Profile
 from trustone_tui.text import formatting
 from trustone_tui.tui.widgets.footer import KeyFooter
@@ -141,7 +148,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
             problems.append("Vul de jaaromzet in euro's in (een heel getal).")
         joined_text = self.query_one("#joined", Input).value.strip()
         joined = _int_or_none(joined_text)
-        if joined_text and (joined is None or not 1990 <= joined <= 2200):
+        if joined_text and (joined is None or not FIRST_YEAR <= joined <= LAST_YEAR):
             problems.append("Het jaar van toetreding is een jaartal zoals 2024.")
         entry = self.query_one("#entry-level", Select).value
         if problems:
