@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.tui.conftest import SIZE, make_app
+from tests.tui.helpers import SIZE, make_app
 from textual.widgets import Input
 
 from trustone_tui.answerfile.read import load_session

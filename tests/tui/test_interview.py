@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from tests.tui.conftest import SIZE, make_app, text_of
+from tests.tui.helpers import SIZE, make_app, text_of
 from textual.widgets import Button, Input, Static, TextArea
 
 from trustone_tui.answerfile.read import load_session
