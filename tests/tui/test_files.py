@@ -263,3 +263,13 @@ async def test_a_path_dialog_cancelled_changes_nothing(framework, demo_file):
             assert isinstance(app.screen, InterviewScreen)
         assert app.session is before
         assert app.session_file.path == demo_file
+
+
+async def test_the_start_screens_list_runs_the_chosen_action(framework):
+    app = make_app(framework)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second choice: the demo
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.session_file is None and app.session.company.name.startswith("Natuursteen")
