@@ -192,8 +192,11 @@ async def test_last_years_answers_show_beside_the_question(framework, demo_file)
         assert "alleen kinderarbeid en gedwongen arbeid" in shown
 
 
-async def enter_path(app, pilot, path: Path) -> None:
-    """Type ``path`` into the open path dialog and confirm it."""
+async def enter_path(app, pilot, path: Path, *, key: str | None = None) -> None:
+    """Open the path dialog (with ``key``, when given), type ``path`` and confirm it."""
+    if key is not None:
+        await pilot.press(key)
+    await pilot.pause()
     assert isinstance(app.screen, PathDialog)
     app.screen.query_one("#path", Input).value = str(path)
     await pilot.press("enter")
@@ -206,9 +209,7 @@ async def test_opening_a_broken_file_by_path_says_why(framework, tmp_path: Path)
     app = make_app(framework)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
-        await enter_path(app, pilot, path)
+        await enter_path(app, pilot, path, key="o")
         assert isinstance(app.screen, MessageDialog)
         assert app.screen.title_text == f"{path} kan niet worden geopend"
         await pilot.press("escape")
@@ -223,7 +224,6 @@ async def test_a_copy_never_overwrites_an_existing_file(framework, demo_file):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.action_save_copy()
-        await pilot.pause()
         await enter_path(app, pilot, existing)
         assert isinstance(app.screen, MessageDialog)
         assert app.screen.title_text == "Kopie opslaan mislukt"
@@ -237,8 +237,7 @@ async def test_attaching_last_year_by_path_shows_it_and_records_it(framework, de
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.action_attach_previous()
-        await pilot.pause()
+        await app.run_action("attach_previous")
         await enter_path(app, pilot, previous)
         assert isinstance(app.screen, InterviewScreen)
         assert app.session.interview.previous_file == "van-dijk-2025.toml"  # beside the session
