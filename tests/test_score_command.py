@@ -277,6 +277,16 @@ def test_score_never_imports_textual(example):
         "import trustone_tui.answerfile.read\n"
         "import trustone_tui.report.scorejson, trustone_tui.engine.suggest\n"
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules)\n"
+        # Every module outside tui/ (the other commands, the store, the reports, ...) too.
+        "import importlib, pkgutil, trustone_tui\n"
+        "modules = pkgutil.walk_packages(trustone_tui.__path__, 'trustone_tui.')\n"
+        "outside = [m.name for m in modules if not m.name.startswith('trustone_tui.tui')\n"
+        "           and not m.name.endswith('__main__')]\n"
+        "assert {'trustone_tui.commands.export', 'trustone_tui.commands.diff',\n"
+        "        'trustone_tui.commands.summary', 'trustone_tui.commands.app'} <= set(outside)\n"
+        "for name in outside:\n"
+        "    importlib.import_module(name)\n"
+        "    assert 'textual' not in sys.modules and 'rich' not in sys.modules, name\n"
         "import textual\n"  # the check itself can fail: Textual is installed
         "assert 'textual' in sys.modules\n"
     )

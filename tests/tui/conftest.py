@@ -5,16 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import Session
 from trustone_tui.store.bankcache import default_framework
 from trustone_tui.store.sessions import DATA_DIR_ENV
-from trustone_tui.tui.app import TrustoneApp
-
-SIZE = (120, 40)
 
 
 @pytest.fixture(autouse=True)
@@ -41,12 +37,3 @@ def demo_file(tmp_path: Path) -> Path:
     path = tmp_path / "van-dijk.toml"
     path.write_bytes(demo_bytes())
     return path
-
-
-def make_app(framework, **kwargs) -> TrustoneApp:
-    return TrustoneApp(framework, **kwargs)
-
-
-def text_of(app: TrustoneApp, selector: str) -> str:
-    """The plain text a Static shows."""
-    return str(app.screen.query_one(selector, Static).content)

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.tui.conftest import SIZE, make_app
+from tests.tui.helpers import SIZE, make_app
 from textual.widgets import Input
 
 from trustone_tui.answerfile.read import load_session
@@ -17,6 +17,7 @@ from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDi
 from trustone_tui.tui.screens.export import ExportDialog
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.screens.profile import ProfileScreen
+from trustone_tui.tui.screens.start import StartScreen
 
 
 async def answer_and_save(app, pilot, question_id: str, key: str) -> None:
@@ -189,3 +190,85 @@ async def test_last_years_answers_show_beside_the_question(framework, demo_file)
         shown = str(app.screen.query_one("#q-previous").content)
         assert shown.startswith("Vorig jaar: Nee, 0 van 6 punten")
         assert "alleen kinderarbeid en gedwongen arbeid" in shown
+
+
+async def enter_path(app, pilot, path: Path, *, key: str | None = None) -> None:
+    """Open the path dialog (with ``key``, when given), type ``path`` and confirm it."""
+    if key is not None:
+        await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, PathDialog)
+    app.screen.query_one("#path", Input).value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_opening_a_broken_file_by_path_says_why(framework, tmp_path: Path):
+    path = tmp_path / "kapot.toml"
+    path.write_bytes(b"[company\n")
+    app = make_app(framework)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await enter_path(app, pilot, path, key="o")
+        assert isinstance(app.screen, MessageDialog)
+        assert app.screen.title_text == f"{path} kan niet worden geopend"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_a_copy_never_overwrites_an_existing_file(framework, demo_file):
+    existing = demo_file.with_name("bestaat-al.toml")
+    existing.write_bytes(b"# van iemand anders\n")
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_save_copy()
+        await enter_path(app, pilot, existing)
+        assert isinstance(app.screen, MessageDialog)
+        assert app.screen.title_text == "Kopie opslaan mislukt"
+        assert app.session_file.path == demo_file  # still working in the opened file
+    assert existing.read_bytes() == b"# van iemand anders\n"
+
+
+async def test_attaching_last_year_by_path_shows_it_and_records_it(framework, demo_file):
+    previous = demo_file.with_name("van-dijk-2025.toml")
+    previous.write_bytes(demo_previous_bytes())
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.run_action("attach_previous")
+        await enter_path(app, pilot, previous)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.session.interview.previous_file == "van-dijk-2025.toml"  # beside the session
+        app.screen.go_to("1.1.2")
+        await pilot.pause()
+        assert str(app.screen.query_one("#q-previous").content).startswith("Vorig jaar: Nee")
+        await app.workers.wait_for_complete()
+    assert load_session(demo_file, framework).interview.previous_file == "van-dijk-2025.toml"
+
+
+async def test_a_path_dialog_cancelled_changes_nothing(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = app.session
+        for action in (app.action_open_path, app.action_save_copy, app.action_attach_previous):
+            action()
+            await pilot.pause()
+            assert isinstance(app.screen, PathDialog)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen)
+        assert app.session is before
+        assert app.session_file.path == demo_file
+
+
+async def test_the_start_screens_list_runs_the_chosen_action(framework):
+    app = make_app(framework)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second choice: the demo
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.session_file is None and app.session.company.name.startswith("Natuursteen")

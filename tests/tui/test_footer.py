@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, make_app
+from tests.tui.helpers import SIZE, make_app
 
 from trustone_tui.tui.widgets.footer import KeyFooter
 

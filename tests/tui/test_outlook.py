@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, make_app, text_of
+from tests.tui.helpers import SIZE, make_app, text_of
 
 from trustone_tui.answerfile.read import load_session
 from trustone_tui.engine.planner import apply_plan, plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from tests.tui.conftest import SIZE, make_app
+from tests.tui.helpers import SIZE, make_app
 from textual.events import ScreenResume
 from textual.widgets import Static
 

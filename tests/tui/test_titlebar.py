@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, make_app
+from tests.tui.helpers import SIZE, make_app
 from textual.command import CommandPalette
 
 from trustone_tui.tui.widgets.titlebar import LEFT, RIGHT, TitleBar

@@ -9,9 +9,10 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -54,6 +55,23 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], dt.datetime]
 SLOW_SAVE_SECONDS = 0.4
+OPEN_FAILED = "{path} kan niet worden geopend"
+
+
+class ConflictChoice(StrEnum):
+    """After a save was refused because someone else changed the file."""
+
+    COPY = "copy"
+    RELOAD = "reload"
+    KEEP = "keep"
+
+
+class QuitChoice(StrEnum):
+    """Quitting while the last changes are not saved."""
+
+    COPY = "copy"
+    STAY = "stay"
+    QUIT = "quit"
 
 
 @cache
@@ -216,31 +234,58 @@ class TrustoneApp(App[None]):
     def open_file(self, path: Path) -> None:
         """Open an answer file in the interview, or show why it cannot be opened."""
         try:
-            session_file = open_session(path, self.framework)
+            self._open_file(path)
         except AnswerFileError as exc:
             if len(self.screen_stack) <= 1:
                 self.show_start_screen()
-            self.show_problems(f"{path} kan niet worden geopend", exc.problems)
-            return
+            self.show_problems(OPEN_FAILED.format(path=path), exc.problems)
+
+    def _open_file(self, path: Path) -> None:
+        """Open an answer file in the interview; raises AnswerFileError."""
+        session_file = open_session(path, self.framework)
         self.start_interview(session_file.session, session_file)
         for line in session_file.notices:
             self.notify(line, severity="warning", timeout=10)
 
     def action_open_path(self) -> None:
+        self.ask_path(
+            "Bestand openen",
+            "Pad naar een antwoordbestand (.toml):",
+            start=str(Path.cwd()) + "/",
+            action="Openen",
+            use=self._open_file,
+            failure=OPEN_FAILED,
+        )
+
+    def ask_path(
+        self,
+        title: str,
+        prompt: str,
+        *,
+        start: str,
+        action: str,
+        use: Callable[[Path], None],
+        failure: str,
+    ) -> None:
+        """Ask for a path (starting from ``start``) and hand it to ``use``.
+
+        What ``use`` raises (a file that cannot be read, a copy that cannot be written) is shown
+        in a dialog titled ``failure``, in which ``{path}`` stands for the path. Cancelling
+        does nothing.
+        """
         from trustone_tui.tui.screens.dialogs import PathDialog
 
         def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.open_file(path)
+            if path is None:
+                return
+            try:
+                use(path)
+            except AnswerFileError as exc:
+                self.show_problems(failure.format(path=path), exc.problems)
+            except StoreError as exc:  # the answers stay in memory; nothing was overwritten
+                self.show_problems(failure.format(path=path), [str(exc)])
 
-        self.push_screen(
-            PathDialog(
-                "Bestand openen",
-                "Pad naar een antwoordbestand (.toml):",
-                value=str(Path.cwd()) + "/",
-            ),
-            chosen,
-        )
+        self.push_screen(PathDialog(title, prompt, value=start, action=action), chosen)
 
     def action_new_session(self) -> None:
         from trustone_tui.tui.screens.profile import ProfileScreen
@@ -383,7 +428,7 @@ class TrustoneApp(App[None]):
             self.save_state = "opslaan…"
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _save_worker(self, session_file) -> None:
+    def _save_worker(self, session_file: SessionFile) -> None:
         """Save the newest pending session until none is pending (one writer at a time)."""
         while True:
             with self._save_lock:
@@ -426,10 +471,10 @@ class TrustoneApp(App[None]):
         self.save_problem = message
         self.save_state = "NIET opgeslagen (conflict)"
 
-        def decided(choice: str) -> None:
-            if choice == "copy":
+        def decided(choice: ConflictChoice | None) -> None:
+            if choice is ConflictChoice.COPY:
                 self.action_save_copy()
-            elif choice == "reload":
+            elif choice is ConflictChoice.RELOAD:
                 self._reload_from_disk()
 
         self.push_screen(
@@ -442,15 +487,19 @@ class TrustoneApp(App[None]):
                     "Kopie opslaan: bewaar jouw versie als nieuw bestand (beide versies blijven).",
                     "Opnieuw laden: toon de versie op schijf (jouw wijzigingen vervallen).",
                 ],
-                [("copy", "Kopie opslaan als…"), ("reload", "Opnieuw laden"), ("keep", "Later")],
-                default="keep",
+                [
+                    (ConflictChoice.COPY, "Kopie opslaan als…"),
+                    (ConflictChoice.RELOAD, "Opnieuw laden"),
+                    (ConflictChoice.KEEP, "Later"),
+                ],
+                default=ConflictChoice.KEEP,
             ),
             decided,
         )
 
     def _reload_from_disk(self) -> None:
-        from trustone_tui.answerfile.read import AnswerFileError
-
+        if self.session_file is None:
+            return
         try:
             session = self.session_file.reload()
         except AnswerFileError as exc:
@@ -463,41 +512,35 @@ class TrustoneApp(App[None]):
     def action_save_copy(self) -> None:
         if self.session is None:
             return
-        from trustone_tui.tui.screens.dialogs import PathDialog
-
-        def chosen(path: Path | None) -> None:
-            if path is None or self.session is None:
-                return
-            try:
-                # In what-if mode the real answers are saved, never the tried ones. With a file
-                # open, its save_copy waits for a save still being written in the worker.
-                session = self._real or self.session
-                if self.session_file is not None:
-                    new_file = self.session_file.save_copy(session, path)
-                else:
-                    new_file = save_as(session, self.framework, path)
-            except StoreError as exc:  # the answers stay in memory; nothing was overwritten
-                self.show_problems("Kopie opslaan mislukt", [str(exc)])
-                return
-            self.close_session_file()
-            self.session_file = new_file
-            self.save_problem = None
-            self.save_state = "opgeslagen"
-            self.notify(f"Verder in {new_file.path}", title="Kopie opgeslagen")
-
         if self.session_file is not None:
             suggestion = self.session_file.suggest_copy_path()
         else:
             suggestion = self.data_directory() / f"{session_file_stem(self.session)}.toml"
-        self.push_screen(
-            PathDialog(
-                "Kopie opslaan als",
-                "Nieuw bestand (.toml); een bestaand bestand wordt nooit overschreven:",
-                value=str(suggestion),
-                action="Opslaan",
-            ),
-            chosen,
+        self.ask_path(
+            "Kopie opslaan als",
+            "Nieuw bestand (.toml); een bestaand bestand wordt nooit overschreven:",
+            start=str(suggestion),
+            action="Opslaan",
+            use=self._save_copy,
+            failure="Kopie opslaan mislukt",
         )
+
+    def _save_copy(self, path: Path) -> None:
+        """Save the answers as a new file at ``path`` and go on in it; raises StoreError."""
+        if self.session is None:
+            return
+        # In what-if mode the real answers are saved, never the tried ones. With a file open,
+        # its save_copy waits for a save still being written in the worker.
+        session = self._real or self.session
+        if self.session_file is not None:
+            new_file = self.session_file.save_copy(session, path)
+        else:
+            new_file = save_as(session, self.framework, path)
+        self.close_session_file()
+        self.session_file = new_file
+        self.save_problem = None
+        self.save_state = "opgeslagen"
+        self.notify(f"Verder in {new_file.path}", title="Kopie opgeslagen")
 
     def close_session_file(self) -> None:
         if self.session_file is not None:
@@ -541,37 +584,34 @@ class TrustoneApp(App[None]):
     def action_attach_previous(self) -> None:
         if self.session is None:
             return
-        from trustone_tui.tui.screens.dialogs import PathDialog
-
-        def chosen(path: Path | None) -> None:
-            if path is None or self.session is None:
-                return
-            try:
-                previous = load_session(path, self.framework)
-            except AnswerFileError as exc:
-                self.show_problems(f"{path} kan niet worden gebruikt", exc.problems)
-                return
-            here = self.session_file.path.parent if self.session_file else None
-            named = str(path.absolute())
-            if here is not None:
-                with contextlib.suppress(ValueError):
-                    named = os.path.relpath(path.absolute(), here)
-            interview = replace(self.session.interview, previous_file=named)
-            self.update_session(replace(self.session, interview=interview))
-            self._show_previous(previous)
-            self.notify(f"Vorig jaar: {previous.company.name} ({path.name})", title="Gekoppeld")
-
         start = self.session_file.path.parent if self.session_file else self.data_directory()
-        self.push_screen(
-            PathDialog(
-                "Vorig jaar koppelen",
-                "Antwoordbestand van de vorige beoordeling; de antwoorden en notities staan dan "
-                "naast elke vraag:",
-                value=str(start) + "/",
-                action="Koppelen",
-            ),
-            chosen,
+        self.ask_path(
+            "Vorig jaar koppelen",
+            "Antwoordbestand van de vorige beoordeling; de antwoorden en notities staan dan "
+            "naast elke vraag:",
+            start=str(start) + "/",
+            action="Koppelen",
+            use=self._attach_previous,
+            failure="{path} kan niet worden gebruikt",
         )
+
+    def _attach_previous(self, path: Path) -> None:
+        """Show last year's answers (the file at ``path``) beside each question.
+
+        Raises AnswerFileError when the file cannot be used.
+        """
+        if self.session is None:
+            return
+        previous = load_session(path, self.framework)
+        here = self.session_file.path.parent if self.session_file else None
+        named = str(path.absolute())
+        if here is not None:
+            with contextlib.suppress(ValueError):
+                named = os.path.relpath(path.absolute(), here)
+        interview = replace(self.session.interview, previous_file=named)
+        self.update_session(replace(self.session, interview=interview))
+        self._show_previous(previous)
+        self.notify(f"Vorig jaar: {previous.company.name} ({path.name})", title="Gekoppeld")
 
     # ------------------------------------------------------------------ export
 
@@ -660,7 +700,7 @@ class TrustoneApp(App[None]):
         if isinstance(self.screen, InterviewScreen):
             self.screen.go_to(question_id)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if self.session is not None:
             yield SystemCommand(
@@ -711,10 +751,10 @@ class TrustoneApp(App[None]):
         if self.save_problem is not None and self.session is not None:
             from trustone_tui.tui.screens.dialogs import ChoiceDialog
 
-            def decided(choice: str) -> None:
-                if choice == "quit":
+            def decided(choice: QuitChoice | None) -> None:
+                if choice is QuitChoice.QUIT:
                     self.exit()
-                elif choice == "copy":
+                elif choice is QuitChoice.COPY:
                     self.action_save_copy()
 
             self.push_screen(
@@ -722,11 +762,11 @@ class TrustoneApp(App[None]):
                     "Laatste wijzigingen zijn niet opgeslagen",
                     [self.save_problem, "", "Stoppen gooit de niet-opgeslagen antwoorden weg."],
                     [
-                        ("copy", "Kopie opslaan als…"),
-                        ("stay", "Niet stoppen"),
-                        ("quit", "Toch stoppen"),
+                        (QuitChoice.COPY, "Kopie opslaan als…"),
+                        (QuitChoice.STAY, "Niet stoppen"),
+                        (QuitChoice.QUIT, "Toch stoppen"),
                     ],
-                    default="stay",
+                    default=QuitChoice.STAY,
                 ),
                 decided,
             )
@@ -735,3 +775,11 @@ class TrustoneApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_session_file()
+
+
+if TYPE_CHECKING:
+    from trustone_tui.tui.host import AppHost
+
+    def _provides_host(app: TrustoneApp) -> AppHost:
+        """Never called: mypy checks here that the app offers all that trustone_app() promises."""
+        return app

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from trustone_tui.framework.model import Question
+from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.navigator import short
 
 EXACT_ID = 1000.0
@@ -71,8 +72,8 @@ class QuestionJumpProvider(Provider):
     """``2.1.1c`` or ``klachten`` finds the question; Enter jumps to it."""
 
     async def search(self, query: str) -> Hits:
-        app = self.app
-        if getattr(app, "session", None) is None:
+        app = trustone_app(self)
+        if app.session is None:
             return
         for question in app.framework.questions.values():
             score = question_score(question, query)
@@ -85,8 +86,8 @@ class QuestionJumpProvider(Provider):
                 )
 
     async def discover(self) -> Hits:
-        app = self.app
-        if getattr(app, "session", None) is None or app.assessment is None:
+        app = trustone_app(self)
+        if app.session is None or app.assessment is None:
             return
         for result in app.assessment.open_questions()[:10]:
             question = result.question

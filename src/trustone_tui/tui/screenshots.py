@@ -10,9 +10,10 @@ import asyncio
 import os
 import shutil
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -21,6 +22,7 @@ from trustone_tui.framework.bank import Framework
 from trustone_tui.store.bankcache import default_framework
 from trustone_tui.store.sessions import DATA_DIR_ENV
 from trustone_tui.tui.app import TrustoneApp
+from trustone_tui.tui.host import trustone_app
 
 #: A fixed folder, so the start screen's "Sessies staan in ..." line never changes.
 SCENE_DATA_DIR = Path("/tmp/trustone-tui-screenshots")
@@ -46,7 +48,7 @@ def prepare_data_dir(folder: Path = SCENE_DATA_DIR) -> Path:
     return folder
 
 
-async def _quiet(pilot: Pilot) -> None:
+async def _quiet(pilot: Pilot[None]) -> None:
     """Let the screen settle and drop toasts (they would cover the screen in a picture)."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -70,14 +72,14 @@ class Scene:
     def app(self, framework: Framework) -> TrustoneApp:
         return TrustoneApp(framework, demo=self.demo)
 
-    async def setup(self, pilot: Pilot) -> None:
+    async def setup(self, pilot: Pilot[None]) -> None:
         """Runs before the keys are pressed."""
         await _quiet(pilot)
         app = pilot.app
         if self.theme:
             app.theme = self.theme
         if self.question:
-            app.jump_to(self.question)
+            trustone_app(app).jump_to(self.question)
         await _quiet(pilot)
 
 
@@ -113,7 +115,7 @@ async def capture(scene: Scene, framework: Framework) -> str:
         return app.export_screenshot(title=f"trustone — {scene.description}")
 
 
-def run_with_scene_data(coroutine: Callable[[], Awaitable[None]]) -> None:
+def run_with_scene_data(coroutine: Callable[[], Coroutine[Any, Any, None]]) -> None:
     """Run with ``$TRUSTONE_DATA_DIR`` pointing at the prepared example folder."""
     previous = os.environ.get(DATA_DIR_ENV)
     os.environ[DATA_DIR_ENV] = str(prepare_data_dir())

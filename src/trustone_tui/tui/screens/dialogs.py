@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,6 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
+
+#: A dialog's choices: members of one string enum (their value names the button).
+ChoiceT = TypeVar("ChoiceT", bound=StrEnum)
 
 
 class PathSuggester(Suggester):
@@ -73,8 +78,11 @@ class PathDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ChoiceDialog(ModalScreen[str]):
-    """Explain a situation and offer choices; returns the chosen key (Esc: ``default``)."""
+class ChoiceDialog(ModalScreen[ChoiceT]):
+    """Explain a situation and offer choices; returns the chosen one (Esc: ``default``).
+
+    The first choice is the primary button; each button's id is ``choice-<value>``.
+    """
 
     BINDINGS = [Binding("escape", "choose_default", "Annuleren")]
 
@@ -82,9 +90,9 @@ class ChoiceDialog(ModalScreen[str]):
         self,
         title: str,
         lines: list[str],
-        choices: list[tuple[str, str]],
+        choices: list[tuple[ChoiceT, str]],
         *,
-        default: str,
+        default: ChoiceT,
         severity: str = "warning",
     ) -> None:
         super().__init__(classes=f"dialog -{severity}")
@@ -99,23 +107,30 @@ class ChoiceDialog(ModalScreen[str]):
             with VerticalScroll(classes="dialog-body"):
                 yield Static("\n".join(self.lines), markup=False)
             with Horizontal(classes="dialog-buttons"):
-                for index, (key, label) in enumerate(self.choices):
+                for index, (choice, label) in enumerate(self.choices):
                     yield Button(
-                        label, id=f"choice-{key}", variant="primary" if index == 0 else "default"
+                        label, id=f"choice-{choice}", variant="primary" if index == 0 else "default"
                     )
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
-        self.dismiss((event.button.id or "").removeprefix("choice-"))
+        chosen = {f"choice-{choice}": choice for choice, _ in self.choices}
+        self.dismiss(chosen[event.button.id or ""])
 
     def action_choose_default(self) -> None:
         self.dismiss(self.default)
 
 
-class MessageDialog(ChoiceDialog):
+class Close(StrEnum):
+    CLOSE = "close"
+
+
+class MessageDialog(ChoiceDialog[Close]):
     """A title and lines of text (e.g. one line per problem in a file), closed with Enter/Esc."""
 
     BINDINGS = [Binding("enter", "choose_default", "Sluiten")]
 
     def __init__(self, title: str, lines: list[str], *, severity: str = "error") -> None:
-        super().__init__(title, lines, [("close", "Sluiten")], default="close", severity=severity)
+        super().__init__(
+            title, lines, [(Close.CLOSE, "Sluiten")], default=Close.CLOSE, severity=severity
+        )

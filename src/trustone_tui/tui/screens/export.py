@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from trustone_tui.report import FORMATS, SUFFIXES, ReportFormat
+from trustone_tui.report import SUFFIXES, ReportFormat
 from trustone_tui.tui.screens.dialogs import PathSuggester
 
+#: The choices in the order shown; the first is the default.
 FORMAT_LABELS: dict[ReportFormat, str] = {
     "html": "HTML-rapport (print op A4)",
     "md": "Markdown-rapport",
@@ -43,7 +44,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical(classes="dialog-box"):
             yield Static("Rapport exporteren", classes="dialog-title")
             with RadioSet(id="export-format"):
-                for index, fmt in enumerate(("html", "md", "csv", "json")):
+                for index, fmt in enumerate(FORMAT_LABELS):
                     yield RadioButton(FORMAT_LABELS[fmt], value=index == 0, id=f"fmt-{fmt}")
             yield Static("Bestand:", classes="form-label")
             yield Input(str(self.default_path), id="export-path", suggester=PathSuggester())
@@ -59,10 +60,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.query_one("#export-path", Input).focus()
 
     def _format(self) -> ReportFormat:
-        pressed = self.query_one("#export-format", RadioSet).pressed_button
-        fmt = (pressed.id or "fmt-html").removeprefix("fmt-") if pressed else "html"
-        assert fmt in FORMATS
-        return fmt  # type: ignore[return-value]
+        index = self.query_one("#export-format", RadioSet).pressed_index
+        return list(FORMAT_LABELS)[max(index, 0)]
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self) -> None:

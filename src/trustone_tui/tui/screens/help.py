@@ -10,6 +10,7 @@ from textual.widgets import Markdown
 
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
+from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -91,6 +92,7 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
+        app = trustone_app(self)
         with VerticalScroll(id="help"):
-            yield Markdown(help_markdown(self.app.framework, str(self.app.data_directory())))
+            yield Markdown(help_markdown(app.framework, str(app.data_directory())))
         yield KeyFooter()

@@ -23,6 +23,7 @@ from trustone_tui.engine.session import (
 )
 from trustone_tui.framework.profile import Profile
 from trustone_tui.text import formatting
+from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -133,7 +134,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
     # ------------------------------------------------------------------ reading the form
 
     def _company(self) -> tuple[Company | None, list[str]]:
-        problems = []
+        problems: list[str] = []
         name = self.query_one("#name", Input).value.strip()
         if not name:
             problems.append("Vul de naam van het bedrijf in.")
@@ -151,7 +152,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
         if joined_text and (joined is None or not FIRST_YEAR <= joined <= LAST_YEAR):
             problems.append("Het jaar van toetreding is een jaartal zoals 2024.")
         entry = self.query_one("#entry-level", Select).value
-        if problems:
+        if problems or risk is None or employees is None or revenue is None:
             return None, problems
         return Company(
             name=name,
@@ -159,7 +160,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
             employees=employees,
             revenue_eur=revenue,
             joined_year=joined,
-            entry_level=None if entry is Select.NULL else int(entry),
+            entry_level=entry if isinstance(entry, int) else None,
         ), []
 
     # ------------------------------------------------------------------ live effect
@@ -172,7 +173,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
         self.query_one("#profile-effect", Static).update(self._effect_text(company))
 
     def _effect_text(self, company: Company | None) -> Content:
-        framework = self.app.framework
+        framework = trustone_app(self).framework
         meta = framework.meta
         lines = [Content.styled("Wat het profiel betekent", "bold"), Content("")]
         if company is None:
@@ -194,7 +195,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
         return Content("\n").join(lines)
 
     def _profile_lines(self, profile: Profile, company: Company) -> list[Content]:
-        framework = self.app.framework
+        framework = trustone_app(self).framework
         rule = framework.meta.small_company
         few = company.employees < rule.employees_below
         low = company.revenue_eur <= rule.revenue_at_most_eur
@@ -220,7 +221,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
 
     def _change_lines(self, new: Profile) -> list[Content]:
         """What changing the profile does to the criteria, the score and the counted answers."""
-        framework = self.app.framework
+        framework = trustone_app(self).framework
         session = self.session
         assert session is not None
         old = profile_of(session.company, framework)

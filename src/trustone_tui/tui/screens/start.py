@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,13 +15,40 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.store.sessions import RecentSession
+from trustone_tui.tui.host import AppHost, trustone_app
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
+
+@dataclass(frozen=True, slots=True)
+class StartAction:
+    """One choice in the start screen's list; ``key`` is its key binding."""
+
+    label: str
+    key: str
+    help: str
+    run: Callable[[AppHost], None]
+
+
 ACTIONS = (
-    ("new", "Nieuwe sessie", "n", "bedrijfsprofiel invullen en het interview beginnen"),
-    ("demo", "Demo openen", "d", "een fictief bedrijf met een half ingevuld interview"),
-    ("open", "Bestand openen…", "o", "een antwoordbestand (TOML) op een ander pad"),
+    StartAction(
+        "Nieuwe sessie",
+        "n",
+        "bedrijfsprofiel invullen en het interview beginnen",
+        lambda app: app.action_new_session(),
+    ),
+    StartAction(
+        "Demo openen",
+        "d",
+        "een fictief bedrijf met een half ingevuld interview",
+        lambda app: app.action_open_demo(),
+    ),
+    StartAction(
+        "Bestand openen…",
+        "o",
+        "een antwoordbestand (TOML) op een ander pad",
+        lambda app: app.action_open_path(),
+    ),
 )
 
 
@@ -65,10 +95,13 @@ class StartScreen(Screen[None]):
             yield OptionList(
                 *(
                     Option(
-                        Content.assemble((label, "bold"), f"  ({key})  ", (help_, "$text-muted")),
-                        id=action,
+                        Content.assemble(
+                            (action.label, "bold"),
+                            f"  ({action.key})  ",
+                            (action.help, "$text-muted"),
+                        )
                     )
-                    for action, label, key, help_ in ACTIONS
+                    for action in ACTIONS
                 ),
                 id="start-actions",
             )
@@ -92,7 +125,7 @@ class StartScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="recent")
     def _load_recent(self) -> None:
-        rows = self.app.recent_sessions()
+        rows = trustone_app(self).recent_sessions()
         self.app.call_from_thread(self._show_recent, rows)
 
     def _show_recent(self, rows: list[RecentSession]) -> None:
@@ -103,26 +136,18 @@ class StartScreen(Screen[None]):
             recent.add_option(
                 Option(Content.styled("nog geen sessies", "$text-muted"), disabled=True)
             )
-        recent.add_options(
-            Option(recent_label(row), id=f"recent-{index}") for index, row in enumerate(rows)
-        )
+        recent.add_options(Option(recent_label(row)) for row in rows)
         if rows:
             recent.highlighted = 0  # Tab to the list, Enter opens the newest session
         self.query_one("#recent-where", Static).update(
-            Content.styled(f"Sessies staan in {self.app.data_directory()}", "$text-muted")
+            Content.styled(f"Sessies staan in {trustone_app(self).data_directory()}", "$text-muted")
         )
 
     @on(OptionList.OptionSelected, "#start-actions")
     def _action_chosen(self, event: OptionList.OptionSelected) -> None:
-        actions = {
-            "new": self.app.action_new_session,
-            "demo": self.app.action_open_demo,
-            "open": self.app.action_open_path,
-        }
-        actions[event.option.id or ""]()
+        ACTIONS[event.option_index].run(trustone_app(self))
 
     @on(OptionList.OptionSelected, "#recent")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            index = int(event.option.id.removeprefix("recent-"))
-            self.app.open_file(self.recent_rows[index].path)
+        # The options are the rows (the placeholder shown when there are none is disabled).
+        trustone_app(self).open_file(self.recent_rows[event.option_index].path)

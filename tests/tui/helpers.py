@@ -1,0 +1,22 @@
+"""Helpers shared by the app tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Static
+
+from trustone_tui.framework.bank import Framework
+from trustone_tui.tui.app import TrustoneApp
+
+#: The terminal size the app tests run at, unless a test is about size.
+SIZE = (120, 40)
+
+
+def make_app(framework: Framework, **kwargs: Any) -> TrustoneApp:
+    return TrustoneApp(framework, **kwargs)
+
+
+def text_of(app: TrustoneApp, selector: str) -> str:
+    """The plain text a Static shows."""
+    return str(app.screen.query_one(selector, Static).content)
