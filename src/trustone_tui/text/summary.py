@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from trustone_tui.engine.planner import REASON_LABELS, Plan, best_case, plan
+from trustone_tui.engine.planner import best_case, plan
 from trustone_tui.engine.scoring import Assessment, LevelGap
 from trustone_tui.engine.session import Session
 from trustone_tui.engine.timeline import (
@@ -20,6 +20,7 @@ from trustone_tui.engine.timeline import (
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
 from trustone_tui.text.plain import printable
+from trustone_tui.text.plan import plan_lines
 
 
 def gap_line(gap: LevelGap) -> str:
@@ -53,28 +54,6 @@ def level_name(rank: int) -> str:
 
 def wrapped(text: str, indent: str, width: int = 100) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
-
-
-def plan_lines(the_plan: Plan) -> list[str]:
-    """The plan as numbered steps, each with its change, points and question title."""
-    target = the_plan.target.id
-    if not the_plan.reachable:
-        lines = [f"  Plan naar {target}: niet haalbaar door betere antwoorden"]
-        return lines + [f"    - {reason}" for reason in the_plan.blockers]
-    steps = the_plan.steps
-    lines = [
-        f"  Plan naar {target}: {len(steps)} {'stap' if len(steps) == 1 else 'stappen'}, "
-        f"+{formatting.points(the_plan.points_gained)} punten "
-        f"(nodig {formatting.points(the_plan.points_needed)})"
-    ]
-    for number, step in enumerate(steps, start=1):
-        why = "" if step.reason == "points" else f"  [{REASON_LABELS[step.reason]}]"
-        lines.append(
-            f"    {number:>2}. {step.question_id:<7} +{formatting.points(step.points_gained):<4} "
-            f"{step.change}{why}"
-        )
-        lines.append(f"        {step.title}")
-    return lines
 
 
 def timeline_lines(position: TimelinePosition | None, session: Session, year: int) -> list[str]:
@@ -167,7 +146,7 @@ def next_steps_lines(
     the_plan = plan(framework, session, assessment=assessment)
     if the_plan is not None:
         lines.append("")
-        lines.extend(plan_lines(the_plan))
+        lines.extend(plan_lines(the_plan, framework))
     year = assessment_year(session) if year is None else year
     lines.append("")
     lines.extend(

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from trustone_tui.engine.scoring import Assessment, LevelGap
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
+from trustone_tui.text.plan import blocker_texts, step_change, steps_count
 from trustone_tui.tui.render import bar
 from trustone_tui.tui.widgets.refresh import set_content
 
@@ -110,13 +111,15 @@ def plan_text(plan: Plan | None, best: BestCase | None, limit: int = PLAN_LINES)
         lines.append(
             Content.assemble(("Plan naar ", "bold"), (plan.target.id, "bold"), ": niet haalbaar")
         )
-        lines.extend(Content.styled(f" • {reason}", "$text-muted") for reason in plan.blockers)
+        lines.extend(
+            Content.styled(f" • {reason}", "$text-muted") for reason in blocker_texts(plan)
+        )
     elif plan.steps:
         lines.append(
             Content.assemble(
                 ("Plan naar ", "bold"),
                 (plan.target.id, "bold"),
-                f": {len(plan.steps)} stappen, +{formatting.points(plan.points_gained)} punten",
+                f": {steps_count(len(plan.steps))}, +{formatting.points_count(plan.points_gained)}",
             )
         )
         for step in plan.steps[:limit]:
@@ -124,7 +127,7 @@ def plan_text(plan: Plan | None, best: BestCase | None, limit: int = PLAN_LINES)
                 Content.assemble(
                     (f" {step.question_id:<7}", "bold"),
                     (f"+{formatting.points(step.points_gained):<3}", "$text-success"),
-                    f" {step.change}",
+                    f" {step_change(step)}",
                 )
             )
         if len(plan.steps) > limit:
