@@ -9,7 +9,7 @@ import datetime as dt
 import textwrap
 
 from trustone_tui.engine.planner import best_case, plan
-from trustone_tui.engine.scoring import Assessment, LevelGap
+from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import Session
 from trustone_tui.engine.timeline import (
     AssessmentType,
@@ -19,26 +19,9 @@ from trustone_tui.engine.timeline import (
 )
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
+from trustone_tui.text.conditions import gap_line
 from trustone_tui.text.plain import printable
 from trustone_tui.text.plan import plan_lines
-
-
-def gap_line(gap: LevelGap) -> str:
-    """``C3: nog 12,5 punten; inzicht groeves +15 procentpunt; kernvragen 3.1.1, 3.1.2``."""
-    needs = []
-    if gap.points_needed:
-        needs.append(f"nog {formatting.points(gap.points_needed)} punten")
-    if gap.quarry_insight_needed:
-        needs.append(
-            f"inzicht groeves +{formatting.shortfall(gap.quarry_insight_needed)} procentpunt"
-        )
-    if gap.factory_insight_needed:
-        needs.append(
-            f"inzicht fabrieken +{formatting.shortfall(gap.factory_insight_needed)} procentpunt"
-        )
-    if gap.core_questions_missing:
-        needs.append("kernvragen op Ja: " + ", ".join(gap.core_questions_missing))
-    return f"{gap.level.id}: " + ("; ".join(needs) if needs else "gehaald")
 
 
 def assessment_year(session: Session, today: dt.date | None = None) -> int:
