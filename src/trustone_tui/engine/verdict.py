@@ -1,0 +1,84 @@
+"""What the interview shows beside a question's score: the answer its ticked elements suggest
+and what its typed percentage gives under the company's criteria.
+
+Pure functions over the framework and one answer; no I/O and no Textual.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from trustone_tui.engine.scoring import QuestionResult
+from trustone_tui.engine.session import AnswerChoice, QuestionAnswer
+from trustone_tui.engine.suggest import suggest_answer
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.model import AnswerWord, Band, CriteriaVariant
+from trustone_tui.framework.profile import Profile
+
+
+class PercentageVerdict(NamedTuple):
+    """What a typed percentage gives: a band (band questions) or an answer word."""
+
+    percentage: float
+    #: Band questions: the band the percentage falls in (it earns ``band.points``).
+    band: Band | None
+    #: Percentage questions: the answer the criteria give the percentage.
+    answer: AnswerWord | None
+    #: A chosen answer that differs from ``answer`` and counts instead (None when it agrees).
+    overridden_by: AnswerChoice | None
+
+
+class QuestionVerdict(NamedTuple):
+    """The suggestion from ticked elements and the verdict on the typed percentage."""
+
+    #: The bank has an element rule for this question and profile (else no suggestion is
+    #: possible: the criteria are about more than the elements).
+    has_rule: bool
+    #: The answer the ticked elements suggest; None without a rule or with nothing ticked.
+    suggestion: AnswerWord | None
+    #: None for questions without a percentage, or while no percentage is typed.
+    percentage: PercentageVerdict | None
+
+
+def percentage_verdict(variant: CriteriaVariant, given: QuestionAnswer) -> PercentageVerdict | None:
+    """What ``given.percentage`` gives under the variant (None without a percentage)."""
+    percentage = given.percentage
+    if percentage is None or not (variant.bands or variant.ja_above is not None):
+        return None
+    if variant.bands:
+        return PercentageVerdict(percentage, variant.band_for(percentage), None, None)
+    derived = variant.answer_for_percentage(percentage)
+    chosen = given.answer if given.answer and given.answer != derived else None
+    return PercentageVerdict(percentage, None, derived, chosen)
+
+
+def suggests(framework: Framework, question_id: str, profile: Profile) -> bool:
+    """Whether the bank can suggest this question's answer from its ticked elements."""
+    return framework.rule(question_id, profile) is not None
+
+
+def suggestion(
+    framework: Framework, question_id: str, profile: Profile, given: QuestionAnswer
+) -> AnswerWord | None:
+    """The answer the ticked elements suggest (None without a rule or with nothing ticked)."""
+    rule = framework.rule(question_id, profile)
+    if rule is None or not any(given.elements.values()):
+        return None
+    return suggest_answer(rule, given.elements)
+
+
+def question_verdict(
+    framework: Framework, result: QuestionResult, profile: Profile, given: QuestionAnswer
+) -> QuestionVerdict:
+    """The suggestion and percentage verdict for one question's result and recorded answer."""
+    question = result.question
+    variant = result.criteria
+    return QuestionVerdict(
+        has_rule=suggests(framework, question.id, profile),
+        suggestion=suggestion(framework, question.id, profile, given),
+        percentage=(
+            percentage_verdict(variant, given)
+            if variant is not None and question.kind in ("band", "percentage")
+            else None
+        ),
+    )
