@@ -43,8 +43,10 @@ def question_json(result: QuestionResult, session: Session) -> dict[str, Any]:
 
 
 def gap_json(gap: LevelGap | None) -> dict[str, Any] | None:
-    if gap is None:
-        return None
+    return None if gap is None else level_gap_json(gap)
+
+
+def level_gap_json(gap: LevelGap) -> dict[str, Any]:
     return {
         "level": gap.level.id,
         "points_needed": gap.points_needed,

@@ -24,7 +24,7 @@ from trustone_tui.engine.scoring import QuestionResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.engine.verdict import question_verdict, suggestion, suggests
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import Question
+from trustone_tui.framework.model import AnswerWord, Question
 from trustone_tui.framework.profile import Profile
 from trustone_tui.text import formatting
 from trustone_tui.text.formatting import points_count
@@ -333,10 +333,10 @@ class QuestionPanel(Vertical):
             )
         return text
 
-    def _suggestion(self, view: View) -> str | None:
+    def _suggestion(self, view: View) -> AnswerWord | None:
         return suggestion(self.framework, view.question.id, view.profile, view.given)
 
-    def _suggestion_text(self, view: View, suggested: str | None) -> Content:
+    def _suggestion_text(self, view: View, suggested: AnswerWord | None) -> Content:
         if not view.question.elements:
             return Content("")
         if not suggests(self.framework, view.question.id, view.profile):
