@@ -17,17 +17,18 @@ def printable(text: str) -> str:
 def clip(text: str, width: int) -> str:
     """One line of at most ``width`` characters; a longer text is cut with an ellipsis.
 
-    The cut falls between words (trailing ``,;:`` dropped) unless that would lose more than
-    half the width; then it falls at the width.
+    A cut inside a word falls before that word unless that would lose more than half the
+    width; trailing spaces and ``,;:`` before the ellipsis are dropped.
     """
     text = " ".join(text.split())
     if len(text) <= width:
         return text
     head = text[: width - 1]
-    words = head.rsplit(" ", 1)[0].rstrip(",;:")
-    if " " in head and len(words) > width // 2:
-        head = words
-    return head.rstrip() + "…"
+    if text[width - 1] != " ":
+        words = head.rsplit(" ", 1)[0]
+        if " " in head and len(words) > width // 2:
+            head = words
+    return head.rstrip().rstrip(",;:") + "…"
 
 
 def first_sentence(text: str) -> str:
