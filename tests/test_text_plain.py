@@ -17,7 +17,8 @@ def test_long_text_is_cut_before_the_word_the_width_splits():
 
 
 def test_a_word_that_ends_at_the_width_is_kept():
-    assert clip("Analyses van keten, gebruikte grondstoffen", 30) == "Analyses van keten, gebruikte…"
+    title = "Analyses van keten, gebruikte grondstoffen"
+    assert clip(title, 30) == "Analyses van keten, gebruikte…"
 
 
 def test_punctuation_before_the_ellipsis_is_dropped():
@@ -30,6 +31,7 @@ def test_a_long_word_is_cut_at_the_width():
 
 
 def test_first_sentence_ends_at_a_question_or_full_stop():
-    assert first_sentence("Worden ze geraadpleegd? Het overzicht volgt.") == "Worden ze geraadpleegd?"
+    text = "Worden ze geraadpleegd? Het overzicht volgt."
+    assert first_sentence(text) == "Worden ze geraadpleegd?"
     assert first_sentence("Eerste zin. Tweede zin?") == "Eerste zin."
     assert first_sentence("Geen einde") == "Geen einde"
