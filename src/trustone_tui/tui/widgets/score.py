@@ -25,11 +25,15 @@ PLAN_LINES = 6
 
 
 def gap_lines(gap: LevelGap) -> list[Content]:
-    """One line per condition of the level: met (✓) or what is missing (✗)."""
+    """Each condition of the level: met (✓), or not (✗) with what is missing below it."""
     lines = []
     for condition in level_conditions(gap):
         mark, style = ("✓", "$text-success") if condition.met else ("✗", "$text-error")
-        lines.append(Content.assemble((f" {mark} ", style), condition.sentence))
+        lines.append(
+            Content.assemble((f" {mark} ", style), f"{condition.label} {condition.required}")
+        )
+        if condition.shortfall:  # on a line of its own: the panel is narrow
+            lines.append(Content.assemble("   ", (condition.shortfall, style)))
     return lines
 
 
