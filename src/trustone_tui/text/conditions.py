@@ -38,12 +38,6 @@ class Condition:
         return CONDITION_LABELS[self.kind]
 
     @property
-    def sentence(self) -> str:
-        """``Inzicht groeves ten minste 60%: nog 5 procentpunt`` (without the colon when met)."""
-        text = f"{self.label} {self.required}"
-        return f"{text}: {self.shortfall}" if self.shortfall else text
-
-    @property
     def need(self) -> str:
         """What is missing, naming the condition: ``inzicht groeves nog 5 procentpunt``."""
         if self.kind == "score":
