@@ -18,12 +18,7 @@ from proof_helpers import FW, PROFILES, make_session
 from trustone_tui.engine.profilechange import profile_change
 from trustone_tui.engine.scoring import StepResult, assess, score_question
 from trustone_tui.engine.session import Company, QuestionAnswer, Session
-from trustone_tui.engine.verdict import (
-    percentage_verdict,
-    question_verdict,
-    suggestion,
-    suggests,
-)
+from trustone_tui.engine.verdict import percentage_verdict, suggestion, suggests
 from trustone_tui.framework.profile import Profile, size_facts
 
 C_SMALL, C_LARGE, B_LARGE = (
@@ -81,17 +76,14 @@ def test_no_suggestion_where_the_criteria_are_about_more_than_the_elements():
     assert not suggests(FW, "3.2.3", C_SMALL)
     given = QuestionAnswer(elements={"": (1,)})
     assert suggestion(FW, "3.2.3", C_SMALL, given) is None
-    result = score_question(FW.questions["3.2.3"], given, C_SMALL, FW)
-    verdict = question_verdict(FW, result, C_SMALL, given)
-    assert (verdict.has_rule, verdict.suggestion, verdict.percentage) == (False, None, None)
+    assert suggests(FW, "1.2.14", C_SMALL)
 
 
 # --------------------------------------------------------------------------- percentages
 
 
 def verdict_of(qid: str, profile: Profile, given: QuestionAnswer):
-    result = score_question(FW.questions[qid], given, profile, FW)
-    return question_verdict(FW, result, profile, given).percentage
+    return percentage_verdict(score_question(FW.questions[qid], given, profile, FW), given)
 
 
 @pytest.mark.parametrize(
@@ -129,8 +121,9 @@ def test_a_chosen_answer_that_differs_overrides_the_percentage():
 
 def test_no_percentage_verdict_without_a_percentage_or_for_choice_questions():
     assert verdict_of("2.2.4a", C_SMALL, QuestionAnswer()) is None
-    assert verdict_of("1.1.1", C_SMALL, QuestionAnswer(percentage=80)) is None
-    assert percentage_verdict(FW.criteria("1.1.1", C_SMALL), QuestionAnswer(percentage=80)) is None
+    assert verdict_of("1.1.1", C_SMALL, QuestionAnswer(percentage=80)) is None  # a choice
+    # Not counted for category B: no criteria variant applies.
+    assert verdict_of("2.2.4a", B_LARGE, QuestionAnswer(percentage=80)) is None
 
 
 # --------------------------------------------------------------------------- profile

@@ -12,7 +12,7 @@ from trustone_tui.engine.scoring import QuestionResult
 from trustone_tui.engine.session import AnswerChoice, QuestionAnswer
 from trustone_tui.engine.suggest import suggest_answer
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import AnswerWord, Band, CriteriaVariant
+from trustone_tui.framework.model import AnswerWord, Band
 from trustone_tui.framework.profile import Profile
 
 
@@ -28,22 +28,14 @@ class PercentageVerdict(NamedTuple):
     overridden_by: AnswerChoice | None
 
 
-class QuestionVerdict(NamedTuple):
-    """The suggestion from ticked elements and the verdict on the typed percentage."""
+def percentage_verdict(result: QuestionResult, given: QuestionAnswer) -> PercentageVerdict | None:
+    """What ``given.percentage`` gives under the question's criteria variant.
 
-    #: The bank has an element rule for this question and profile (else no suggestion is
-    #: possible: the criteria are about more than the elements).
-    has_rule: bool
-    #: The answer the ticked elements suggest; None without a rule or with nothing ticked.
-    suggestion: AnswerWord | None
-    #: None for questions without a percentage, or while no percentage is typed.
-    percentage: PercentageVerdict | None
-
-
-def percentage_verdict(variant: CriteriaVariant, given: QuestionAnswer) -> PercentageVerdict | None:
-    """What ``given.percentage`` gives under the variant (None without a percentage)."""
+    None for questions without a percentage, or while no percentage is typed.
+    """
+    variant = result.criteria
     percentage = given.percentage
-    if percentage is None or not (variant.bands or variant.ja_above is not None):
+    if variant is None or percentage is None or result.question.kind not in ("band", "percentage"):
         return None
     if variant.bands:
         return PercentageVerdict(percentage, variant.band_for(percentage), None, None)
@@ -65,20 +57,3 @@ def suggestion(
     if rule is None or not any(given.elements.values()):
         return None
     return suggest_answer(rule, given.elements)
-
-
-def question_verdict(
-    framework: Framework, result: QuestionResult, profile: Profile, given: QuestionAnswer
-) -> QuestionVerdict:
-    """The suggestion and percentage verdict for one question's result and recorded answer."""
-    question = result.question
-    variant = result.criteria
-    return QuestionVerdict(
-        has_rule=suggests(framework, question.id, profile),
-        suggestion=suggestion(framework, question.id, profile, given),
-        percentage=(
-            percentage_verdict(variant, given)
-            if variant is not None and question.kind in ("band", "percentage")
-            else None
-        ),
-    )

@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 
 from trustone_tui.engine.scoring import QuestionResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
-from trustone_tui.engine.verdict import question_verdict, suggestion, suggests
+from trustone_tui.engine.verdict import percentage_verdict, suggestion, suggests
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import AnswerWord, Question
 from trustone_tui.framework.profile import Profile
@@ -316,7 +316,7 @@ class QuestionPanel(Vertical):
         result = view.result
         if result is None or view.question.kind not in ("band", "percentage"):
             return Content("")
-        verdict = question_verdict(self.framework, result, view.profile, view.given).percentage
+        verdict = percentage_verdict(result, view.given)
         if verdict is None:
             return Content.styled("nog geen percentage", "$text-muted")
         if verdict.band is not None:
