@@ -135,3 +135,17 @@ def test_file_tools_do_not_import_textual():
         "sys.exit('textual' in sys.modules)\n"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_export_and_summary_offer_the_same_csv_dialect_option():
+    from trustone_tui.commands import export, summary
+
+    def option(parser):
+        return next(a for a in parser._actions if "--csv-dialect" in a.option_strings)
+
+    ours, theirs = option(export.build_parser()), option(summary.build_parser())
+    assert (ours.choices, ours.default, ours.help) == (theirs.choices, theirs.default, theirs.help)
+    assert ours.choices == ["intl", "nl"] and ours.default == "nl"
+    assert (
+        export.build_parser().parse_args(["x.toml", "--csv-dialect", "intl"]).csv_dialect == "intl"
+    )

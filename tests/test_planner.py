@@ -22,7 +22,6 @@ from trustone_tui.engine.planner import (
     apply_step,
     best_case,
     plan,
-    short_title,
 )
 from trustone_tui.engine.scoring import QuestionResult, assess, score_question
 from trustone_tui.engine.session import Company, QuestionAnswer, Session, profile_of
@@ -30,6 +29,7 @@ from trustone_tui.framework.bank import Framework, load_framework
 from trustone_tui.framework.model import Level
 from trustone_tui.framework.profile import Profile
 from trustone_tui.store.bankcache import default_framework
+from trustone_tui.text.plan import TITLE_LIMIT, blocker_texts, step_change, step_title
 
 FW = default_framework()
 BANK = Path(__file__).resolve().parents[1] / "questions"
@@ -420,7 +420,7 @@ def test_demo_plan_to_c4_puts_core_questions_first():
     core = [s for s in the_plan.steps if s.reason == "core"]
     assert {s.question_id for s in core} == {"3.1.1", "3.1.2", "3.3.7", "4.1.1"}
     assert the_plan.steps[: len(core)] == tuple(core)
-    assert [s.change for s in core if s.question_id == "3.3.7"] == [
+    assert [step_change(s) for s in core if s.question_id == "3.3.7"] == [
         "open → Gedeeltelijk",
         "Gedeeltelijk → Ja",
     ]
@@ -457,7 +457,10 @@ def test_unreachable_level_says_why(bank):
     framework = load_framework(bank)
     the_plan = plan(framework, parse_session(demo_bytes(), "demo", framework), "C5")
     assert the_plan is not None and not the_plan.reachable and not the_plan.steps
-    assert the_plan.blockers == ("ook met alle verbeteringen 248 punten; C5 vraagt 260,5",)
+    assert the_plan.blockers == (
+        planner.Blocker("points", best_points=248.0, points_required=260.5),
+    )
+    assert blocker_texts(the_plan) == ["ook met alle verbeteringen 248 punten; C5 vraagt 260,5"]
 
 
 def test_percentage_steps_go_to_the_variant_thresholds():
@@ -467,7 +470,7 @@ def test_percentage_steps_go_to_the_variant_thresholds():
     steps = [s for s in the_plan.steps if s.question_id == "2.2.4a"]
     # Small companies: Gedeeltelijk from 25%, Ja above 50%.
     assert [(s.from_percentage, s.to_percentage) for s in steps] == [(None, 25.0), (25.0, 51.0)]
-    assert [s.change for s in steps] == [
+    assert [step_change(s) for s in steps] == [
         "open → 25% (open → Gedeeltelijk)",
         "25% → 51% (Gedeeltelijk → Ja)",
     ]
@@ -499,7 +502,7 @@ def test_insight_threshold_inside_a_band_is_its_own_step(bank):
         (60.0, "quarry_insight", 2),
         (65.0, "quarry_insight", 0),
     ]
-    assert quarry[1].change == "60% → 65%"
+    assert step_change(quarry[1]) == "60% → 65%"
     assert reaches(framework, apply_plan(session, the_plan), the_plan.target)
     assert len(the_plan.steps) == len(plan(FW, session).steps) + 1
 
@@ -572,17 +575,25 @@ def test_best_case_puts_open_band_questions_at_100_percent():
 def test_short_title_is_the_first_sentence_trimmed_at_a_word():
     q = FW.questions["2.1.1a"]
     assert q.text.startswith("Hoeveel inzicht heb je in de eerste schakel")
-    title = short_title(q)
-    assert len(title) <= planner.TITLE_LIMIT and title.endswith("…")
-    assert "Het overzicht" not in short_title(q, limit=500)
-    assert short_title(q, limit=500).endswith("?")
-    assert short_title(FW.questions["2.4.9"]) == "Worden belanghebbenden daarbij geraadpleegd?"
+    title = step_title(q)
+    assert len(title) <= TITLE_LIMIT and title.endswith("…")
+    assert "Het overzicht" not in step_title(q, limit=500)
+    assert step_title(q, limit=500).endswith("?")
+    assert step_title(FW.questions["2.4.9"]) == "Worden belanghebbenden daarbij geraadpleegd?"
+
+
+def test_a_plan_step_is_data_and_text_words_it():
+    step = plan(FW, demo(), "C3").steps[0]
+    assert step == planner.PlanStep(
+        "2.1.1c", "quarry_insight", "percentage", None, None, 55.0, 60.0, "40<60%", "60-75%", 2.0
+    )
+    assert step_change(step) == "55% → 60% (band 40<60% → 60-75%)"
 
 
 def test_every_title_is_short():
     for q in FW.scored_questions():
-        title = short_title(q)
-        assert 10 <= len(title) <= planner.TITLE_LIMIT, (q.id, title)
+        title = step_title(q)
+        assert 10 <= len(title) <= TITLE_LIMIT, (q.id, title)
 
 
 def test_ladder_steps_match_the_planner_chains():

@@ -204,7 +204,7 @@ def test_text_format(capsys, example, tmp_path):
     code, out, err = score(capsys, str(example), str(b))
     assert (code, err) == (0, "")
     assert "  Score:    6 van 252 punten (2,3%)\n" in out
-    assert "  Volgend:  C1: nog 44,5 punten; inzicht fabrieken +50 procentpunt\n" in out
+    assert "  Volgend:  C1: nog 44,5 punten; inzicht fabrieken nog 50 procentpunt\n" in out
     assert "  Profiel:  klein bedrijf, categorie C (ook materialen uit risicolanden)\n" in out
     assert "Klein B-bedrijf\n" in out and "  Score:    20 van 100 punten (20%)\n" in out
     assert "\n\nKlein B-bedrijf\n" in out  # one blank line between companies

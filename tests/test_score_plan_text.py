@@ -35,8 +35,8 @@ def test_demo_text_keeps_the_score_lines_and_adds_the_next_steps():
         "  Score:    121 van 248 punten (48,7%)",
         "  Inzicht:  groeves 55%, fabrieken 80%",
         "  Niveau:   C2",
-        "  Volgend:  C3: nog 28 punten; inzicht groeves +5 procentpunt; "
-        "inzicht fabrieken +20 procentpunt",
+        "  Volgend:  C3: nog 28 punten; inzicht groeves nog 5 procentpunt; "
+        "inzicht fabrieken nog 20 procentpunt",
     ]
     tail = lines[lines.index("  Open vragen (3): 3.3.7, 4.2.3, 6.2.5") + 1 :]
     assert tail == [

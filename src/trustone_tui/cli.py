@@ -9,6 +9,7 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 COMMANDS = {
@@ -48,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         module = importlib.import_module(COMMANDS[args[0]][0])
-        return module.run(args[1:])
+        run: Callable[[list[str]], int] = module.run
+        return run(args[1:])
     options = build_parser().parse_args(args)
     from trustone_tui.tui.startup import pause_collection
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,3 +39,16 @@ def load_all(paths: list[Path], framework: Framework) -> Iterator[tuple[Path, Se
         except AnswerFileError as exc:
             report(exc.problems)
             yield path, None
+
+
+def add_csv_dialect(parser: argparse.ArgumentParser) -> None:
+    """The ``--csv-dialect`` option of the commands that write CSV."""
+    from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS
+
+    parser.add_argument(
+        "--csv-dialect",
+        choices=sorted(DIALECTS),
+        default=DEFAULT_DIALECT,
+        help=f"CSV separators (default {DEFAULT_DIALECT}): nl uses ';' and decimal commas "
+        "(Dutch Excel/LibreOffice), intl uses ',' and points",
+    )

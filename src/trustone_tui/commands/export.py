@@ -7,9 +7,14 @@ import sys
 from pathlib import Path
 
 from trustone_tui.answerfile.read import AnswerFileError, load_session
-from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, report
+from trustone_tui.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    add_csv_dialect,
+    framework_or_exit,
+    report,
+)
 from trustone_tui.report import FORMATS, ReportFormat, render_report
-from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS
 from trustone_tui.store.output import OutputError, write_atomic
 
 #: Output suffixes that choose the format when --format is not given.
@@ -30,20 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Export an answer file as a report (Markdown, HTML for printing on A4), "
         "a CSV table with one row per question, or JSON.",
         epilog="Without --format the format follows the suffix of OUT (.md, .html, .csv, "
-        f".json), else {DEFAULT_FORMAT}. CSV is UTF-8 with a byte order mark; the nl dialect "
-        "uses ';' and decimal commas (Dutch Excel/LibreOffice), intl uses ',' and points.",
+        f".json), else {DEFAULT_FORMAT}. CSV is UTF-8 with a byte order mark.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="answer file (TOML)")
     parser.add_argument("--format", choices=FORMATS, help="output format")
     parser.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="write to OUT (default: standard output)"
     )
-    parser.add_argument(
-        "--csv-dialect",
-        choices=sorted(DIALECTS),
-        default=DEFAULT_DIALECT,
-        help=f"CSV separators (default {DEFAULT_DIALECT})",
-    )
+    add_csv_dialect(parser)
     return parser
 
 

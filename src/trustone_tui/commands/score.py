@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,7 +81,7 @@ def run(argv: list[str]) -> int:
 def utf8_writer(stream: TextIO) -> Callable[[bytes], object]:
     """Write UTF-8 bytes to a text stream: to its binary buffer when the text layer would
     write the very same bytes (UTF-8, no newline translation), else decoded through it."""
-    buffer = getattr(stream, "buffer", None)
+    buffer: BinaryIO | None = getattr(stream, "buffer", None)
     if buffer is not None and os.linesep == "\n" and _is_utf8(stream.encoding):
         stream.flush()
         return buffer.write

@@ -6,9 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit
+from trustone_tui.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    add_csv_dialect,
+    framework_or_exit,
+)
 from trustone_tui.report import summaryformat
-from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS
 from trustone_tui.report.summary import (
     DEFAULT_TOP,
     find_answer_files,
@@ -39,12 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"how many most-often-Nee questions to list (default {DEFAULT_TOP})",
     )
-    parser.add_argument(
-        "--csv-dialect",
-        choices=sorted(DIALECTS),
-        default=DEFAULT_DIALECT,
-        help=f"CSV separators (default {DEFAULT_DIALECT}, see trustone export --help)",
-    )
+    add_csv_dialect(parser)
     return parser
 
 

@@ -39,23 +39,19 @@ from trustone_tui.engine.scoring import (
     assess_answers,
     score_question,
 )
-from trustone_tui.engine.session import ANSWER_LABELS, QuestionAnswer, Session, profile_of
+from trustone_tui.engine.session import QuestionAnswer, Session, profile_of
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import AnswerWord, Level, Question
 from trustone_tui.framework.profile import Profile
-from trustone_tui.text import formatting
 
+#: Why a step is in the plan: a core question of the level, an insight threshold, or points.
 StepReason = Literal["core", "quarry_insight", "factory_insight", "points"]
 StepField = Literal["answer", "percentage"]
+#: Why a level cannot be reached: a core question that cannot become *Ja*, an insight
+#: question that cannot reach the level's threshold, or too few points even at best.
+BlockerKind = Literal["core", "insight", "points"]
 
 ANSWER_LADDER: tuple[AnswerWord, ...] = ("nee", "gedeeltelijk", "ja")
-REASON_LABELS: dict[StepReason, str] = {
-    "core": "kernvraag",
-    "quarry_insight": "inzicht groeves",
-    "factory_insight": "inzicht fabrieken",
-    "points": "punten",
-}
-TITLE_LIMIT = 70
 
 
 class PlanStep(NamedTuple):
@@ -67,7 +63,6 @@ class PlanStep(NamedTuple):
     """
 
     question_id: str
-    title: str
     reason: StepReason
     field: StepField
     from_answer: AnswerWord | None
@@ -78,20 +73,18 @@ class PlanStep(NamedTuple):
     to_band: str | None
     points_gained: float
 
-    @property
-    def change(self) -> str:
-        """Dutch one-liner: ``Nee → Gedeeltelijk``, ``60% → 76% (Gedeeltelijk → Ja)``."""
-        if self.field == "answer":
-            return f"{_answer_label(self.from_answer)} → {_answer_label(self.to_answer)}"
-        assert self.to_percentage is not None
-        start = "open" if self.from_percentage is None else formatting.percent(self.from_percentage)
-        text = f"{start} → {formatting.percent(self.to_percentage)}"
-        if self.to_band is not None:
-            if self.from_band != self.to_band:
-                text += f" (band {self.from_band or 'open'} → {self.to_band})"
-        elif self.from_answer != self.to_answer:
-            text += f" ({_answer_label(self.from_answer)} → {_answer_label(self.to_answer)})"
-        return text
+
+class Blocker(NamedTuple):
+    """Why the target level cannot be reached by improving answers."""
+
+    kind: BlockerKind
+    #: The core or insight question that cannot get there (None for ``points``).
+    question_id: str | None = None
+    #: ``insight``: the percentage the level asks of the question.
+    insight_min: float | None = None
+    #: ``points``: the most points all improvements together give, and what the level asks.
+    best_points: float | None = None
+    points_required: float | None = None
 
 
 class Plan(NamedTuple):
@@ -104,8 +97,8 @@ class Plan(NamedTuple):
     points_before: float
     points_needed: float
     reachable: bool
-    #: Dutch reasons why the level cannot be reached by improving answers (empty if reachable).
-    blockers: tuple[str, ...] = ()
+    #: Why the level cannot be reached by improving answers (empty if reachable).
+    blockers: tuple[Blocker, ...] = ()
 
     @property
     def points_gained(self) -> float:
@@ -197,8 +190,11 @@ def plan_answers(
         if optional is None:
             best = points_before + sum(sum(c.gains) for c in chains) / per_point
             blockers.append(
-                f"ook met alle verbeteringen {formatting.points(best)} punten; "
-                f"{level.id} vraagt {formatting.points(points_before + gap.points_needed)}"
+                Blocker(
+                    "points",
+                    best_points=best,
+                    points_required=points_before + gap.points_needed,
+                )
             )
         else:
             picks = optional
@@ -256,19 +252,6 @@ def best_case_answers(
     return out
 
 
-def short_title(question: Question, limit: int = TITLE_LIMIT) -> str:
-    """The question's first sentence, trimmed at a word to ``limit`` characters."""
-    text = " ".join(question.text.split())
-    for mark in ("? ", ". "):
-        cut = text.find(mark)
-        if cut != -1:
-            text = text[: cut + 1]
-    if len(text) <= limit:
-        return text
-    trimmed = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return trimmed + "…"
-
-
 # --------------------------------------------------------------------------- chains
 
 _REASON_ORDER: dict[StepReason, int] = {
@@ -312,25 +295,27 @@ def _chains(
     assessment: Assessment,
     level: Level,
     points_needed: float,
-) -> tuple[list[_Chain], list[str], int]:
+) -> tuple[list[_Chain], list[Blocker], int]:
     """Every question's chain of steps, with how many of its first steps are forced.
 
     Also returns why the level cannot be reached (if so) and the units per point in which the
     chains count their gains.
     """
     insight = framework.meta.insight
-    thresholds = {
+    thresholds: dict[str, tuple[float, StepReason]] = {
         insight.quarry_question: (level.quarry_insight_min, "quarry_insight"),
         insight.factory_question: (level.factory_insight_min, "factory_insight"),
     }
     core = {q.id for q in framework.core_questions(level.core_levels, level.category)}
     raw: list[_RawChain] = []
-    blockers: list[str] = []
+    blockers: list[Blocker] = []
     for order, (qid, result) in enumerate(assessment.results.items()):
         if result.status in ("nvt", "not_counted"):
             continue
         question = result.question
         given = answers.get(qid) or QuestionAnswer()
+        threshold: float | None
+        reason: StepReason
         threshold, reason = thresholds.get(qid, (None, "points"))
         field: StepField
         if question.kind == "band":
@@ -345,15 +330,16 @@ def _chains(
         results = tuple(score_question(question, s, profile, framework) for s in states)
         forced = 0
         if threshold is not None and (result.percentage or 0) < threshold:
-            forced = _steps_until(results, percentage_at_least=threshold)
-            if forced is None:
-                blockers.append(f"{qid} kan niet naar {formatting.percent(threshold)}")
-                forced = len(states)
+            to_threshold = _steps_until(results, percentage_at_least=threshold)
+            if to_threshold is None:
+                blockers.append(Blocker("insight", qid, insight_min=threshold))
+                to_threshold = len(states)
+            forced = to_threshold
         if qid in core and result.answer != "ja":
             reason = "core"
             to_ja = _steps_until(results)
             if to_ja is None:
-                blockers.append(f"kernvraag {qid} kan niet op Ja")
+                blockers.append(Blocker("core", qid))
                 to_ja = len(states)
             forced = max(forced, to_ja)
         if states:
@@ -524,7 +510,6 @@ def _step(chain: _Chain, index: int) -> PlanStep:
     reason: StepReason = chain.reason if index < chain.forced else "points"
     return PlanStep(
         question_id=chain.question.id,
-        title=short_title(chain.question),
         reason=reason,
         field=chain.field,
         from_answer=before.answer,
@@ -535,7 +520,3 @@ def _step(chain: _Chain, index: int) -> PlanStep:
         to_band=after.band.label if after.band else None,
         points_gained=(after.points or 0.0) - (before.points or 0.0),
     )
-
-
-def _answer_label(answer: AnswerWord | None) -> str:
-    return ANSWER_LABELS[answer] if answer else "open"

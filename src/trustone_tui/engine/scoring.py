@@ -61,6 +61,11 @@ class StepResult(NamedTuple):
     answered: int
     open: int
 
+    @property
+    def percentage(self) -> float:
+        """points / max_points * 100; 0 for a step without counted questions."""
+        return self.points / self.max_points * 100 if self.max_points else 0.0
+
 
 class LevelGap(NamedTuple):
     """What a company still needs for ``level`` (all zero/empty when it meets the level)."""

@@ -275,7 +275,7 @@ def _check_variant(label: str, q: Question, variant: CriteriaVariant) -> list[st
             if nxt.points < prev.points:
                 problems.append(f"{label}.bands: points fall from {prev.label} to {nxt.label}")
         for category in ("B", "C"):
-            top = q.max_for(category)  # type: ignore[arg-type]
+            top = q.max_for(category)
             if top is not None and bands[-1].points > top:
                 problems.append(f"{label}.bands: more points than the {category} maximum {top}")
     elif variant.bands:

@@ -7,17 +7,22 @@ identical output. Where a Python has no such module, ``hashlib`` is used.
 
 from __future__ import annotations
 
-try:  # Python 3.12+
-    from _sha2 import sha256  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the Python version
-    try:  # Python 3.11
-        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]
-    except ImportError:
-        from hashlib import sha256  # type: ignore[assignment]
+from typing import TYPE_CHECKING
 
-try:
-    from _blake2 import blake2b  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b  # type: ignore[assignment]
+if TYPE_CHECKING:  # the built-in modules have hashlib's interface (and no type stubs)
+    from hashlib import blake2b, sha256
+else:
+    try:  # Python 3.12+
+        from _sha2 import sha256
+    except ImportError:  # pragma: no cover - depends on the Python version
+        try:  # Python 3.11
+            from _sha256 import sha256
+        except ImportError:
+            from hashlib import sha256
+
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
 
 __all__ = ["blake2b", "sha256"]

@@ -24,6 +24,11 @@ class Profile(NamedTuple):
         return f"{self.category}:{self.size}"
 
     @property
+    def size_label(self) -> str:
+        """Dutch size, e.g. ``"klein bedrijf"``."""
+        return SIZE_LABELS[self.size]
+
+    @property
     def label(self) -> str:
         """Dutch label, e.g. ``"klein bedrijf, categorie C"``."""
         return f"{SIZE_LABELS[self.size]}, categorie {self.category}"
@@ -39,7 +44,35 @@ def category_for(imports_from_risk_countries: bool) -> Category:
     return "C" if imports_from_risk_countries else "B"
 
 
-def size_for(employees: int, revenue_eur: float, rule: SmallCompanyRule) -> Size:
+class SizeFacts(NamedTuple):
+    """Which side of each limit of the small-company rule a company is on."""
+
+    employees: int
+    employees_below: int
+    #: ``employees < employees_below``.
+    few_employees: bool
+    revenue_eur: int
+    revenue_at_most_eur: int
+    #: ``revenue_eur <= revenue_at_most_eur``.
+    low_revenue: bool
+
+    @property
+    def size(self) -> Size:
+        """Small when both hold: fewer employees than the limit *and* revenue at most the limit."""
+        return "small" if self.few_employees and self.low_revenue else "medium_large"
+
+
+def size_facts(employees: int, revenue_eur: int, rule: SmallCompanyRule) -> SizeFacts:
+    return SizeFacts(
+        employees,
+        rule.employees_below,
+        employees < rule.employees_below,
+        revenue_eur,
+        rule.revenue_at_most_eur,
+        revenue_eur <= rule.revenue_at_most_eur,
+    )
+
+
+def size_for(employees: int, revenue_eur: int, rule: SmallCompanyRule) -> Size:
     """Small when fewer employees than the limit *and* revenue at most the limit."""
-    small = employees < rule.employees_below and revenue_eur <= rule.revenue_at_most_eur
-    return "small" if small else "medium_large"
+    return size_facts(employees, revenue_eur, rule).size

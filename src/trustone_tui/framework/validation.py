@@ -6,7 +6,6 @@ not when a validated copy comes from :mod:`~trustone_tui.store.bankcache`.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,9 +18,15 @@ _MESSAGES = {"unexpected_keyword_argument": "unknown key"}
 _VALUE_ERROR_PREFIX = "Value error, "
 
 
-@cache
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
 def _adapter(cls: type[T]) -> TypeAdapter[T]:
-    return TypeAdapter(cls)
+    """One adapter per class (building one costs more than validating a table)."""
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
 
 
 def validate_table(cls: type[T], data: Any, path: Path) -> tuple[T | None, list[str]]:

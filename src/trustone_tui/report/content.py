@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 
-from trustone_tui.engine.scoring import Assessment, LevelGap, QuestionResult, StepResult
+from trustone_tui.engine.scoring import Assessment, QuestionResult, StepResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, HistoryEntry, Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Level
-from trustone_tui.report.scorejson import band_table
 from trustone_tui.text import formatting
-from trustone_tui.text.summary import gap_line
+from trustone_tui.text.conditions import (
+    CONDITION_LABELS,
+    Condition,
+    ConditionKind,
+    gap_line,
+    level_conditions,
+)
+from trustone_tui.text.criteria import band_table
 
 MONTHS = (
     "januari",
@@ -84,30 +89,6 @@ class StepEntry:
     questions: tuple[QuestionEntry, ...]
 
 
-ConditionKind = Literal["quarry", "factory", "score", "core"]
-CONDITION_LABELS: dict[ConditionKind, str] = {
-    "quarry": "Inzicht groeves",
-    "factory": "Inzicht fabrieken",
-    "score": "Due diligence-score",
-    "core": "Kernvragen",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """One threshold of a level, e.g. quarry insight at least 40%, and whether it is met."""
-
-    kind: ConditionKind
-    required: str
-    met: bool
-    #: What is missing when not met, e.g. "nog 28 punten"; "" when met.
-    shortfall: str
-
-    @property
-    def label(self) -> str:
-        return CONDITION_LABELS[self.kind]
-
-
 @dataclass(frozen=True, slots=True)
 class LevelRow:
     level: Level
@@ -166,7 +147,7 @@ def criterion_text(result: QuestionResult) -> str | None:
         return None
     if result.band is not None:
         return (
-            f"{result.band.label}: {formatting.points(result.band.points)} punten "
+            f"{result.band.label}: {formatting.points_count(result.band.points)} "
             f"(schaal: {band_table(variant)})"
         )
     if result.answer is None:
@@ -219,51 +200,6 @@ def level_rows(assessment: Assessment) -> tuple[LevelRow, ...]:
         LevelRow(gap.level, level_conditions(gap), gap.met, gap.level.id == current)
         for gap in assessment.gaps
     )
-
-
-def level_conditions(gap: LevelGap) -> tuple[Condition, ...]:
-    """Each threshold of the level, whether the company meets it and what it still lacks."""
-    level = gap.level
-    score_required = f"ten minste {formatting.percent(level.score_min)}"
-    if level.points_above is not None:
-        score_required += f" en meer dan {formatting.points(level.points_above)} punten"
-    conditions = [
-        Condition(
-            "quarry",
-            f"ten minste {formatting.percent(level.quarry_insight_min)}",
-            gap.quarry_insight_needed == 0,
-            _short_by(gap.quarry_insight_needed),
-        ),
-        Condition(
-            "factory",
-            f"ten minste {formatting.percent(level.factory_insight_min)}",
-            gap.factory_insight_needed == 0,
-            _short_by(gap.factory_insight_needed),
-        ),
-        Condition(
-            "score",
-            score_required,
-            gap.points_needed == 0,
-            f"nog {formatting.points(gap.points_needed)} punten" if gap.points_needed else "",
-        ),
-    ]
-    if level.core_levels:
-        missing = gap.core_questions_missing
-        conditions.append(
-            Condition(
-                "core",
-                "niveau " + " en ".join(str(n) for n in level.core_levels) + " op Ja (of n.v.t.)",
-                not missing,
-                ("niet op Ja: " + ", ".join(missing)) if missing else "",
-            )
-        )
-    return tuple(conditions)
-
-
-def _short_by(percentage_points: float) -> str:
-    if not percentage_points:
-        return ""
-    return f"nog {formatting.shortfall(percentage_points)} procentpunt"
 
 
 def step_entries(

@@ -9,8 +9,6 @@ from __future__ import annotations
 import html
 
 from trustone_tui.report.content import (
-    CONDITION_LABELS,
-    Condition,
     QuestionEntry,
     ReportContent,
     StepEntry,
@@ -20,6 +18,7 @@ from trustone_tui.report.content import (
     status_of,
 )
 from trustone_tui.text import formatting
+from trustone_tui.text.conditions import CONDITION_LABELS, Condition
 
 CSS = """
 @page {

@@ -7,7 +7,7 @@ from typing import Any
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import UNGROUPED, Session
-from trustone_tui.report.scorejson import gap_json, score_json
+from trustone_tui.report.scorejson import level_gap_json, score_json
 
 
 def elements_json(session: Session, qid: str) -> list[int] | dict[str, list[int]]:
@@ -47,7 +47,7 @@ def export_json(session: Session, assessment: Assessment) -> dict[str, Any]:
         }
         for s in assessment.steps
     ]
-    out["levels"] = [{**gap_json(gap), "met": gap.met} for gap in assessment.gaps]
+    out["levels"] = [{**level_gap_json(gap), "met": gap.met} for gap in assessment.gaps]
     out["not_counted_answers"] = sorted(session.orphans)
     return out
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 
 from trustone_tui.report.content import (
-    CONDITION_LABELS,
-    Condition,
     QuestionEntry,
     ReportContent,
     StepEntry,
@@ -22,6 +20,7 @@ from trustone_tui.report.content import (
     status_of,
 )
 from trustone_tui.text import formatting
+from trustone_tui.text.conditions import CONDITION_LABELS, Condition
 
 #: Characters that start inline syntax anywhere in a line (CommonMark lets any ASCII punctuation
 #: be backslash-escaped; these are the ones that can change how text renders).

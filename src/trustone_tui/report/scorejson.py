@@ -15,12 +15,7 @@ from typing import Any
 from trustone_tui.engine.scoring import Assessment, LevelGap, QuestionResult
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.model import CriteriaVariant
-from trustone_tui.text import formatting
-
-
-def band_table(variant: CriteriaVariant) -> str:
-    """``"0<20%: 0 punten; 20<40%: 2 punten; ..."``."""
-    return "; ".join(f"{b.label}: {formatting.points(b.points)} punten" for b in variant.bands)
+from trustone_tui.text.criteria import band_table
 
 
 def criteria_json(variant: CriteriaVariant) -> dict[str, str] | str:
@@ -48,8 +43,10 @@ def question_json(result: QuestionResult, session: Session) -> dict[str, Any]:
 
 
 def gap_json(gap: LevelGap | None) -> dict[str, Any] | None:
-    if gap is None:
-        return None
+    return None if gap is None else level_gap_json(gap)
+
+
+def level_gap_json(gap: LevelGap) -> dict[str, Any]:
     return {
         "level": gap.level.id,
         "points_needed": gap.points_needed,

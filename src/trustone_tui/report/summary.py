@@ -116,11 +116,7 @@ def _step_averages(
             continue
         rows = []
         for index, step in enumerate(of_category[0].steps):
-            shares = [
-                a.steps[index].points / a.steps[index].max_points * 100
-                for a in of_category
-                if a.steps[index].max_points
-            ]
+            shares = [a.steps[index].percentage for a in of_category if a.steps[index].max_points]
             if shares:
                 rows.append(
                     StepAverage(

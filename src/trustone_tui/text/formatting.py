@@ -34,3 +34,13 @@ def percent(value: float, decimals: int = 1) -> str:
 def euros(value: int) -> str:
     """``€ 3.200.000``."""
     return "€ " + f"{value:,}".replace(",", ".")
+
+
+def points_word(value: float) -> str:
+    """``punt`` for exactly one point, ``punten`` otherwise (``0,5 punten``, ``2 punten``)."""
+    return "punt" if value == 1 else "punten"
+
+
+def points_count(value: float) -> str:
+    """Points with their unit: ``1 punt``, ``44,5 punten``."""
+    return f"{points(value)} {points_word(value)}"

@@ -15,6 +15,27 @@ def printable(text: str) -> str:
 
 
 def clip(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, cut with an ellipsis."""
+    """One line of at most ``width`` characters; a longer text is cut with an ellipsis.
+
+    A cut inside a word falls before that word unless that would lose more than half the
+    width; trailing spaces and ``,;:`` before the ellipsis are dropped.
+    """
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    if text[width - 1] != " ":
+        words = head.rsplit(" ", 1)[0]
+        if " " in head and len(words) > width // 2:
+            head = words
+    return head.rstrip().rstrip(",;:") + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first ``?`` or ``.`` that ends a sentence (the whole text without)."""
+    text = " ".join(text.split())
+    for mark in ("? ", ". "):
+        cut = text.find(mark)
+        if cut != -1:
+            text = text[: cut + 1]
+    return text

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from trustone_tui.engine.planner import REASON_LABELS, Plan, best_case, plan
-from trustone_tui.engine.scoring import Assessment, LevelGap
+from trustone_tui.engine.planner import best_case, plan
+from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import Session
 from trustone_tui.engine.timeline import (
     AssessmentType,
@@ -19,25 +19,9 @@ from trustone_tui.engine.timeline import (
 )
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
+from trustone_tui.text.conditions import gap_line
 from trustone_tui.text.plain import printable
-
-
-def gap_line(gap: LevelGap) -> str:
-    """``C3: nog 12,5 punten; inzicht groeves +15 procentpunt; kernvragen 3.1.1, 3.1.2``."""
-    needs = []
-    if gap.points_needed:
-        needs.append(f"nog {formatting.points(gap.points_needed)} punten")
-    if gap.quarry_insight_needed:
-        needs.append(
-            f"inzicht groeves +{formatting.shortfall(gap.quarry_insight_needed)} procentpunt"
-        )
-    if gap.factory_insight_needed:
-        needs.append(
-            f"inzicht fabrieken +{formatting.shortfall(gap.factory_insight_needed)} procentpunt"
-        )
-    if gap.core_questions_missing:
-        needs.append("kernvragen op Ja: " + ", ".join(gap.core_questions_missing))
-    return f"{gap.level.id}: " + ("; ".join(needs) if needs else "gehaald")
+from trustone_tui.text.plan import plan_lines
 
 
 def assessment_year(session: Session, today: dt.date | None = None) -> int:
@@ -53,28 +37,6 @@ def level_name(rank: int) -> str:
 
 def wrapped(text: str, indent: str, width: int = 100) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
-
-
-def plan_lines(the_plan: Plan) -> list[str]:
-    """The plan as numbered steps, each with its change, points and question title."""
-    target = the_plan.target.id
-    if not the_plan.reachable:
-        lines = [f"  Plan naar {target}: niet haalbaar door betere antwoorden"]
-        return lines + [f"    - {reason}" for reason in the_plan.blockers]
-    steps = the_plan.steps
-    lines = [
-        f"  Plan naar {target}: {len(steps)} {'stap' if len(steps) == 1 else 'stappen'}, "
-        f"+{formatting.points(the_plan.points_gained)} punten "
-        f"(nodig {formatting.points(the_plan.points_needed)})"
-    ]
-    for number, step in enumerate(steps, start=1):
-        why = "" if step.reason == "points" else f"  [{REASON_LABELS[step.reason]}]"
-        lines.append(
-            f"    {number:>2}. {step.question_id:<7} +{formatting.points(step.points_gained):<4} "
-            f"{step.change}{why}"
-        )
-        lines.append(f"        {step.title}")
-    return lines
 
 
 def timeline_lines(position: TimelinePosition | None, session: Session, year: int) -> list[str]:
@@ -167,7 +129,7 @@ def next_steps_lines(
     the_plan = plan(framework, session, assessment=assessment)
     if the_plan is not None:
         lines.append("")
-        lines.extend(plan_lines(the_plan))
+        lines.extend(plan_lines(the_plan, framework))
     year = assessment_year(session) if year is None else year
     lines.append("")
     lines.extend(

@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
-from trustone_tui.engine.scoring import Assessment, assess_answers
+from trustone_tui.engine.profilechange import profile_change
+from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -21,7 +22,7 @@ from trustone_tui.engine.session import (
     Session,
     profile_of,
 )
-from trustone_tui.framework.profile import Profile
+from trustone_tui.framework.profile import Profile, size_facts
 from trustone_tui.text import formatting
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.footer import KeyFooter
@@ -196,13 +197,11 @@ class ProfileScreen(Screen[ProfileResult | None]):
 
     def _profile_lines(self, profile: Profile, company: Company) -> list[Content]:
         framework = trustone_app(self).framework
-        rule = framework.meta.small_company
-        few = company.employees < rule.employees_below
-        low = company.revenue_eur <= rule.revenue_at_most_eur
+        facts = size_facts(company.employees, company.revenue_eur, framework.meta.small_company)
         size = (
-            f"{company.employees} werknemers {'<' if few else '≥'} {rule.employees_below}, "
-            f"omzet {formatting.euros(company.revenue_eur)} {'≤' if low else '>'} "
-            f"{formatting.euros(rule.revenue_at_most_eur)}"
+            f"{facts.employees} werknemers {'<' if facts.few_employees else '≥'} "
+            f"{facts.employees_below}, omzet {formatting.euros(facts.revenue_eur)} "
+            f"{'≤' if facts.low_revenue else '>'} {formatting.euros(facts.revenue_at_most_eur)}"
         )
         questions = framework.scored_questions(profile.category)
         maximum = sum(q.max_for(profile.category) or 0 for q in questions)
@@ -213,7 +212,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
                 " — ",
                 framework.meta.categories[profile.category].short,
             ),
-            Content.assemble("Omvang: ", (profile.label.split(",")[0], "bold"), f" ({size})"),
+            Content.assemble("Omvang: ", (profile.size_label, "bold"), f" ({size})"),
             Content(
                 f"{len(questions)} vragen tellen mee, samen {formatting.points(maximum)} punten."
             ),
@@ -221,26 +220,14 @@ class ProfileScreen(Screen[ProfileResult | None]):
 
     def _change_lines(self, new: Profile) -> list[Content]:
         """What changing the profile does to the criteria, the score and the counted answers."""
-        framework = trustone_app(self).framework
         session = self.session
         assert session is not None
-        old = profile_of(session.company, framework)
-        if old == new:
+        change = profile_change(trustone_app(self).framework, session, new)
+        if change.unchanged:
             return [Content.styled("Het profiel blijft gelijk: dezelfde criteria.", "$text-muted")]
-        before = assess_answers(framework, old, session.answers)
-        after = assess_answers(framework, new, session.answers)
-        changed_variants = sum(
-            1
-            for q in framework.scored_questions()
-            if q.max_for(new.category) is not None
-            and q.max_for(old.category) is not None
-            and framework.criteria(q.id, old) != framework.criteria(q.id, new)
-        )
-        uncounted = [
-            qid
-            for qid, result in after.results.items()
-            if result.status == "not_counted" and qid in session.answers
-        ]
+
+        def questions(count: int) -> str:
+            return "1 vraag" if count == 1 else f"{count} vragen"
 
         def score(a: Assessment) -> str:
             level = a.level.id if a.level else "geen niveau"
@@ -248,16 +235,15 @@ class ProfileScreen(Screen[ProfileResult | None]):
 
         lines = [
             Content.styled("Bij deze wijziging", "bold"),
-            Content(f"• van {old.label} naar {new.label}"),
-            Content(f"• criteria veranderen bij {changed_variants} vragen"),
-            Content(f"• score {score(before)} → {score(after)}"),
+            Content(f"• van {change.old.label} naar {change.new.label}"),
+            Content(f"• criteria veranderen bij {questions(len(change.criteria_changed))}"),
+            Content(f"• score {score(change.before)} → {score(change.after)}"),
         ]
-        if uncounted:
+        dropped = change.no_longer_counted
+        if dropped:
+            count = "1 antwoord telt" if len(dropped) == 1 else f"{len(dropped)} antwoorden tellen"
             lines.append(
-                Content(
-                    f"• {len(uncounted)} antwoorden tellen dan niet mee (ze blijven bewaard): "
-                    + ", ".join(uncounted)
-                )
+                Content(f"• {count} dan niet mee (ze blijven bewaard): " + ", ".join(dropped))
             )
         return lines
 

@@ -14,9 +14,9 @@ from textual.widgets.option_list import Option
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import ANSWER_LABELS, Session
 from trustone_tui.text import formatting
+from trustone_tui.text.plain import clip
 from trustone_tui.text.summary import next_steps_lines
 from trustone_tui.tui.widgets.footer import KeyFooter
-from trustone_tui.tui.widgets.navigator import short
 from trustone_tui.tui.widgets.score import gap_lines
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -78,12 +78,11 @@ class SummaryScreen(Screen[str | None]):
         for step in assessment.steps:
             if not step.max_points and not step.open:
                 continue
-            share = step.points / step.max_points * 100 if step.max_points else 0
             table.add_row(
-                f"{step.number} {short(step.title, 30)}",
+                f"{step.number} {clip(step.title, 30)}",
                 formatting.points(step.points),
                 formatting.points(step.max_points),
-                formatting.percent(share),
+                formatting.percent(step.percentage),
                 str(step.answered),
                 str(step.open),
             )
@@ -121,12 +120,12 @@ class SummaryScreen(Screen[str | None]):
         heading(f"Open vragen ({len(open_results)})")
         for result in open_results:
             q = result.question
-            items.add_option(Option(f"{q.id}  {short(q.text, 60)}", id=f"open:{q.id}"))
+            items.add_option(Option(f"{q.id}  {clip(q.text, 60)}", id=f"open:{q.id}"))
         follow = [qid for qid in framework.questions if session.answer(qid).follow_up]
         heading(f"Opvolgen ({len(follow)})")
         for qid in follow:
             items.add_option(
-                Option(f"⚑ {qid}  {short(framework.questions[qid].text, 58)}", id=f"follow:{qid}")
+                Option(f"⚑ {qid}  {clip(framework.questions[qid].text, 58)}", id=f"follow:{qid}")
             )
         notes = [
             (qid, session.answer(qid)) for qid in framework.questions if session.answer(qid).note
@@ -138,7 +137,7 @@ class SummaryScreen(Screen[str | None]):
             items.add_option(
                 Option(
                     Content.assemble(
-                        (qid, "bold"), f" {label}: " if label else ": ", short(first, 60)
+                        (qid, "bold"), f" {label}: " if label else ": ", clip(first, 60)
                     ),
                     id=f"note:{qid}",
                 )

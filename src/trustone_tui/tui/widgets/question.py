@@ -22,11 +22,12 @@ from textual.widgets import Input, Static
 
 from trustone_tui.engine.scoring import QuestionResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
-from trustone_tui.engine.suggest import suggest_answer
+from trustone_tui.engine.verdict import percentage_verdict, suggestion, suggests
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import Question
+from trustone_tui.framework.model import AnswerWord, Question
 from trustone_tui.framework.profile import Profile
 from trustone_tui.text import formatting
+from trustone_tui.text.formatting import points_count
 from trustone_tui.tui import render
 from trustone_tui.tui.widgets.answerbar import AnswerBar
 from trustone_tui.tui.widgets.checklist import Checklist, Item
@@ -315,44 +316,40 @@ class QuestionPanel(Vertical):
         result = view.result
         if result is None or view.question.kind not in ("band", "percentage"):
             return Content("")
-        variant = result.criteria
-        assert variant is not None
-        percentage = view.given.percentage
-        if percentage is None:
+        verdict = percentage_verdict(result, view.given)
+        if verdict is None:
             return Content.styled("nog geen percentage", "$text-muted")
-        if variant.bands:
-            band = variant.band_for(percentage)
+        if verdict.band is not None:
             return Content.assemble(
-                "band ", (band.label, "bold"), f" → {formatting.points(band.points)} punten"
+                "band ", (verdict.band.label, "bold"), f" → {points_count(verdict.band.points)}"
             )
-        derived = variant.answer_for_percentage(percentage)
-        text = Content.assemble("→ ", (ANSWER_LABELS[derived], "bold"), " volgens de criteria")
-        if view.given.answer and view.given.answer != derived:
+        assert verdict.answer is not None
+        text = Content.assemble(
+            "→ ", (ANSWER_LABELS[verdict.answer], "bold"), " volgens de criteria"
+        )
+        if verdict.overridden_by is not None:
             text = text + Content.styled(
-                f" (gekozen antwoord {ANSWER_LABELS[view.given.answer]} telt)", "$text-warning"
+                f" (gekozen antwoord {ANSWER_LABELS[verdict.overridden_by]} telt)", "$text-warning"
             )
         return text
 
-    def _suggestion(self, view: View) -> str | None:
-        rule = self.framework.rule(view.question.id, view.profile)
-        if rule is None or not any(view.given.elements.values()):
-            return None
-        return suggest_answer(rule, view.given.elements)
+    def _suggestion(self, view: View) -> AnswerWord | None:
+        return suggestion(self.framework, view.question.id, view.profile, view.given)
 
-    def _suggestion_text(self, view: View, suggestion: str | None) -> Content:
+    def _suggestion_text(self, view: View, suggested: AnswerWord | None) -> Content:
         if not view.question.elements:
             return Content("")
-        if self.framework.rule(view.question.id, view.profile) is None:
+        if not suggests(self.framework, view.question.id, view.profile):
             return Content.styled(
                 "Geen automatische suggestie: de criteria gaan niet alleen over de onderdelen.",
                 "$text-muted",
             )
-        if suggestion is None:
+        if suggested is None:
             return Content.styled("Vink onderdelen aan (1-9) voor een suggestie.", "$text-muted")
-        if suggestion == view.given.answer:
-            return Content.assemble("Suggestie ", (ANSWER_LABELS[suggestion], "bold"), " ✓")
+        if suggested == view.given.answer:
+            return Content.assemble("Suggestie ", (ANSWER_LABELS[suggested], "bold"), " ✓")
         return Content.assemble(
-            "Suggestie: ", (ANSWER_LABELS[suggestion], "bold $text-accent"), " — a = overnemen"
+            "Suggestie: ", (ANSWER_LABELS[suggested], "bold $text-accent"), " — a = overnemen"
         )
 
     def _show_elements(self, view: View) -> None:

@@ -12,6 +12,8 @@ from textual.widgets import Static
 from trustone_tui.engine.scoring import Assessment, LevelGap
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
+from trustone_tui.text.conditions import level_conditions
+from trustone_tui.text.plan import blocker_texts, step_change, steps_count
 from trustone_tui.tui.render import bar
 from trustone_tui.tui.widgets.refresh import set_content
 
@@ -23,42 +25,15 @@ PLAN_LINES = 6
 
 
 def gap_lines(gap: LevelGap) -> list[Content]:
-    """One line per condition of the level: met (✓) or what is missing (✗)."""
+    """Each condition of the level: met (✓), or not (✗) with what is missing below it."""
     lines = []
-
-    def line(met: bool, text: str) -> None:
-        mark, style = ("✓", "$text-success") if met else ("✗", "$text-error")
-        lines.append(Content.assemble((f" {mark} ", style), text))
-
-    level = gap.level
-    line(
-        not gap.points_needed,
-        f"score ≥ {formatting.percent(level.score_min)}"
-        + ("" if not gap.points_needed else f": nog {formatting.points(gap.points_needed)} punten"),
-    )
-    if level.points_above is not None:
-        line(not gap.points_needed, f"meer dan {formatting.points(level.points_above)} punten")
-    line(
-        not gap.quarry_insight_needed,
-        f"inzicht groeves ≥ {formatting.percent(level.quarry_insight_min)}"
-        + (
-            ""
-            if not gap.quarry_insight_needed
-            else f": +{formatting.shortfall(gap.quarry_insight_needed)} %-punt"
-        ),
-    )
-    line(
-        not gap.factory_insight_needed,
-        f"inzicht fabrieken ≥ {formatting.percent(level.factory_insight_min)}"
-        + (
-            ""
-            if not gap.factory_insight_needed
-            else f": +{formatting.shortfall(gap.factory_insight_needed)} %-punt"
-        ),
-    )
-    if level.core_levels:
-        missing = gap.core_questions_missing
-        line(not missing, "kernvragen op Ja" + (": " + ", ".join(missing) if missing else ""))
+    for condition in level_conditions(gap):
+        mark, style = ("✓", "$text-success") if condition.met else ("✗", "$text-error")
+        lines.append(
+            Content.assemble((f" {mark} ", style), f"{condition.label} {condition.required}")
+        )
+        if condition.shortfall:  # on a line of its own: the panel is narrow
+            lines.append(Content.assemble("   ", (condition.shortfall, style)))
     return lines
 
 
@@ -110,13 +85,15 @@ def plan_text(plan: Plan | None, best: BestCase | None, limit: int = PLAN_LINES)
         lines.append(
             Content.assemble(("Plan naar ", "bold"), (plan.target.id, "bold"), ": niet haalbaar")
         )
-        lines.extend(Content.styled(f" • {reason}", "$text-muted") for reason in plan.blockers)
+        lines.extend(
+            Content.styled(f" • {reason}", "$text-muted") for reason in blocker_texts(plan)
+        )
     elif plan.steps:
         lines.append(
             Content.assemble(
                 ("Plan naar ", "bold"),
                 (plan.target.id, "bold"),
-                f": {len(plan.steps)} stappen, +{formatting.points(plan.points_gained)} punten",
+                f": {steps_count(len(plan.steps))}, +{formatting.points_count(plan.points_gained)}",
             )
         )
         for step in plan.steps[:limit]:
@@ -124,7 +101,7 @@ def plan_text(plan: Plan | None, best: BestCase | None, limit: int = PLAN_LINES)
                 Content.assemble(
                     (f" {step.question_id:<7}", "bold"),
                     (f"+{formatting.points(step.points_gained):<3}", "$text-success"),
-                    f" {step.change}",
+                    f" {step_change(step)}",
                 )
             )
         if len(plan.steps) > limit:
