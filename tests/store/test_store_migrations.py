@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from trustone_tui.answerfile import migrations
-from trustone_tui.answerfile.read import AnswerFileError, dump_session, load_session
+from trustone_tui.answerfile.read import AnswerFileError, load_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.store import atomic

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trustone_tui.answerfile import tomlwrite
-from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.answerfile.read import parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.store.bankcache import default_framework
 from trustone_tui.store.sessions import open_session, save_as
