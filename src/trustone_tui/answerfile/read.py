@@ -1,8 +1,8 @@
 """The answer file: TOML text <-> :class:`~trustone_tui.engine.session.Session`.
 
 Reading: bytes -> text -> TOML -> the current format (:mod:`~trustone_tui.answerfile.migrations`)
--> validated tables (:mod:`~trustone_tui.answerfile.validate`, the one definition of a valid
-file) -> answers checked against their questions -> a session. Every problem is reported as one
+-> validated tables and answers checked against their questions
+(:mod:`~trustone_tui.answerfile.validate`, the one definition of a valid file) -> a session. Every problem is reported as one
 line naming the file and the place (line and column for syntax, the key path for values); it
 never raises anything else. Writing is :mod:`~trustone_tui.answerfile.write`.
 """
@@ -13,21 +13,21 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from trustone_tui.answerfile import migrations
+from trustone_tui.answerfile import migrations, tomlwrite
 from trustone_tui.answerfile.validate import (
     ANSWER,
     FILE,
     Invalid,
+    check_answer,
+    check_elements,
     check_table,
     key_path,
     problem_lines,
 )
 from trustone_tui.engine.session import (
     CURRENT_SCHEMA_VERSION,
-    UNGROUPED,
     Company,
     HistoryEntry,
     Interview,
@@ -37,18 +37,10 @@ from trustone_tui.engine.session import (
 
 if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
-    from trustone_tui.framework.model import Question
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _FIRST_READ = 64 * 1024
 BOM = "\ufeff"
-
-
-def _tomlwrite() -> ModuleType:
-    """The TOML writer, imported on first use: reading a valid file never needs it."""
-    from trustone_tui.answerfile import tomlwrite
-
-    return tomlwrite
 
 
 class AnswerFileError(Exception):
@@ -289,7 +281,7 @@ def _session_from_current(
                     _, element_problems = check_elements(question, raw["elements"])
                     problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
                 continue
-            answer, answer_problems = _check_answer(question, validated, framework)
+            answer, answer_problems = check_answer(question, validated, framework)
             if answer is None:
                 problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
             elif not answer.is_empty:
@@ -328,94 +320,7 @@ def _session_from_current(
 def _unwritable(table: Mapping[str, Any]) -> str | None:
     """Why the writer could not save this table back (None when it can)."""
     try:
-        _tomlwrite().dumps(table)
+        tomlwrite.dumps(table)
     except (ValueError, TypeError) as exc:
         return str(exc)
     return None
-
-
-def _check_answer(
-    question: Question, table: dict[str, Any], framework: Framework
-) -> tuple[QuestionAnswer | None, list[str]]:
-    """Check an answer against its question; problems are ``.key: message`` suffixes.
-
-    The answer is None exactly when there are problems.
-    """
-    qid = question.id
-    kind = question.kind
-    problems: list[str] = []
-    if kind == "header":
-        children = ", ".join(c.id for c in framework.children(qid))
-        return None, [f": {qid} groups {children} and is not answered itself"]
-    answer = table.get("answer")
-    if answer is not None:
-        if kind == "band":
-            problems.append(f".answer: {qid} is scored from its percentage; give percentage")
-        elif answer == "nvt" and not question.nvt_allowed:
-            problems.append(
-                f".answer: n.v.t. is not allowed for {qid} (only for questions that "
-                "start with 'Als je ...')"
-            )
-    if kind == "choice" and table.get("percentage") is not None:
-        problems.append(
-            f".percentage: {qid} is answered nee/gedeeltelijk/ja, not with a percentage"
-        )
-    if "elements" in table:  # else none ticked: QuestionAnswer's default
-        elements, element_problems = check_elements(question, table["elements"])
-        if element_problems:
-            return None, problems + element_problems
-        table["elements"] = elements  # the validated table is ours: its keys are the fields
-    if problems:
-        return None, problems
-    return QuestionAnswer(**table), problems
-
-
-def check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, ...]], list[str]]:
-    """Ticked elements as ``{group: numbers}`` ("" when ungrouped), with any problems."""
-    count = len(question.elements)
-    if type(raw) is list and not question.element_groups:
-        # The common case, checked quickly; anything wrong is reported by the full check below.
-        if not raw:
-            return {}, []
-        for number in raw:  # a plain loop: all() over a generator is slower for short lists
-            if type(number) is not int or not 1 <= number <= count:
-                break
-        else:
-            return {UNGROUPED: tuple(sorted(set(raw)))}, []
-    groups = [g.key for g in question.element_groups]
-    if isinstance(raw, dict):
-        if not groups:
-            return {}, [f".elements: {question.id} has no element groups; give a list like [1, 2]"]
-        lists = {}
-        problems = []
-        for group, numbers in raw.items():
-            if group in groups:
-                lists[group] = numbers
-            else:
-                problems.append(
-                    f".elements.{_tomlwrite().key(group)}: unknown group (expected "
-                    f"{' or '.join(groups)})"
-                )
-    elif isinstance(raw, list):
-        if raw and groups:
-            example = ", ".join(f"{g} = [1]" for g in groups)
-            return {}, [f".elements: {question.id} counts elements per group; give {{ {example} }}"]
-        lists, problems = {UNGROUPED: raw}, []
-    else:
-        return {}, [".elements: must be a list of element numbers like [1, 2]"]
-    elements: dict[str, tuple[int, ...]] = {}
-    for group, numbers in lists.items():
-        place = ".elements" + (f".{group}" if group else "")
-        if not isinstance(numbers, list) or not all(
-            isinstance(n, int) and not isinstance(n, bool) for n in numbers
-        ):
-            problems.append(f"{place}: must be a list of element numbers like [1, 2]")
-            continue
-        bad = [n for n in numbers if not 1 <= n <= count]
-        if bad:
-            limit = f"1-{count}" if count else "none"
-            problems.append(f"{place}: element {bad[0]} does not exist (elements: {limit})")
-            continue
-        if numbers:
-            elements[group] = tuple(sorted(set(numbers)))
-    return elements, problems

@@ -7,7 +7,9 @@ Each maps a key to a :class:`Field`: whether the key is required, and the check 
 (keys in the description's order, which are the field names of the session's records; a whole
 number given for a number field becomes a float) or raises :class:`Invalid` with one
 :class:`Problem` per mistake: a missing key, an unknown key, a value of the wrong type or out of
-range. :func:`problem_lines` words them, one line each: ``file: key.path: message (got ...)``.
+range. :func:`check_answer` then checks an answer against its question (n.v.t. allowed, answered
+by word or by percentage, element numbers and groups). :func:`problem_lines` words the problems,
+one line each: ``file: key.path: message (got ...)``.
 
 This is the only definition of a valid file, run on every file, valid or not. It is plain
 Python, so reading a file imports no validation library (pydantic took about 75 ms to import);
@@ -20,9 +22,14 @@ import datetime as dt
 import math
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
-from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR
+from trustone_tui.answerfile import tomlwrite
+from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR, UNGROUPED, QuestionAnswer
+
+if TYPE_CHECKING:
+    from trustone_tui.framework.bank import Framework
+    from trustone_tui.framework.model import Question
 
 #: A place in the document: keys and list indices from the top.
 Where = tuple[str | int, ...]
@@ -98,7 +105,7 @@ def date_time(value: Any) -> dt.datetime:
 
 
 def anything(value: Any) -> Any:
-    """Any value (answer elements: checked against their question in ``read``)."""
+    """Any value (answer elements: checked against their question, :func:`check_elements`)."""
     return value
 
 
@@ -175,7 +182,7 @@ def table_of(fields: Table) -> Check:
 
 
 def any_table(value: Any) -> dict[Any, Any]:
-    """A table of anything, kept as it is (the answers: checked one by one in ``read``)."""
+    """A table of anything, kept as it is (the answers: each checked with :data:`ANSWER`)."""
     if type(value) is not dict:
         fail("must be a table")
     return value
@@ -257,7 +264,7 @@ ANSWER: Table = {
     "answer": Field(or_none(choice(*ANSWER_WORDS))),
     "percentage": Field(or_none(PERCENTAGE)),
     #: A list of element numbers, or a table of such lists per element group; what is valid
-    #: depends on the question (:func:`trustone_tui.answerfile.read.check_elements`).
+    #: depends on the question (:func:`check_elements`).
     "elements": Field(anything),
     "note": Field(text),
     "follow_up": Field(flag),
@@ -284,19 +291,107 @@ FILE: Table = {
 }
 
 
+# ------------------------------------------------------------- answers and their questions
+
+
+def check_answer(
+    question: Question, table: dict[str, Any], framework: Framework
+) -> tuple[QuestionAnswer | None, list[str]]:
+    """An answer's validated table (:data:`ANSWER`) checked against its question.
+
+    Returns the answer, or None and the problems as ``.key: message`` suffixes of its place.
+    """
+    qid = question.id
+    kind = question.kind
+    problems: list[str] = []
+    if kind == "header":
+        children = ", ".join(c.id for c in framework.children(qid))
+        return None, [f": {qid} groups {children} and is not answered itself"]
+    answer = table.get("answer")
+    if answer is not None:
+        if kind == "band":
+            problems.append(f".answer: {qid} is scored from its percentage; give percentage")
+        elif answer == "nvt" and not question.nvt_allowed:
+            problems.append(
+                f".answer: n.v.t. is not allowed for {qid} (only for questions that "
+                "start with 'Als je ...')"
+            )
+    if kind == "choice" and table.get("percentage") is not None:
+        problems.append(
+            f".percentage: {qid} is answered nee/gedeeltelijk/ja, not with a percentage"
+        )
+    if "elements" in table:  # else none ticked: QuestionAnswer's default
+        elements, element_problems = check_elements(question, table["elements"])
+        if element_problems:
+            return None, problems + element_problems
+        table["elements"] = elements  # the validated table is ours: its keys are the fields
+    if problems:
+        return None, problems
+    return QuestionAnswer(**table), problems
+
+
+def check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, ...]], list[str]]:
+    """Ticked elements as ``{group: numbers}`` ("" when ungrouped), with any problems."""
+    count = len(question.elements)
+    if type(raw) is list and not question.element_groups:
+        # The common case, checked quickly; anything wrong is reported by the full check below.
+        if not raw:
+            return {}, []
+        for number in raw:  # a plain loop: all() over a generator is slower for short lists
+            if type(number) is not int or not 1 <= number <= count:
+                break
+        else:
+            return {UNGROUPED: tuple(sorted(set(raw)))}, []
+    groups = [g.key for g in question.element_groups]
+    if isinstance(raw, dict):
+        if not groups:
+            return {}, [f".elements: {question.id} has no element groups; give a list like [1, 2]"]
+        lists = {}
+        problems = []
+        for group, numbers in raw.items():
+            if group in groups:
+                lists[group] = numbers
+            else:
+                problems.append(
+                    f".elements.{tomlwrite.key(group)}: unknown group (expected "
+                    f"{' or '.join(groups)})"
+                )
+    elif isinstance(raw, list):
+        if raw and groups:
+            example = ", ".join(f"{g} = [1]" for g in groups)
+            return {}, [f".elements: {question.id} counts elements per group; give {{ {example} }}"]
+        lists, problems = {UNGROUPED: raw}, []
+    else:
+        return {}, [".elements: must be a list of element numbers like [1, 2]"]
+    elements: dict[str, tuple[int, ...]] = {}
+    for group, numbers in lists.items():
+        place = ".elements" + (f".{group}" if group else "")
+        if not isinstance(numbers, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) for n in numbers
+        ):
+            problems.append(f"{place}: must be a list of element numbers like [1, 2]")
+            continue
+        bad = [n for n in numbers if not 1 <= n <= count]
+        if bad:
+            limit = f"1-{count}" if count else "none"
+            problems.append(f"{place}: element {bad[0]} does not exist (elements: {limit})")
+            continue
+        if numbers:
+            elements[group] = tuple(sorted(set(numbers)))
+    return elements, problems
+
+
 # --------------------------------------------------------------------------- wording
 
 
 def key_path(parts: Iterable[str | int]) -> str:
     """``('answers', '1.1.5', 'answer')`` -> ``answers."1.1.5".answer``."""
-    from trustone_tui.answerfile.tomlwrite import key  # reading a valid file never needs it
-
     out = ""
     for part in parts:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + key(str(part))
+            out += ("." if out else "") + tomlwrite.key(str(part))
     return out or "(top level)"
 
 
