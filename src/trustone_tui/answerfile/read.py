@@ -1,10 +1,11 @@
-"""The answer file: TOML text <-> :class:`~trustone_tui.engine.session.Session`.
+"""The answer file read: TOML bytes -> :class:`~trustone_tui.engine.session.Session`.
 
-Reading: bytes -> text -> TOML -> the current format (:mod:`~trustone_tui.answerfile.migrations`)
--> validated tables and answers checked against their questions
-(:mod:`~trustone_tui.answerfile.validate`, the one definition of a valid file) -> a session. Every problem is reported as one
-line naming the file and the place (line and column for syntax, the key path for values); it
-never raises anything else. Writing is :mod:`~trustone_tui.answerfile.write`.
+Bytes -> text -> TOML -> the current format (:mod:`~trustone_tui.answerfile.migrations`) ->
+validated tables and answers checked against their questions
+(:mod:`~trustone_tui.answerfile.validate`, the one definition of a valid file) -> a session.
+Every problem is reported as one line naming the file and the place (line and column for
+syntax, the key path for values); it never raises anything else. Writing is
+:mod:`~trustone_tui.answerfile.write`.
 """
 
 from __future__ import annotations

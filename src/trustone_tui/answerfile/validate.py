@@ -22,10 +22,16 @@ import datetime as dt
 import math
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, get_args
 
 from trustone_tui.answerfile import tomlwrite
-from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR, UNGROUPED, QuestionAnswer
+from trustone_tui.engine.session import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    UNGROUPED,
+    AnswerChoice,
+    QuestionAnswer,
+)
 
 if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
@@ -242,7 +248,7 @@ def placed(where: Where, problems: Iterable[Problem]) -> list[Problem]:
 
 # --------------------------------------------------------------------------- the tables
 
-ANSWER_WORDS = ("nee", "gedeeltelijk", "ja", "nvt")
+ANSWER_WORDS: tuple[str, ...] = get_args(AnswerChoice)  # nee, gedeeltelijk, ja, nvt
 PERCENTAGE = number(most=100)
 
 COMPANY: Table = {
