@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.answerfile.read import parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine import scoring
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.session import Company, QuestionAnswer, Session

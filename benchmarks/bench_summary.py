@@ -25,7 +25,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from trustone_tui.answerfile.read import dump_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.commands import summary as summary_command
 from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.framework.bank import Framework

@@ -24,7 +24,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.answerfile.read import parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import QuestionAnswer, Session
 from trustone_tui.framework.bank import Framework

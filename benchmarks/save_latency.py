@@ -22,7 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.answerfile.read import parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.store import atomic

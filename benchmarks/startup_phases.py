@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench_tui import fully_answered
 
-from trustone_tui.answerfile.read import dump_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.store.bankcache import default_framework
 
 PHASED_APP = """\

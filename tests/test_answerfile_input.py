@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from proof_helpers import EXAMPLE, FW
-from trustone_tui.answerfile.read import AnswerFileError, dump_session, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, load_session, parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.scoring import assess
 from trustone_tui.framework.profile import Profile
 

@@ -11,7 +11,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from report_fixtures import demo_session, framework, uniform_session
-from trustone_tui.answerfile.read import AnswerFileError, dump_session
+from trustone_tui.answerfile.read import AnswerFileError
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 from trustone_tui.engine.session import Interview, QuestionAnswer
 from trustone_tui.report.compare import compare, describe, signed

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from proof_helpers import C_ALL_NVT, EXAMPLE, FW, make_session
-from trustone_tui.answerfile.read import dump_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 
 TOP_KEYS = {

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from proof_helpers import COMPANIES, FW
-from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.answerfile.read import parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 from trustone_tui.commands.score import utf8_writer
 from trustone_tui.demo import demo_bytes

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from report_fixtures import framework, uniform_session
-from trustone_tui.answerfile.read import dump_session, load_session
+from trustone_tui.answerfile.read import load_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess

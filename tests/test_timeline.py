@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.answerfile.read import parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.session import Company, HistoryEntry, Session

@@ -7,7 +7,8 @@ import os
 import pytest
 from storekit import with_note
 
-from trustone_tui.answerfile.read import dump_session, load_session
+from trustone_tui.answerfile.read import load_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.store.sessions import ConflictError, SaveError, open_session
 

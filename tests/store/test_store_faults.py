@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from storekit import temporaries, with_note
 
-from trustone_tui.answerfile.read import dump_session, load_session
+from trustone_tui.answerfile.read import load_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.store.sessions import SaveError, open_session
 

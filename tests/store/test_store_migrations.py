@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from trustone_tui.answerfile import migrations
-from trustone_tui.answerfile.read import AnswerFileError, dump_session, load_session
+from trustone_tui.answerfile.read import AnswerFileError, load_session, read_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.store import atomic
@@ -145,3 +146,22 @@ def test_migration_does_not_change_the_parsed_input(with_step_from_0):
     assert upgraded.from_version == 0 and upgraded.migrated
     assert upgraded.document["company"] == {"employees": 1, "name": "X"}
     assert document == {"schema_version": 0, "bedrijf": "X", "company": {"employees": 1}}
+
+
+def test_a_migrated_file_is_validated_like_a_current_one(framework, old_file, with_step_from_0):
+    """The step's result goes through the one validator: its problems are worded as usual."""
+    text = old_file.read_text(encoding="utf-8")
+    old_file.write_text(
+        text.replace('bedrijf = "Natuursteen Van Dijk & Zn. B.V."', "bedrijf = 5"), encoding="utf-8"
+    )
+    with pytest.raises(AnswerFileError) as caught:
+        read_session(old_file.read_bytes(), "oud.toml", framework)
+    assert caught.value.problems == ["oud.toml: company.name: must be text in quotes (got 5)"]
+
+
+def test_reading_reports_the_format_a_file_was_in(framework, old_file, with_step_from_0):
+    read = read_session(old_file.read_bytes(), "oud.toml", framework)
+    assert (read.from_version, read.migrated) == (0, True)
+    current = read_session(demo_bytes(), "demo.toml", framework)
+    assert (current.from_version, current.migrated) == (1, False)
+    assert current.session == read.session

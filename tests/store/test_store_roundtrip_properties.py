@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trustone_tui.answerfile import tomlwrite
-from trustone_tui.answerfile.read import dump_session, parse_session
+from trustone_tui.answerfile.read import parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.store.bankcache import default_framework
 from trustone_tui.store.sessions import open_session, save_as
@@ -156,3 +157,29 @@ def test_save_and_reopen_through_the_store_is_exact(tmp_path, first, second):
         assert opened.session == second
         opened.save(opened.session)
     assert path.read_bytes() == data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, tricky_text))
+def test_a_note_round_trips_exactly_and_stays_readable(note):
+    """CR, CRLF, quotes, backslashes and control characters come back byte for byte; each line
+    break of a note is a line break in the file (a multi-line string), not an escaped ``\\n``."""
+    text = tomlwrite.dumps({"note": note})
+    assert tomllib.loads(text) == {"note": note}
+    if "\n" in note:
+        assert text.startswith('note = """\n')
+        assert text.count("\n") == note.count("\n") + 2  # after the opening quotes; at the end
+    else:
+        assert text.count("\n") == 1
+
+
+def test_a_multi_line_note_is_written_as_its_lines():
+    text = tomlwrite.dumps({"note": 'Regel 1\nRegel "2"\r\nRegel\t3\n'})
+    assert text == 'note = """\nRegel 1\nRegel \\"2\\"\\r\nRegel\\t3\n"""\n'
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(tricky_text, toml_values, max_size=4))
+def test_writing_what_was_read_from_our_own_file_gives_the_same_bytes(table):
+    text = tomlwrite.dumps(table)
+    assert tomlwrite.dumps(tomllib.loads(text)) == text

@@ -15,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError, dump_session, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, load_session, parse_session
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 from trustone_tui.demo import demo_bytes
 from trustone_tui.store.bankcache import default_framework

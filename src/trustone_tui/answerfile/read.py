@@ -1,28 +1,34 @@
-"""The answer file: TOML text <-> :class:`~trustone_tui.engine.session.Session`.
+"""The answer file read: TOML bytes -> :class:`~trustone_tui.engine.session.Session`.
 
-Reading validates everything and reports each problem as one line naming the file and the place
-(line and column for syntax, the key path for values); it never raises anything else. A plainly
-valid file is accepted by :mod:`trustone_tui.answerfile.check`; any other is validated with
-the pydantic schema (:mod:`trustone_tui.answerfile.schema`, imported then), whose errors are
-worded here.
-Writing is canonical: a stable key order, so load -> dump of a file we wrote gives the same bytes.
+Bytes -> text -> TOML -> the current format (:mod:`~trustone_tui.answerfile.migrations`) ->
+validated tables and answers checked against their questions
+(:mod:`~trustone_tui.answerfile.validate`, the one definition of a valid file) -> a session.
+Every problem is reported as one line naming the file and the place (line and column for
+syntax, the key path for values); it never raises anything else. Writing is
+:mod:`~trustone_tui.answerfile.write`.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
-from functools import cache
+from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from trustone_tui.answerfile import migrations
-from trustone_tui.answerfile.check import accept_answer_file
+from trustone_tui.answerfile import migrations, tomlwrite
+from trustone_tui.answerfile.validate import (
+    ANSWER,
+    FILE,
+    Invalid,
+    check_answer,
+    check_elements,
+    check_table,
+    key_path,
+    problem_lines,
+)
 from trustone_tui.engine.session import (
     CURRENT_SCHEMA_VERSION,
-    UNGROUPED,
     Company,
     HistoryEntry,
     Interview,
@@ -31,23 +37,11 @@ from trustone_tui.engine.session import (
 )
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
-    from pydantic_core import ErrorDetails
-
-    from trustone_tui.answerfile.schema import AnswerFileTable, AnswerTable
     from trustone_tui.framework.bank import Framework
-    from trustone_tui.framework.model import Question
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _FIRST_READ = 64 * 1024
 BOM = "\ufeff"
-
-
-def _tomlwrite() -> ModuleType:
-    """The TOML writer, imported on first use: reading a valid file never needs it."""
-    from trustone_tui.answerfile import tomlwrite
-
-    return tomlwrite
 
 
 class AnswerFileError(Exception):
@@ -58,88 +52,7 @@ class AnswerFileError(Exception):
         super().__init__("\n".join(problems))
 
 
-@cache
-def _schema() -> ModuleType:
-    """The pydantic schema (:mod:`trustone_tui.answerfile.schema`), imported on first use.
-
-    Reading a file that :mod:`trustone_tui.answerfile.check` accepts never needs it: it is for files
-    that may be broken, whose problems are worded from pydantic's errors.
-    """
-    from trustone_tui.answerfile import schema as answerschema
-
-    return answerschema
-
-
 # --------------------------------------------------------------------------- reading
-
-
-def key_path(parts: tuple[Any, ...]) -> str:
-    """``('answers', '1.1.5', 'answer')`` -> ``answers."1.1.5".answer``."""
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + _tomlwrite().key(str(part))
-    return out or "(top level)"
-
-
-_PYDANTIC_MESSAGES = {
-    "extra_forbidden": "unknown key",
-    "missing": "missing",
-    "model_type": "must be a table",
-    "dict_type": "must be a table",
-}
-
-#: Plain wording for the value errors people make when editing a file by hand.
-_VALUE_MESSAGES = {
-    "literal_error": "must be one of {expected}",
-    "string_type": "must be text in quotes",
-    "bool_type": "must be true or false",
-    "int_type": "must be a whole number",
-    "float_type": "must be a number",
-    "list_type": "must be a list",
-    "less_than_equal": "must be at most {le}",
-    "greater_than_equal": "must be at least {ge}",
-    "string_too_short": "must not be empty",
-    "finite_number": "must be a finite number",
-    "date_type": "must be a date like 2026-11-12",
-    "datetime_type": "must be a date and time like 2026-11-12T09:30:00+01:00",
-}
-
-
-def _pydantic_lines(source: str, error: ValidationError, prefix: tuple[Any, ...] = ()) -> list[str]:
-    return _error_lines(source, error.errors(include_url=False), prefix)
-
-
-def _error_lines(source: str, errors: Iterable[ErrorDetails], prefix: tuple[Any, ...]) -> list[str]:
-    lines = []
-    for err in errors:
-        loc = err["loc"]
-        kind = err["type"]
-        if kind in _PYDANTIC_MESSAGES:
-            message = _PYDANTIC_MESSAGES[kind]
-        else:
-            template = _VALUE_MESSAGES.get(kind)
-            try:
-                context = {k: _plain_number(v) for k, v in err.get("ctx", {}).items()}
-                message = template.format(**context) if template else err["msg"]
-            except (KeyError, IndexError):
-                message = err["msg"]
-            if "input" in err:
-                message += f" (got {_show(err['input'])})"
-        lines.append(f"{source}: {key_path((*prefix, *loc))}: {message}")
-    return _dedupe(lines)
-
-
-def _plain_number(value: Any) -> Any:
-    """100.0 -> 100 in messages; anything else as it is."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _dedupe(lines: list[str]) -> list[str]:
@@ -342,67 +255,49 @@ def _session_from_current(
             check_nesting(walk_before_reporting, source)  # type: ignore[arg-type]
 
     problems: list[str] = []
+    table: dict[str, Any] | None = None
+    try:
+        table = check_table(document, FILE)
+    except Invalid as exc:
+        before_reporting()
+        problems.extend(problem_lines(source, exc.problems))
     raw_answers = document.get("answers", {})
     if not isinstance(raw_answers, dict):
-        raw_answers = {}  # reported by the schema: answers must be a table
+        raw_answers = {}  # reported above: answers must be a table
     version = document.get("framework_version")
     same_bank = version is None or version == framework.version
     questions = framework.questions
-    table: AnswerFileTable | None
-    invalid: dict[str, list[str]] = {}
-    accepted = accept_answer_file(document, questions)
-    if accepted is not None:  # plainly valid: pydantic is not needed (see answercheck)
-        table, validated = accepted
-    else:  # pydantic decides, and its errors are the problems reported
-        schema = _schema()
-        table = None
-        try:
-            table = schema.ANSWER_FILE.validate_python(document)
-        except schema.ValidationError as exc:
-            before_reporting()
-            problems.extend(_pydantic_lines(source, exc))
-        validated, invalid_errors = _validate_answers(
-            {qid: raw for qid, raw in raw_answers.items() if qid in questions}
-        )
-        if invalid_errors:
-            before_reporting()
-            invalid = {
-                qid: _error_lines(source, errors, ("answers",))
-                for qid, errors in invalid_errors.items()
-            }
     answers: dict[str, QuestionAnswer] = {}
     orphans: dict[str, Mapping[str, Any]] = {}
     for qid, raw in raw_answers.items():
+        where = ("answers", qid)
         question = questions.get(qid)
-        if question is not None and qid not in invalid:  # the common case first
-            answer, answer_problems = _check_answer(question, validated[qid], framework)
-            if answer_problems:
-                problems.extend(
-                    f"{source}: {key_path(('answers', qid))}{p}" for p in answer_problems
-                )
+        if question is not None:
+            try:
+                validated = check_table(raw, ANSWER)
+            except Invalid as exc:
+                before_reporting()
+                problems.extend(problem_lines(source, exc.problems, where))
+                if isinstance(raw, dict) and "elements" in raw:  # report these too, all at once
+                    _, element_problems = check_elements(question, raw["elements"])
+                    problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
+                continue
+            answer, answer_problems = check_answer(question, validated, framework)
+            if answer is None:
+                problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
             elif not answer.is_empty:
                 answers[qid] = answer
-            continue
-        where = ("answers", qid)
-        if question is None:
-            if same_bank:
-                problems.append(f"{source}: {key_path(where)}: unknown question id {qid!r}")
-            elif isinstance(raw, dict):
-                before_reporting()  # kept verbatim, written back later
-                unwritable = _unwritable(raw)
-                if unwritable:
-                    problems.append(
-                        f"{source}: {key_path(where)}: cannot be saved back ({unwritable})"
-                    )
-                else:
-                    orphans[qid] = raw
+        elif same_bank:
+            problems.append(f"{source}: {key_path(where)}: unknown question id {qid!r}")
+        elif isinstance(raw, dict):
+            before_reporting()  # kept verbatim, written back later
+            unwritable = _unwritable(raw)
+            if unwritable:
+                problems.append(f"{source}: {key_path(where)}: cannot be saved back ({unwritable})")
             else:
-                problems.append(f"{source}: {key_path(where)}: must be a table")
-            continue
-        problems.extend(invalid[qid])
-        if isinstance(raw, dict) and "elements" in raw:  # report these too, all at once
-            _, element_problems = _check_elements(question, raw["elements"])
-            problems.extend(f"{source}: {key_path(where)}{p}" for p in element_problems)
+                orphans[qid] = raw
+        else:
+            problems.append(f"{source}: {key_path(where)}: must be a table")
     if problems or table is None:
         before_reporting()
         raise AnswerFileError(_dedupe(problems))
@@ -423,188 +318,10 @@ def _session_from_current(
     )
 
 
-def _validate_answers(
-    tables: dict[str, Any],
-) -> tuple[dict[str, AnswerTable], dict[str, list[ErrorDetails]]]:
-    """The valid answer tables, and pydantic's errors for the others by question id."""
-    schema = _schema()
-    try:
-        return schema.ANSWERS.validate_python(tables), {}
-    except schema.ValidationError as exc:
-        errors = exc.errors(include_url=False)
-    invalid: dict[str, list[ErrorDetails]] = {}
-    for err in errors:
-        invalid.setdefault(str(err["loc"][0]), []).append(err)
-    valid = {qid: raw for qid, raw in tables.items() if qid not in invalid}
-    return schema.ANSWERS.validate_python(valid), invalid
-
-
 def _unwritable(table: Mapping[str, Any]) -> str | None:
     """Why the writer could not save this table back (None when it can)."""
     try:
-        _tomlwrite().dumps(table)
+        tomlwrite.dumps(table)
     except (ValueError, TypeError) as exc:
         return str(exc)
     return None
-
-
-def _check_answer(
-    question: Question, table: AnswerTable, framework: Framework
-) -> tuple[QuestionAnswer | None, list[str]]:
-    """Check an answer against its question; problems are ``.key: message`` suffixes."""
-    qid = question.id
-    kind = question.kind
-    problems: list[str] = []
-    if kind == "header":
-        children = ", ".join(c.id for c in framework.children(qid))
-        return None, [f": {qid} groups {children} and is not answered itself"]
-    answer = table.get("answer")
-    if answer is not None:
-        if kind == "band":
-            problems.append(f".answer: {qid} is scored from its percentage; give percentage")
-        elif answer == "nvt" and not question.nvt_allowed:
-            problems.append(
-                f".answer: n.v.t. is not allowed for {qid} (only for questions that "
-                "start with 'Als je ...')"
-            )
-    if kind == "choice" and table.get("percentage") is not None:
-        problems.append(
-            f".percentage: {qid} is answered nee/gedeeltelijk/ja, not with a percentage"
-        )
-    if "elements" in table:  # else none ticked: QuestionAnswer's default
-        elements, element_problems = _check_elements(question, table["elements"])
-        if element_problems:
-            return None, problems + element_problems
-        table["elements"] = elements  # the validated table is ours: its keys are the fields
-    if problems:
-        return None, problems
-    return QuestionAnswer(**table), problems
-
-
-def _check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, ...]], list[str]]:
-    """Ticked elements as ``{group: numbers}`` ("" when ungrouped), with any problems."""
-    count = len(question.elements)
-    if type(raw) is list and not question.element_groups:
-        # The common case, checked quickly; anything wrong is reported by the full check below.
-        if not raw:
-            return {}, []
-        for number in raw:  # a plain loop: all() over a generator is slower for short lists
-            if type(number) is not int or not 1 <= number <= count:
-                break
-        else:
-            return {UNGROUPED: tuple(sorted(set(raw)))}, []
-    groups = [g.key for g in question.element_groups]
-    if isinstance(raw, dict):
-        if not groups:
-            return {}, [f".elements: {question.id} has no element groups; give a list like [1, 2]"]
-        lists = {}
-        problems = []
-        for group, numbers in raw.items():
-            if group in groups:
-                lists[group] = numbers
-            else:
-                problems.append(
-                    f".elements.{_tomlwrite().key(group)}: unknown group (expected "
-                    f"{' or '.join(groups)})"
-                )
-    elif isinstance(raw, list):
-        if raw and groups:
-            example = ", ".join(f"{g} = [1]" for g in groups)
-            return {}, [f".elements: {question.id} counts elements per group; give {{ {example} }}"]
-        lists, problems = {UNGROUPED: raw}, []
-    else:
-        return {}, [".elements: must be a list of element numbers like [1, 2]"]
-    elements: dict[str, tuple[int, ...]] = {}
-    for group, numbers in lists.items():
-        place = ".elements" + (f".{group}" if group else "")
-        if not isinstance(numbers, list) or not all(
-            isinstance(n, int) and not isinstance(n, bool) for n in numbers
-        ):
-            problems.append(f"{place}: must be a list of element numbers like [1, 2]")
-            continue
-        bad = [n for n in numbers if not 1 <= n <= count]
-        if bad:
-            limit = f"1-{count}" if count else "none"
-            problems.append(f"{place}: element {bad[0]} does not exist (elements: {limit})")
-            continue
-        if numbers:
-            elements[group] = tuple(sorted(set(numbers)))
-    return elements, problems
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def session_document(session: Session, framework: Framework) -> dict[str, Any]:
-    """The session as a TOML document in canonical key order."""
-    doc: dict[str, Any] = {"schema_version": CURRENT_SCHEMA_VERSION}
-    # Keep the version the answers were made with: answers kept for unknown questions are only
-    # valid under it.
-    doc["framework_version"] = (
-        framework.version if session.framework_version is None else session.framework_version
-    )
-    if session.created is not None:
-        doc["created"] = session.created
-    if session.updated is not None:
-        doc["updated"] = session.updated
-    company = session.company
-    doc["company"] = {
-        "name": company.name,
-        "imports_from_risk_countries": company.imports_from_risk_countries,
-        "employees": company.employees,
-        "revenue_eur": company.revenue_eur,
-    }
-    if company.joined_year is not None:
-        doc["company"]["joined_year"] = company.joined_year
-    if company.entry_level is not None:
-        doc["company"]["entry_level"] = company.entry_level
-    interview: dict[str, Any] = {}
-    if session.interview.interviewer:
-        interview["interviewer"] = session.interview.interviewer
-    if session.interview.date is not None:
-        interview["date"] = session.interview.date
-    if session.interview.previous_file is not None:
-        interview["previous_file"] = session.interview.previous_file
-    if interview:
-        doc["interview"] = interview
-    answers: dict[str, Any] = {}
-    for qid in framework.questions:
-        if qid in session.answers and not session.answers[qid].is_empty:
-            answers[qid] = answer_document(session.answers[qid])
-    for qid, raw in session.orphans.items():
-        answers[qid] = dict(raw)
-    if answers:
-        doc["answers"] = answers
-    if session.history:
-        doc["history"] = [
-            {
-                "year": h.year,
-                **({"level": h.level} if h.level is not None else {}),
-                "points": h.points,
-                "max_points": h.max_points,
-                "percentage": h.percentage,
-            }
-            for h in session.history
-        ]
-    return doc
-
-
-def answer_document(answer: QuestionAnswer) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if answer.answer is not None:
-        out["answer"] = answer.answer
-    if answer.percentage is not None:
-        out["percentage"] = answer.percentage
-    ticked = {g: list(n) for g, n in answer.elements.items() if n}
-    if ticked:
-        out["elements"] = ticked[UNGROUPED] if set(ticked) == {UNGROUPED} else ticked
-    if answer.note:
-        out["note"] = answer.note
-    if answer.follow_up:
-        out["follow_up"] = True
-    return out
-
-
-def dump_session(session: Session, framework: Framework) -> bytes:
-    """Canonical UTF-8 TOML bytes for the session."""
-    return _tomlwrite().dumps(session_document(session, framework)).encode("utf-8")

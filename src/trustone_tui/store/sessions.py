@@ -33,10 +33,10 @@ import platformdirs
 from trustone_tui.answerfile.read import (
     AnswerFileError,
     ReadSession,
-    dump_session,
     parse_session,
     read_session,
 )
+from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.framework.bank import Framework
