@@ -143,8 +143,7 @@ def check_text(path: Path, figures: RegisterFigures, rows: tuple[int, ...]) -> s
         if numbers:
             lines.append(
                 f"Let op: dezelfde {_KIND_LABELS[kind]} staat met en zonder risico-overzicht "
-                f"in rij {row_list(numbers)}"
-                + " (telt als zonder)"
+                f"in rij {row_list(numbers)} (telt als met; maak de rijen gelijk)"
             )
     return "\n".join(lines) + "\n"
 

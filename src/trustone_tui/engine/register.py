@@ -123,7 +123,7 @@ class RegisterFigures:
     #: Per kind of link: the non-circular flows where it is not known (the to-do list).
     unknown: dict[LinkKind, tuple[int, ...]]
     #: Per kind (fabriek, groeve): flows through a factory or quarry that is marked with a risk
-    #: overview in one flow and without in another (it then counts as without).
+    #: overview in one flow and without in another (it then counts as with one).
     risk_conflicts: dict[LinkKind, tuple[int, ...]]
 
 
@@ -192,8 +192,9 @@ def compute(register: Register, countries: Countries) -> RegisterFigures:
 class _LinkTally:
     """The factories (or quarries) of the non-circular flows and their risk overviews.
 
-    Distinct known links count once, with an overview only when every flow through them says
-    so; each flow with an unknown link counts as one more link without an overview.
+    Distinct known links count once, with an overview when any flow through them says so (the
+    overview belongs to the factory, not to the flow); each flow with an unknown link counts as
+    one more link without an overview.
     """
 
     def __init__(self) -> None:
@@ -214,7 +215,7 @@ class _LinkTally:
         seen[1].append(number)
         if seen[0] != has_overview:
             self.conflicting.add(key)
-            self.overview[key] = False
+            self.overview[key] = True
 
     def share(self) -> float | None:
         return _share(sum(self.overview.values()), len(self.overview) + self.unknown)
