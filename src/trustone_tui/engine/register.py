@@ -226,4 +226,5 @@ class _LinkTally:
 
 def _share(part: float, whole: float) -> float | None:
     """``part`` of ``whole`` in percent; None when there is nothing to count."""
-    return None if whole == 0 else 100 * part / whole
+    # The ratio first: a share of the whole is then exactly 100, never 100.00000000000001.
+    return None if whole == 0 else 100 * (part / whole)

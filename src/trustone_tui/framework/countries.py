@@ -91,8 +91,10 @@ def load_countries(directory: Path | None = None) -> Countries:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise FrameworkError([f"{path}: file not found"]) from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise FrameworkError([f"{path}: {exc}"]) from None
+    except UnicodeDecodeError as exc:
+        raise FrameworkError([f"{path}: not UTF-8 text (byte {exc.start})"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FrameworkError([f"{path}: invalid TOML: {exc}"]) from None
     data, problems = validate_table(CountriesFile, raw, path)
     if data is None:
         raise FrameworkError(problems)
