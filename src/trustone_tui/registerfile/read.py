@@ -152,6 +152,8 @@ def _register(
     if header_row is None or not any(_text(v) for v in header_row[1]):
         raise RegisterFileError([f"{path}: leeg bestand (geen kopregel met kolomnamen)"])
     columns, problems = _columns(path, header_row[1])
+    if problems:  # the rows cannot be read reliably under a wrong header
+        raise RegisterFileError(problems)
     flows: list[Flow] = []
     numbers: list[int] = []
     units: dict[str, int] = {}
