@@ -59,6 +59,8 @@ class Countries:
     def __init__(self, countries: tuple[Country, ...]) -> None:
         self._by_code = {c.code: c for c in countries}
         self._by_name = {name_key(n): c for c in countries for n in (c.name, *c.aliases)}
+        #: The codes of the countries in the European Economic Area.
+        self.eea_codes = frozenset(c.code for c in countries if c.eea)
 
     def __len__(self) -> int:
         return len(self._by_code)
@@ -78,8 +80,7 @@ class Countries:
 
     def is_eea(self, code: str) -> bool:
         """Whether the country with this code is in the European Economic Area."""
-        country = self._by_code.get(code)
-        return country is not None and country.eea
+        return code in self.eea_codes
 
 
 def load_countries(directory: Path | None = None) -> Countries:

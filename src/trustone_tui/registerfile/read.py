@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from itertools import compress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,7 +35,6 @@ from trustone_tui.framework.countries import Countries
 MAX_BYTES = 20 * 1024 * 1024
 #: How the steentype of the template's example row starts; such a row is refused.
 EXAMPLE_MARK = "VOORBEELD"
-REQUIRED = ("steentype", "hoeveelheid", "eenheid")
 _NUMBER_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 _YES_NO = {"ja": True, "nee": False, "": False}
 _UNIT_SPELLINGS = {"m²": "m2", "m³": "m3"}
@@ -147,26 +149,95 @@ def _refuse_formulas_without_values(path: Path, rows: list[tuple[int, Sequence[A
 def _register(
     path: Path, rows: list[tuple[int, Sequence[Any]]], countries: Countries
 ) -> RegisterRead:
+    """The flows of the rows below the header, checked column by column.
+
+    Each column's distinct values are checked once (a register repeats its countries, units
+    and ja/nee a great deal), so that reading 10,000 rows costs little more than parsing them.
+    """
     data = iter(rows)
     header_row = next(data, None)
     if header_row is None or not any(_text(v) for v in header_row[1]):
         raise RegisterFileError([f"{path}: leeg bestand (geen kopregel met kolomnamen)"])
-    columns, problems = _columns(path, header_row[1])
-    if problems:  # the rows cannot be read reliably under a wrong header
-        raise RegisterFileError(problems)
-    flows: list[Flow] = []
-    numbers: list[int] = []
-    units: dict[str, int] = {}
-    for number, values in _nonblank(data):
-        flow = _flow(path, number, values, columns, countries, problems, units)
-        if flow is not None:
-            flows.append(flow)
-            numbers.append(number)
-    if not flows and not problems:
-        problems.append(f"{path}: het register bevat geen ketens (alleen een kopregel)")
+    columns, header_problems = _columns(path, header_row[1])
+    if header_problems:  # the rows cannot be read reliably under a wrong header
+        raise RegisterFileError(header_problems)
+    body = list(data)
+    width = max(columns.values()) + 1
+    filler = (None,) * width
+    padded = [v if len(v) >= width else (*v, *filler[len(v) :]) for _, v in body]
+    cells = list(zip(*padded, strict=False)) or [()] * width
+    raw = {name: cells[index] for name, index in columns.items()}
+    text = {name: _texts(raw[name]) for name in COLUMNS}
+    keep = [any(values) for values in zip(*text.values(), strict=True)]
+    numbers = list(compress([number for number, _ in body], keep))
+    text = {name: list(compress(values, keep)) for name, values in text.items()}
+    if not numbers:
+        raise RegisterFileError([f"{path}: het register bevat geen ketens (alleen een kopregel)"])
+    problems: list[tuple[int, int, str]] = []
+    checker = _ColumnChecker(numbers, problems)
+    values: dict[str, list[Any]] = dict(text)
+    values["steentype"] = checker.check("steentype", text["steentype"], _stone_type)
+    values["hoeveelheid"] = checker.check(
+        "hoeveelheid", list(compress(raw["hoeveelheid"], keep)), _quantity
+    )
+    values["eenheid"] = units = checker.check("eenheid", text["eenheid"], _unit)
+    checker.check_one_unit(units)
+    for name in ("circulair", "fabriek_risico_overzicht", "groeve_risico_overzicht"):
+        values[name] = checker.check(name, text[name], _yes_no)
+    for name in ("eerste_schakel_land", "fabriek_land", "groeve_land"):
+        values[name] = checker.check(name, text[name], partial(_country, countries))
+    values["fabriek_relatie"] = checker.check(
+        "fabriek_relatie", text["fabriek_relatie"], partial(_choice, RELATIONS)
+    )
+    values["betrokkenheid"] = checker.check(
+        "betrokkenheid", text["betrokkenheid"], partial(_choice, INVOLVEMENTS)
+    )
     if problems:
-        raise RegisterFileError(problems)
-    return RegisterRead(Register(flows[0].eenheid, tuple(flows)), tuple(numbers))
+        raise RegisterFileError(
+            f"{path}:{number}:{COLUMNS[column]}: {message}"
+            for number, column, message in sorted(problems)
+        )
+    flows = tuple(map(Flow, *(values[name] for name in COLUMNS)))
+    return RegisterRead(Register(flows[0].eenheid, flows), tuple(numbers))
+
+
+Check = Callable[[Any], tuple[Any, str | None]]
+
+
+class _ColumnChecker:
+    """Checks a column's distinct values once and notes each bad cell by row and column."""
+
+    def __init__(self, numbers: list[int], problems: list[tuple[int, int, str]]) -> None:
+        self.numbers = numbers
+        self.problems = problems
+
+    def check(self, name: str, cells: list[Any], parse: Check) -> list[Any]:
+        """The parsed cells of one column (problems noted; their cells become None)."""
+        results = {cell: parse(cell) for cell in set(cells)}
+        if any(message for _, message in results.values()):
+            position = COLUMNS.index(name)
+            for number, cell in zip(self.numbers, cells, strict=True):
+                message = results[cell][1]
+                if message:
+                    self.problems.append((number, position, message))
+        return [results[cell][0] for cell in cells]
+
+    def check_one_unit(self, units: list[str | None]) -> None:
+        """One unit for the whole register: rows in another unit than the first are noted."""
+        if len(set(units) - {None}) < 2:
+            return
+        first, first_row = next((u, n) for u, n in zip(units, self.numbers, strict=True) if u)
+        position = COLUMNS.index("eenheid")
+        for number, unit in zip(self.numbers, units, strict=True):
+            if unit is not None and unit != first:
+                self.problems.append(
+                    (
+                        number,
+                        position,
+                        f"eenheid {unit} wijkt af van {first} (rij {first_row}); "
+                        "één eenheid voor het hele register",
+                    )
+                )
 
 
 def _columns(path: Path, header: Sequence[Any]) -> tuple[dict[str, int], list[str]]:
@@ -190,70 +261,12 @@ def _columns(path: Path, header: Sequence[Any]) -> tuple[dict[str, int], list[st
     return columns, problems
 
 
-def _nonblank(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[tuple[int, Sequence[Any]]]:
-    for number, values in rows:
-        if any(_text(v) for v in values):
-            yield number, values
-
-
-def _flow(
-    path: Path,
-    number: int,
-    values: Sequence[Any],
-    columns: dict[str, int],
-    countries: Countries,
-    problems: list[str],
-    units: dict[str, int],
-) -> Flow | None:
-    """One row as a flow; its problems are added to ``problems`` (and None returned)."""
-    before = len(problems)
-    where = f"{path}:{number}:"
-
-    def cell(name: str) -> Any:
-        index = columns.get(name)
-        return values[index] if index is not None and index < len(values) else None
-
-    text = {name: _text(cell(name)) for name in COLUMNS if name != "hoeveelheid"}
-    for name in REQUIRED:
-        if name != "hoeveelheid" and not text[name]:
-            problems.append(f"{where}{name}: {name} is leeg")
-    if text["steentype"].upper().startswith(EXAMPLE_MARK):
-        problems.append(
-            f"{where}steentype: dit is de voorbeeldrij van het sjabloon; verwijder of vervang hem"
-        )
-    quantity = _quantity(cell("hoeveelheid"), f"{where}hoeveelheid", problems)
-    unit = _unit(text["eenheid"], f"{where}eenheid", problems, units, number)
-    circular = _yes_no(text, "circulair", where, problems)
-    factory_overview = _yes_no(text, "fabriek_risico_overzicht", where, problems)
-    quarry_overview = _yes_no(text, "groeve_risico_overzicht", where, problems)
-    lands = {
-        name: _country(text[name], f"{where}{name}", countries, problems)
-        for name in ("eerste_schakel_land", "fabriek_land", "groeve_land")
-    }
-    relation = _choice(text["fabriek_relatie"], RELATIONS, f"{where}fabriek_relatie", problems)
-    involvement = _choice(text["betrokkenheid"], INVOLVEMENTS, f"{where}betrokkenheid", problems)
-    if len(problems) > before or quantity is None or unit is None:
-        return None
-    return Flow(
-        steentype=text["steentype"],
-        kleur=text["kleur"],
-        hoeveelheid=quantity,
-        eenheid=unit,
-        circulair=circular,
-        eerste_schakel=text["eerste_schakel"],
-        eerste_schakel_adres=text["eerste_schakel_adres"],
-        eerste_schakel_land=lands["eerste_schakel_land"],
-        fabriek=text["fabriek"],
-        fabriek_adres=text["fabriek_adres"],
-        fabriek_land=lands["fabriek_land"],
-        fabriek_relatie=relation,
-        fabriek_risico_overzicht=factory_overview,
-        groeve=text["groeve"],
-        groeve_adres=text["groeve_adres"],
-        groeve_land=lands["groeve_land"],
-        groeve_risico_overzicht=quarry_overview,
-        betrokkenheid=involvement,
-    )
+def _texts(cells: Sequence[Any]) -> list[str]:
+    """A column's cells as text (a CSV's are text already: only stripped)."""
+    try:
+        return list(map(str.strip, cells))
+    except TypeError:  # not all text: an XLSX column with numbers, booleans or empty cells
+        return list(map(_text, cells))
 
 
 def _text(value: Any) -> str:
@@ -267,75 +280,63 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _quantity(value: Any, where: str, problems: list[str]) -> float | None:
+def _stone_type(text: str) -> tuple[str, str | None]:
+    if not text:
+        return text, "steentype is leeg"
+    if text.upper().startswith(EXAMPLE_MARK):
+        return text, "dit is de voorbeeldrij van het sjabloon; verwijder of vervang hem"
+    return text, None
+
+
+def _quantity(value: Any) -> tuple[float | None, str | None]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
     else:
         text = _text(value)
         if not text:
-            problems.append(f"{where}: hoeveelheid is leeg")
-            return None
+            return None, "hoeveelheid is leeg"
         if text.startswith("-") and _NUMBER_RE.match(text[1:]):
-            problems.append(f"{where}: hoeveelheid moet groter dan 0 zijn, niet {text}")
-            return None
+            return None, f"hoeveelheid moet groter dan 0 zijn, niet {text}"
         if not _NUMBER_RE.match(text):
-            problems.append(f"{where}: hoeveelheid is geen getal: {text!r}")
-            return None
+            return None, f"hoeveelheid is geen getal: {text!r}"
         number = float(text.replace(",", "."))
-    if not number > 0 or number == float("inf"):
-        problems.append(f"{where}: hoeveelheid moet groter dan 0 zijn, niet {_text(value)}")
-        return None
-    return number
+    if not (number > 0 and math.isfinite(number)):
+        return None, f"hoeveelheid moet groter dan 0 zijn, niet {_text(value)}"
+    return number, None
 
 
-def _unit(
-    text: str, where: str, problems: list[str], first: dict[str, int], number: int
-) -> Unit | None:
-    """The row's unit; ``first`` holds the first row's unit, which every row must share."""
+def _unit(text: str) -> tuple[Unit | None, str | None]:
     if not text:
-        return None  # reported as a required column
+        return None, "eenheid is leeg"
     unit = _pick(_UNIT_SPELLINGS.get(text, text.lower()), UNITS)
     if unit is None:
-        problems.append(f"{where}: onbekende eenheid {text!r} (m2, m3, ton of euro)")
-        return None
-    for other, row in first.items():
-        if other != unit:
-            problems.append(
-                f"{where}: eenheid {unit} wijkt af van {other} (rij {row}); "
-                "één eenheid voor het hele register"
-            )
-            return None
-    first.setdefault(unit, number)
-    return unit
+        return None, f"onbekende eenheid {text!r} (m2, m3, ton of euro)"
+    return unit, None
 
 
-def _yes_no(text: dict[str, str], name: str, where: str, problems: list[str]) -> bool:
-    value = _YES_NO.get(text[name].lower())
+def _yes_no(text: str) -> tuple[bool, str | None]:
+    value = _YES_NO.get(text.lower())
     if value is None:
-        problems.append(f"{where}{name}: {text[name]!r} is geen ja of nee")
-        return False
-    return value
+        return False, f"{text!r} is geen ja of nee"
+    return value, None
 
 
-def _country(text: str, where: str, countries: Countries, problems: list[str]) -> str:
+def _country(countries: Countries, text: str) -> tuple[str, str | None]:
     if not text:
-        return ""
+        return "", None
     country = countries.lookup(text)
     if country is None:
-        problems.append(
-            f"{where}: onbekend land {text!r} (ISO-code zoals NL of een Nederlandse naam)"
-        )
-        return ""
-    return country.code
+        return "", f"onbekend land {text!r} (ISO-code zoals NL of een Nederlandse naam)"
+    return country.code, None
 
 
-def _choice(text: str, choices: tuple[T, ...], where: str, problems: list[str]) -> T | None:
+def _choice(choices: tuple[T, ...], text: str) -> tuple[T | None, str | None]:
     if not text:
-        return None
+        return None, None
     value = _pick(" ".join(text.lower().split()), choices)
     if value is None:
-        problems.append(f"{where}: {text!r} is niet een van: {', '.join(choices)}")
-    return value
+        return None, f"{text!r} is niet een van: {', '.join(choices)}"
+    return value, None
 
 
 def _pick(value: str, choices: tuple[T, ...]) -> T | None:
