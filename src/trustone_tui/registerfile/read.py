@@ -289,6 +289,10 @@ def _stone_type(text: str) -> tuple[str, str | None]:
 
 
 def _quantity(value: Any) -> tuple[float | None, str | None]:
+    if type(value) is str and _NUMBER_RE.match(value):  # the common case, first
+        number = float(value.replace(",", "."))
+        if number > 0:
+            return number, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
     else:
