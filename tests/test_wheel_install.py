@@ -38,7 +38,7 @@ def test_wheel_ships_the_bank_and_an_installed_copy_scores(tmp_path):
     pip("wheel", "--no-deps", "--wheel-dir", str(dist), str(REPO))
     (wheel,) = dist.glob("trustone_tui-*.whl")
     bank_files = sorted(p.name for p in (REPO / "questions").glob("*.toml"))
-    assert len(bank_files) == 7
+    assert len(bank_files) == 8  # framework.toml, step1-6.toml, countries.toml
     with zipfile.ZipFile(wheel) as archive:
         for name in bank_files:
             shipped = archive.read(f"trustone_tui/questions/{name}")

@@ -1,0 +1,207 @@
+"""The supply-chain register (ketenoverzicht) and the figures that follow from it.
+
+One :class:`Flow` per purchase flow ("keten"): a stone type bought through one first link, one
+factory and one quarry. :func:`compute` turns a :class:`Register` into the insight percentages
+(2.1.1a-c), the risk-overview shares (2.2.4a-b), the share of chains with their involvement
+described (2.3.7), the category (B or C) and the to-do list of unknown links. How each figure
+reads the beoordelingskader is in ``docs/framework-notes.md`` ("The supply-chain register").
+
+Pure computation: no I/O, no Textual. Flow numbers in the figures are 1-based positions in
+:attr:`Register.flows`; whoever read the flows from a file maps them to its rows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from itertools import compress
+from typing import Literal, get_args
+
+from trustone_tui.framework.countries import Countries
+from trustone_tui.framework.model import Category
+
+Unit = Literal["m2", "m3", "ton", "euro"]
+Relation = Literal["direct", "indirect"]
+Involvement = Literal["veroorzaakt", "draagt bij", "verbonden"]
+LinkKind = Literal["eerste_schakel", "fabriek", "groeve"]
+LinkKey = tuple[str, str]
+
+UNITS: tuple[Unit, ...] = get_args(Unit)
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
+INVOLVEMENTS: tuple[Involvement, ...] = get_args(Involvement)
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
+
+#: The question each percentage answers (the contract of ``trustone register check``).
+PERCENTAGE_QUESTIONS = ("2.1.1a", "2.1.1b", "2.1.1c", "2.2.4a", "2.2.4b", "2.3.7")
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """One purchase flow; the fields are the register's columns (empty text: not filled).
+
+    Countries are ISO 3166-1 alpha-2 codes (``""`` when not filled); a link is *known* when its
+    name and its address are both filled.
+    """
+
+    steentype: str
+    kleur: str
+    hoeveelheid: float
+    eenheid: Unit
+    circulair: bool = False
+    eerste_schakel: str = ""
+    eerste_schakel_adres: str = ""
+    eerste_schakel_land: str = ""
+    fabriek: str = ""
+    fabriek_adres: str = ""
+    fabriek_land: str = ""
+    fabriek_relatie: Relation | None = None
+    fabriek_risico_overzicht: bool = False
+    groeve: str = ""
+    groeve_adres: str = ""
+    groeve_land: str = ""
+    groeve_risico_overzicht: bool = False
+    betrokkenheid: Involvement | None = None
+    # Derived once, so that recomputing a large register after one edit stays fast.
+    factory_key: LinkKey | None = field(init=False, repr=False, compare=False)
+    quarry_key: LinkKey | None = field(init=False, repr=False, compare=False)
+    first_link_known: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not (self.hoeveelheid > 0 and math.isfinite(self.hoeveelheid)):
+            raise ValueError(f"hoeveelheid must be a finite number above 0, not {self.hoeveelheid}")
+        if self.eenheid not in UNITS:
+            raise ValueError(f"eenheid must be one of {UNITS}, not {self.eenheid!r}")
+        if self.fabriek_relatie is not None and self.fabriek_relatie not in RELATIONS:
+            raise ValueError(f"fabriek_relatie must be one of {RELATIONS}")
+        if self.betrokkenheid is not None and self.betrokkenheid not in INVOLVEMENTS:
+            raise ValueError(f"betrokkenheid must be one of {INVOLVEMENTS}")
+        known = bool(self.eerste_schakel.strip() and self.eerste_schakel_adres.strip())
+        object.__setattr__(self, "first_link_known", known)
+        object.__setattr__(self, "factory_key", link_key(self.fabriek, self.fabriek_adres))
+        object.__setattr__(self, "quarry_key", link_key(self.groeve, self.groeve_adres))
+
+    def knows(self, kind: LinkKind) -> bool:
+        """Whether this link's name and address are both filled."""
+        if kind == "eerste_schakel":
+            return self.first_link_known
+        return (self.factory_key if kind == "fabriek" else self.quarry_key) is not None
+
+
+#: The register's columns, in the order of the contract (also :class:`Flow`'s fields).
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Flow) if f.init)
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    """The flows of one company, all counted in one unit."""
+
+    unit: Unit
+    flows: tuple[Flow, ...] = ()
+
+    def __post_init__(self) -> None:
+        for number, flow in enumerate(self.flows, start=1):
+            if flow.eenheid != self.unit:
+                raise ValueError(f"flow {number} is in {flow.eenheid}, the register in {self.unit}")
+
+    def with_flow(self, index: int, flow: Flow) -> Register:
+        """This register with the flow at ``index`` (0-based) replaced."""
+        flows = list(self.flows)
+        flows[index] = flow
+        return replace(self, flows=tuple(flows))
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterFigures:
+    """What a register says; percentages are ``None`` when there is nothing to count."""
+
+    flows: int
+    unit: Unit
+    percentages: dict[str, float | None]
+    category: Category
+    #: For category C: the non-circular flows whose factory or quarry is not known to be in
+    #: the EEA (empty for B).
+    category_flows: tuple[int, ...]
+    #: Per kind of link: the non-circular flows where it is not known (the to-do list).
+    unknown: dict[LinkKind, tuple[int, ...]]
+    #: Per kind (fabriek, groeve): flows through a factory or quarry that is marked with a risk
+    #: overview in one flow and without in another (it then counts as with one).
+    risk_conflicts: dict[LinkKind, tuple[int, ...]]
+
+
+@lru_cache(maxsize=65536)  # a register names the same factories and quarries many times
+def link_key(name: str, address: str) -> LinkKey | None:
+    """Who a factory or quarry is: its name and address, case and spacing ignored; None when
+    either is empty (the link is not known)."""
+    key = " ".join(name.casefold().split()), " ".join(address.casefold().split())
+    return key if key[0] and key[1] else None
+
+
+def compute(register: Register, countries: Countries) -> RegisterFigures:
+    """Every figure that follows from the register (see the module docstring)."""
+    # Column by column with comprehensions over precomputed per-flow facts: 5,000 flows are
+    # recomputed after every edit.
+    flows = register.flows
+    linear = [(n, f) for n, f in enumerate(flows, start=1) if not f.circulair]
+    quantities = [f.hoeveelheid for f in flows]
+    total = math.fsum(quantities)
+    known = {
+        "eerste_schakel": [f.circulair or f.first_link_known for f in flows],
+        "fabriek": [f.circulair or f.factory_key is not None for f in flows],
+        "groeve": [f.circulair or f.quarry_key is not None for f in flows],
+    }
+    unknown: dict[LinkKind, tuple[int, ...]] = {
+        "eerste_schakel": tuple(n for n, f in linear if not f.first_link_known),
+        "fabriek": tuple(n for n, f in linear if f.factory_key is None),
+        "groeve": tuple(n for n, f in linear if f.quarry_key is None),
+    }
+    factory_share, factory_conflicts = _risk_overview(
+        [(n, f.factory_key, f.fabriek_risico_overzicht) for n, f in linear],
+    )
+    quarry_share, quarry_conflicts = _risk_overview(
+        [(n, f.quarry_key, f.groeve_risico_overzicht) for n, f in linear],
+    )
+    described = sum(1 for _, f in linear if f.betrokkenheid is not None)
+    eea = countries.eea_codes
+    outside = tuple(n for n, f in linear if f.fabriek_land not in eea or f.groeve_land not in eea)
+    values = (
+        *(_share(math.fsum(compress(quantities, known[kind])), total) for kind in LINK_KINDS),
+        factory_share,
+        quarry_share,
+        _share(described, len(linear)),
+    )
+    return RegisterFigures(
+        flows=len(flows),
+        unit=register.unit,
+        percentages=dict(zip(PERCENTAGE_QUESTIONS, values, strict=True)),
+        category="C" if outside else "B",
+        category_flows=outside,
+        unknown=unknown,
+        risk_conflicts={"fabriek": factory_conflicts, "groeve": quarry_conflicts},
+    )
+
+
+def _risk_overview(
+    links: list[tuple[int, LinkKey | None, bool]],
+) -> tuple[float | None, tuple[int, ...]]:
+    """The share of factories (or quarries) of the non-circular flows with a risk overview,
+    and the flows through one marked both with and without.
+
+    ``links`` holds each non-circular flow's number, link key (None: unknown) and mark.
+    Distinct known links count once, with an overview when any flow through them says so (the
+    overview belongs to the factory, not to the flow); each flow with an unknown link counts as
+    one more link without an overview.
+    """
+    with_overview = {key for _, key, marked in links if key is not None and marked}
+    without = {key for _, key, marked in links if key is not None and not marked}
+    unknown = sum(1 for _, key, _ in links if key is None)
+    distinct = len(with_overview | without)
+    both = with_overview & without
+    conflicts = tuple(n for n, key, _ in links if key in both) if both else ()
+    return _share(len(with_overview), distinct + unknown), conflicts
+
+
+def _share(part: float, whole: float) -> float | None:
+    """``part`` of ``whole`` in percent; None when there is nothing to count."""
+    # The ratio first: a share of the whole is then exactly 100, never 100.00000000000001.
+    return None if whole == 0 else 100 * (part / whole)

@@ -1,0 +1,1 @@
+"""Register files: the supply-chain register read from and written to CSV or XLSX."""

@@ -1,0 +1,348 @@
+"""Read a register from a CSV or XLSX file into a :class:`~trustone_tui.engine.register.Register`.
+
+A header row names the contract's columns (any order); every further non-empty row is one flow.
+Every problem in the file is collected, each as one line ``FILE:ROW:COLUMN: problem`` (``FILE:
+problem`` for the file as a whole), and raised together as :class:`RegisterFileError`.
+openpyxl is imported only when an XLSX file is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import compress
+from pathlib import Path
+from typing import Any, TypeVar
+
+from trustone_tui.engine.register import (
+    COLUMNS,
+    INVOLVEMENTS,
+    RELATIONS,
+    UNITS,
+    Flow,
+    Register,
+    Unit,
+)
+from trustone_tui.framework.countries import Countries
+
+#: Larger files are refused before they are read (a register of 50,000 flows is about 10 MB).
+MAX_BYTES = 20 * 1024 * 1024
+#: How the steentype of the template's example row starts; such a row is refused.
+EXAMPLE_MARK = "VOORBEELD"
+_NUMBER_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+_YES_NO = {"ja": True, "nee": False, "": False}
+_UNIT_SPELLINGS = {"m²": "m2", "m³": "m3"}
+T = TypeVar("T", bound=str)
+
+
+class RegisterFileError(Exception):
+    """The file is not a valid register; ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRead:
+    """A register as read from a file, with the file row of each flow (1-based, header = 1)."""
+
+    register: Register
+    rows: tuple[int, ...]
+
+
+def read_register(path: Path, countries: Countries) -> RegisterRead:
+    """The register in a ``.csv`` or ``.xlsx`` file; any problem raises RegisterFileError."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise RegisterFileError([f"{path}: kan het bestand niet lezen ({exc.strerror})"]) from None
+    if size > MAX_BYTES:
+        raise RegisterFileError(
+            [f"{path}: bestand te groot ({size / 1e6:.1f} MB; ten hoogste {MAX_BYTES // 10**6} MB)"]
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        rows = _csv_rows(path)
+    elif suffix == ".xlsx":
+        rows = _xlsx_rows(path)
+    else:
+        raise RegisterFileError([f"{path}: onbekend bestandstype {suffix!r} (.csv of .xlsx)"])
+    return _register(path, rows, countries)
+
+
+def _csv_rows(path: Path) -> list[tuple[int, Sequence[Any]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RegisterFileError([f"{path}: geen UTF-8-tekst (byte {exc.start})"]) from None
+    except OSError as exc:
+        raise RegisterFileError([f"{path}: kan het bestand niet lezen ({exc.strerror})"]) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    try:
+        return list(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1))
+    except csv.Error as exc:
+        raise RegisterFileError([f"{path}: geen geldig CSV-bestand ({exc})"]) from None
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, Sequence[Any]]]:
+    """The first sheet's rows, formulas as their cached values (refused when there is none)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            rows: list[tuple[int, Sequence[Any]]] = list(
+                enumerate(book.worksheets[0].iter_rows(values_only=True), 1)
+            )
+        finally:
+            book.close()
+    except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign file
+        raise RegisterFileError([f"{path}: geen leesbaar XLSX-bestand ({exc})"]) from None
+    if _has_formulas(path):
+        _refuse_formulas_without_values(path, rows)
+    return rows
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula (a cheap look at its XML)."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                data = archive.read(name)
+                if b"<f>" in data or b"<f " in data:
+                    return True
+    return False
+
+
+def _refuse_formulas_without_values(path: Path, rows: list[tuple[int, Sequence[Any]]]) -> None:
+    """Formula cells whose cached value is missing (a file never opened in a spreadsheet)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        formulas = book.worksheets[0].iter_rows(values_only=True)
+        header = [str(v).strip() if v is not None else "" for v in rows[0][1]] if rows else []
+        problems = []
+        for (number, values), cells in zip(rows, formulas, strict=False):
+            for index, cell in enumerate(cells):
+                cached = values[index] if index < len(values) else None
+                if isinstance(cell, str) and cell.startswith("=") and cached is None:
+                    column = header[index] if index < len(header) and header[index] else index + 1
+                    problems.append(
+                        f"{path}:{number}:{column}: formule zonder opgeslagen waarde; open het "
+                        "bestand in een rekenprogramma en sla het op, of vul de waarde zelf in"
+                    )
+    finally:
+        book.close()
+    if problems:
+        raise RegisterFileError(problems)
+
+
+def _register(
+    path: Path, rows: list[tuple[int, Sequence[Any]]], countries: Countries
+) -> RegisterRead:
+    """The flows of the rows below the header, checked column by column.
+
+    Each column's distinct values are checked once (a register repeats its countries, units
+    and ja/nee a great deal), so that reading 10,000 rows costs little more than parsing them.
+    """
+    data = iter(rows)
+    header_row = next(data, None)
+    if header_row is None or not any(_text(v) for v in header_row[1]):
+        raise RegisterFileError([f"{path}: leeg bestand (geen kopregel met kolomnamen)"])
+    columns, header_problems = _columns(path, header_row[1])
+    if header_problems:  # the rows cannot be read reliably under a wrong header
+        raise RegisterFileError(header_problems)
+    body = list(data)
+    width = max(columns.values()) + 1
+    filler = (None,) * width
+    padded = [v if len(v) >= width else (*v, *filler[len(v) :]) for _, v in body]
+    cells = list(zip(*padded, strict=False)) or [()] * width
+    raw = {name: cells[index] for name, index in columns.items()}
+    text = {name: _texts(raw[name]) for name in COLUMNS}
+    keep = [any(values) for values in zip(*text.values(), strict=True)]
+    numbers = list(compress([number for number, _ in body], keep))
+    text = {name: list(compress(values, keep)) for name, values in text.items()}
+    if not numbers:
+        raise RegisterFileError([f"{path}: het register bevat geen ketens (alleen een kopregel)"])
+    problems: list[tuple[int, int, str]] = []
+    checker = _ColumnChecker(numbers, problems)
+    values: dict[str, list[Any]] = dict(text)
+    values["steentype"] = checker.check("steentype", text["steentype"], _stone_type)
+    values["hoeveelheid"] = checker.check(
+        "hoeveelheid", list(compress(raw["hoeveelheid"], keep)), _quantity
+    )
+    values["eenheid"] = units = checker.check("eenheid", text["eenheid"], _unit)
+    checker.check_one_unit(units)
+    for name in ("circulair", "fabriek_risico_overzicht", "groeve_risico_overzicht"):
+        values[name] = checker.check(name, text[name], _yes_no)
+    for name in ("eerste_schakel_land", "fabriek_land", "groeve_land"):
+        values[name] = checker.check(name, text[name], partial(_country, countries))
+    values["fabriek_relatie"] = checker.check(
+        "fabriek_relatie", text["fabriek_relatie"], partial(_choice, RELATIONS)
+    )
+    values["betrokkenheid"] = checker.check(
+        "betrokkenheid", text["betrokkenheid"], partial(_choice, INVOLVEMENTS)
+    )
+    if problems:
+        raise RegisterFileError(
+            f"{path}:{number}:{COLUMNS[column]}: {message}"
+            for number, column, message in sorted(problems)
+        )
+    flows = tuple(map(Flow, *(values[name] for name in COLUMNS)))
+    return RegisterRead(Register(flows[0].eenheid, flows), tuple(numbers))
+
+
+Check = Callable[[Any], tuple[Any, str | None]]
+
+
+class _ColumnChecker:
+    """Checks a column's distinct values once and notes each bad cell by row and column."""
+
+    def __init__(self, numbers: list[int], problems: list[tuple[int, int, str]]) -> None:
+        self.numbers = numbers
+        self.problems = problems
+
+    def check(self, name: str, cells: list[Any], parse: Check) -> list[Any]:
+        """The parsed cells of one column (problems noted; their cells become None)."""
+        results = {cell: parse(cell) for cell in set(cells)}
+        if any(message for _, message in results.values()):
+            position = COLUMNS.index(name)
+            for number, cell in zip(self.numbers, cells, strict=True):
+                message = results[cell][1]
+                if message:
+                    self.problems.append((number, position, message))
+        return [results[cell][0] for cell in cells]
+
+    def check_one_unit(self, units: list[str | None]) -> None:
+        """One unit for the whole register: rows in another unit than the first are noted."""
+        if len(set(units) - {None}) < 2:
+            return
+        first, first_row = next((u, n) for u, n in zip(units, self.numbers, strict=True) if u)
+        position = COLUMNS.index("eenheid")
+        for number, unit in zip(self.numbers, units, strict=True):
+            if unit is not None and unit != first:
+                self.problems.append(
+                    (
+                        number,
+                        position,
+                        f"eenheid {unit} wijkt af van {first} (rij {first_row}); "
+                        "één eenheid voor het hele register",
+                    )
+                )
+
+
+def _columns(path: Path, header: Sequence[Any]) -> tuple[dict[str, int], list[str]]:
+    """The index of each contract column, and the header's problems."""
+    columns: dict[str, int] = {}
+    problems: list[str] = []
+    for index, value in enumerate(header):
+        name = _text(value)
+        if not name:
+            continue
+        if name in columns:
+            problems.append(f"{path}:1:{name}: kolom staat twee keer in de kopregel")
+        elif name not in COLUMNS:
+            hint = f" (bedoeld: {name.lower()}?)" if name.lower() in COLUMNS else ""
+            problems.append(f"{path}:1:{name}: onbekende kolom{hint}")
+        else:
+            columns[name] = index
+    problems.extend(
+        f"{path}:1:{name}: verplichte kolom ontbreekt" for name in COLUMNS if name not in columns
+    )
+    return columns, problems
+
+
+def _texts(cells: Sequence[Any]) -> list[str]:
+    """A column's cells as text (a CSV's are text already: only stripped)."""
+    try:
+        return list(map(str.strip, cells))
+    except TypeError:  # not all text: an XLSX column with numbers, booleans or empty cells
+        return list(map(_text, cells))
+
+
+def _text(value: Any) -> str:
+    """A cell as text: empty for nothing, ``12`` for the number 12.0, ja/nee for a boolean."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _stone_type(text: str) -> tuple[str, str | None]:
+    if not text:
+        return text, "steentype is leeg"
+    if text.upper().startswith(EXAMPLE_MARK):
+        return text, "dit is de voorbeeldrij van het sjabloon; verwijder of vervang hem"
+    return text, None
+
+
+def _quantity(value: Any) -> tuple[float | None, str | None]:
+    if type(value) is str and _NUMBER_RE.match(value):  # the common case, first
+        number = float(value.replace(",", "."))
+        if number > 0:
+            return number, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = _text(value)
+        if not text:
+            return None, "hoeveelheid is leeg"
+        if text.startswith("-") and _NUMBER_RE.match(text[1:]):
+            return None, f"hoeveelheid moet groter dan 0 zijn, niet {text}"
+        if not _NUMBER_RE.match(text):
+            return None, f"hoeveelheid is geen getal: {text!r}"
+        number = float(text.replace(",", "."))
+    if not (number > 0 and math.isfinite(number)):
+        return None, f"hoeveelheid moet groter dan 0 zijn, niet {_text(value)}"
+    return number, None
+
+
+def _unit(text: str) -> tuple[Unit | None, str | None]:
+    if not text:
+        return None, "eenheid is leeg"
+    unit = _pick(_UNIT_SPELLINGS.get(text, text.lower()), UNITS)
+    if unit is None:
+        return None, f"onbekende eenheid {text!r} (m2, m3, ton of euro)"
+    return unit, None
+
+
+def _yes_no(text: str) -> tuple[bool, str | None]:
+    value = _YES_NO.get(text.lower())
+    if value is None:
+        return False, f"{text!r} is geen ja of nee"
+    return value, None
+
+
+def _country(countries: Countries, text: str) -> tuple[str, str | None]:
+    if not text:
+        return "", None
+    country = countries.lookup(text)
+    if country is None:
+        return "", f"onbekend land {text!r} (ISO-code zoals NL of een Nederlandse naam)"
+    return country.code, None
+
+
+def _choice(choices: tuple[T, ...], text: str) -> tuple[T | None, str | None]:
+    if not text:
+        return None, None
+    value = _pick(" ".join(text.lower().split()), choices)
+    if value is None:
+        return None, f"{text!r} is niet een van: {', '.join(choices)}"
+    return value, None
+
+
+def _pick(value: str, choices: tuple[T, ...]) -> T | None:
+    """The choice equal to ``value`` (typed as the choices are), or None."""
+    return next((choice for choice in choices if choice == value), None)
