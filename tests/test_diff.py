@@ -49,14 +49,14 @@ def test_compare_finds_the_changed_questions_steps_and_level():
     assert {s.number: s.delta for s in comparison.steps} == {1: 3, 2: 3, 3: 0, 4: 0, 5: 0, 6: 0}
     # Last year's factory insight (60%) was below C2's 75%: level C1 then, C2 now.
     assert (comparison.old.level, comparison.new.level) == ("C1", "C2")
-    assert comparison.level_changed
-    assert comparison.old.year_label == "2025" and comparison.new.year_label == "2026"
+    assert comparison.old.level != comparison.new.level
+    assert (comparison.old.date.year, comparison.new.date.year) == (2025, 2026)
 
 
 def test_same_session_has_no_changes():
     comparison = compare(demo_session(), demo_session(), framework())
     assert comparison.changed_questions == []
-    assert comparison.points_delta == 0 and not comparison.level_changed
+    assert comparison.points_delta == 0 and comparison.old.level == comparison.new.level
     assert len(comparison.questions) == 39
 
 

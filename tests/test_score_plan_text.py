@@ -78,7 +78,7 @@ def test_behind_schedule_shows_the_exceptions_text():
 
 
 def test_without_joining_year_the_timeline_is_unknown_and_no_frequency_is_shown():
-    session = demo().with_company(replace(demo().company, joined_year=None))
+    session = replace(demo(), company=replace(demo().company, joined_year=None))
     text = "\n".join(summary(session))
     assert "  Tijdpad:  onbekend (geen jaar van toetreding vastgelegd)" in text
     assert "Beoordeling" not in text

@@ -69,7 +69,7 @@ def test_data_directory_defaults_to_the_platform_user_data_dir(monkeypatch, tmp_
     ],
 )
 def test_file_names_are_safe_and_readable(demo, name, stem):
-    session = demo.with_company(dataclasses.replace(demo.company, name=name))
+    session = dataclasses.replace(demo, company=dataclasses.replace(demo.company, name=name))
     assert session_file_stem(session) == stem
 
 

@@ -104,14 +104,6 @@ class Plan(NamedTuple):
     def points_gained(self) -> float:
         return sum(step.points_gained for step in self.steps)
 
-    @property
-    def points_after(self) -> float:
-        return self.points_before + self.points_gained
-
-    @property
-    def already_met(self) -> bool:
-        return self.reachable and not self.steps
-
 
 class BestCase(NamedTuple):
     """The level if every open question were answered *Ja* (band questions at 100%)."""

@@ -200,21 +200,6 @@ def answer_points(answer: AnswerWord, maximum: float, framework: Framework) -> f
     return 0.0
 
 
-def level_gap(
-    level: Level,
-    framework: Framework,
-    results: Mapping[str, QuestionResult],
-    points: float,
-    max_points: float,
-    quarry: float,
-    factory: float,
-) -> LevelGap:
-    core = tuple(q.id for q in framework.core_questions(level.core_levels, level.category))
-    return _LevelRule.of(level, core).gap(
-        results, _earned_x100(points), _exact(max_points), quarry, factory
-    )
-
-
 def _earned_x100(points: float) -> int | Fraction:
     """The points in hundredths, exactly (doubling a float is exact: points come in halves)."""
     return _exact(points * 2) * 50

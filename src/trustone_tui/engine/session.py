@@ -111,9 +111,6 @@ class Session:
             answers[question_id] = answer
         return replace(self, answers=answers)
 
-    def with_company(self, company: Company) -> Session:
-        return replace(self, company=company)
-
 
 def profile_of(company: Company, framework: Framework) -> Profile:
     """The company's category and size by the framework's definitions."""

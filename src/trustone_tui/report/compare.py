@@ -99,10 +99,6 @@ class SessionSide:
     max_points: float
     percentage: float
 
-    @property
-    def year_label(self) -> str:
-        return str(self.date.year) if self.date else "onbekend jaar"
-
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
@@ -122,10 +118,6 @@ class Comparison:
     @property
     def points_delta(self) -> float:
         return self.new.points - self.old.points
-
-    @property
-    def level_changed(self) -> bool:
-        return self.old.level != self.new.level
 
 
 def _norm(note: str) -> str:
