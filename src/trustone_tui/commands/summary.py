@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit
+from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, report
 from trustone_tui.report import summaryformat
 from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS
 from trustone_tui.report.summary import (
@@ -24,8 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
         "level, next level, open questions), companies per level, the average percentage per "
         "step per category, and the questions most often answered Nee.",
         epilog="Directories are searched for *.toml files (hidden and temporary files are "
-        "skipped). Files that cannot be read are listed with their error and the others are "
-        "still summarised; the exit status is then 2.",
+        "skipped). Every problem of a file that cannot be read goes to standard error, one line "
+        "each; the report names the files it could not read, the others are still summarised "
+        "and the exit status is then 2.",
     )
     parser.add_argument(
         "paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="answer file or directory"
@@ -54,6 +55,8 @@ def run(argv: list[str]) -> int:
     files, missing = find_answer_files(args.paths, recursive=args.recursive)
     scored, failed = load_for_summary(files, framework)
     summary = summarise(scored, [*missing, *failed], framework, top=max(0, args.top))
+    for unread in summary.failed:
+        report(list(unread.problems) or [unread.error])
     if args.format == "csv":
         sys.stdout.flush()
         sys.stdout.buffer.write(summaryformat.render_csv(summary, args.csv_dialect))

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import platformdirs
 
 from trustone_tui.answerfile.read import (
+    MAX_FILE_BYTES,
     AnswerFileError,
     ReadSession,
     dump_session,
@@ -42,6 +43,7 @@ from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.digest import sha256
 from trustone_tui.store import atomic, filelock, safefile
+from trustone_tui.store.answerfiles import read_answer_bytes, resolve_answer_file
 from trustone_tui.store.saveerrors import (
     ConflictError,
     DataDirectoryError,
@@ -231,7 +233,7 @@ class SessionFile:
     def changed_on_disk(self) -> bool:
         """True when the file no longer has the bytes this instance last read or wrote."""
         try:
-            current = safefile.read_regular(self.real_path)
+            current = safefile.read_regular(self.real_path, limit=MAX_FILE_BYTES)
         except (OSError, safefile.NotRegularFile):
             return True
         return current is None or fingerprint(current) != self.fingerprint
@@ -297,7 +299,7 @@ class SessionFile:
         """
         with self._io:
             self._check_open()
-            data = safefile.read_answer_file(self.path, self.real_path)
+            data = read_answer_bytes(self.path, self.real_path)
             read = read_session(data, str(self.path), self.framework)
             self._adopt(read, data)
             with self._state:
@@ -355,7 +357,7 @@ class SessionFile:
     def _unchanged_on_disk(self) -> bytes:
         """The file's bytes; :class:`ConflictError` unless they have our fingerprint."""
         try:
-            current = safefile.read_regular(self.real_path)
+            current = safefile.read_regular(self.real_path, limit=MAX_FILE_BYTES)
         except OSError as exc:
             raise SaveError.from_os_error(self.path, exc) from exc
         except safefile.NotRegularFile:
@@ -439,8 +441,8 @@ def open_session(path: Path | str, framework: Framework, *, lock: bool = True) -
     With ``lock=False`` (read-only uses) no lock is taken and no leftovers are removed.
     """
     given = Path(path).absolute()
-    real = safefile.resolve_existing(given)
-    data = safefile.read_answer_file(given, real)
+    real = resolve_answer_file(given)
+    data = read_answer_bytes(given, real)
     read = read_session(data, str(given), framework)
     opened = SessionFile(given, real, framework, read.session, data)
     if lock:
@@ -581,8 +583,8 @@ def recent_sessions(framework: Framework, directory: Path | None = None) -> list
 
 def _describe(path: Path, modified: dt.datetime, framework: Framework) -> RecentSession:
     try:
-        real = safefile.resolve_existing(path)
-        session = read_session(safefile.read_answer_file(path, real), str(path), framework).session
+        real = resolve_answer_file(path)
+        session = read_session(read_answer_bytes(path, real), str(path), framework).session
     except AnswerFileError as exc:
         return RecentSession(path, modified, problems=tuple(exc.problems))
     assessment = assess(framework, session)
@@ -625,7 +627,7 @@ def _write_backup(real: Path, original: bytes, version: int) -> Path:
     for n in range(1, 1000):
         backup = real.parent / f"{real.name}.v{version}{'' if n == 1 else f'.{n}'}{BACKUP_SUFFIX}"
         try:
-            existing = safefile.read_regular(backup)
+            existing = safefile.read_regular(backup, limit=MAX_FILE_BYTES)
         except safefile.NotRegularFile:
             continue
         if existing == original:
