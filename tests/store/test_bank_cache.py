@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from trustone_tui.store import bankcache as cache
 from trustone_tui.framework.bank import FrameworkError, load_framework
+from trustone_tui.store import bankcache as cache
 from trustone_tui.store.bankcache import CACHE_DIR_ENV, bank_key, cached_bank
 
 

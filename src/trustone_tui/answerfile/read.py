@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trustone_tui.answerfile import migrations
 from trustone_tui.answerfile.check import accept_answer_file
+from trustone_tui.answerfile.prescan import prescan_problems
 from trustone_tui.engine.session import (
     CURRENT_SCHEMA_VERSION,
     UNGROUPED,
@@ -150,6 +151,8 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
+    if problems := prescan_problems(text, source):  # before the parser: see prescan.py
+        raise AnswerFileError(problems)
     try:
         return tomllib.loads(text)
     except RecursionError:
