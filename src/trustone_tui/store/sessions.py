@@ -345,8 +345,16 @@ class SessionFile:
             )
         try:
             # Checked again right before the rename, so the window in which another
-            # program's change could slip in is the rename itself, not the write and fsync.
-            atomic.write_replace(self.real_path, data, mode, before_replace=self._unchanged_on_disk)
+            # program's change could slip in is the rename itself, not the write and fsync;
+            # another trustone instance cannot slip in at all: it waits for the folder lock
+            # held around this check and the rename, then finds the file changed.
+            atomic.write_replace(
+                self.real_path,
+                data,
+                mode,
+                before_replace=self._unchanged_on_disk,
+                guard=lambda: filelock.exclusive(self.real_path.parent),
+            )
         except atomic.NotDurableError as exc:
             self._adopt_written(session, data, durable=False)
             raise SaveError.from_os_error(self.path, exc.cause, replaced=True) from exc
