@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from storekit import with_note
 
+from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.demo import demo_bytes
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import ConflictError, open_session
@@ -102,3 +103,23 @@ def test_instances_saving_at_once_lose_no_update(processes):
     assert result["lost"] == 0, result
     assert child.returncode == 0
     assert time.monotonic() - started < 60
+
+
+def test_a_file_with_hard_links_is_refused_for_editing_with_the_way_out(framework, tmp_path):
+    """Saving by rename would split the names apart, and the lock is per name: refuse."""
+    path = tmp_path / "jaar.toml"
+    path.write_bytes(demo_bytes())
+    other = tmp_path / "ander.toml"
+    os.link(path, other)
+    for name in (path, other):
+        with pytest.raises(AnswerFileError) as caught:
+            open_session(name, framework)
+        (problem,) = caught.value.problems
+        assert problem.startswith(f"{name}: this file has 1 other name (hard links)")
+        assert f"cp {name.name} kopie.toml" in problem
+    assert not list(tmp_path.glob(".*.lock"))  # refused before anything was made
+    with open_session(other, framework, lock=False) as reading:  # reading alone is fine
+        assert reading.session.company.name
+    other.unlink()
+    with open_session(path, framework) as opened:
+        assert opened.locked and opened.lock_warning is None

@@ -450,6 +450,8 @@ def open_session(path: Path | str, framework: Framework, *, lock: bool = True) -
     """
     given = Path(path).absolute()
     real = resolve_answer_file(given)
+    if lock:
+        _refuse_hard_links(given, real)
     data = read_answer_bytes(given, real)
     read = read_session(data, str(given), framework)
     opened = SessionFile(given, real, framework, read.session, data)
@@ -613,6 +615,29 @@ def _split_suffix(name: str) -> tuple[str, str]:
     if name.endswith(SESSION_SUFFIX):
         return name[: -len(SESSION_SUFFIX)], SESSION_SUFFIX
     return name, ""
+
+
+def _refuse_hard_links(given: Path, real: Path) -> None:
+    """Refuse to open for editing a file that has other names (hard links).
+
+    A save replaces the file by rename, which gives this name a new file and leaves every other
+    name with the old answers; and an instance that opened another name would not be warned by
+    this one's lock. So such a file is refused with the way out: work on a copy.
+    """
+    try:
+        names = real.stat().st_nlink
+    except OSError:
+        return  # reading it reports the problem
+    if names > 1:
+        others = names - 1
+        raise AnswerFileError(
+            [
+                f"{given}: this file has {others} other name{'s' if others > 1 else ''} "
+                "(hard links); saving would give this name a new file and leave the other "
+                "names with the old answers, unwarned, so it is not opened for editing; "
+                f"open a copy of it instead (e.g. cp {given.name} kopie.toml)"
+            ]
+        )
 
 
 def _lock_candidates(real: Path) -> Iterator[Path]:
