@@ -8,6 +8,7 @@ file size limit (``RLIMIT_FSIZE``, which makes the kernel refuse the write with 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -148,7 +149,12 @@ def run_in_child(work) -> dict:
 
 def test_a_read_only_folder(framework, demo):
     """A real read-only folder: as root the child drops to 'nobody' first (root ignores
-    permissions); otherwise it runs as the current user."""
+    permissions); otherwise it runs as the current user.
+
+    'nobody' may not be able to read the checkout (a clone in a 0700 folder such as /root or
+    a ``mktemp -d``), so before dropping privileges the child does the same open and saves on
+    a scratch copy: everything a save imports on first use is imported by then, and the child
+    needs nothing more from the checkout."""
     folder = Path(tempfile.mkdtemp(prefix="trustone-ro-"))
     path = folder / "demo.toml"
     path.write_bytes(demo_bytes())
@@ -160,6 +166,7 @@ def test_a_read_only_folder(framework, demo):
 
         def work() -> dict:
             if os.geteuid() == 0:
+                import_what_a_save_needs(framework, ours)
                 os.setgid(65534)
                 os.setuid(65534)
             opened = open_session(path, framework)
@@ -183,6 +190,22 @@ def test_a_read_only_folder(framework, demo):
         assert load_session(path, framework) == ours
     finally:
         shutil.rmtree(folder)
+
+
+def import_what_a_save_needs(framework, session) -> None:
+    """Open, save and fail to save a scratch copy, so that every module those import on first
+    use is loaded before the checkout may become unreadable."""
+    scratch = Path(tempfile.mkdtemp(prefix="trustone-warm-"))
+    try:
+        path = scratch / "warm.toml"
+        path.write_bytes(demo_bytes())
+        with open_session(path, framework) as opened:
+            opened.save(session)
+            path.write_bytes(demo_bytes())  # changed behind its back: the conflict path
+            with contextlib.suppress(SaveError):
+                opened.save(with_note(session, "1.1.3", "nog eens"))
+    finally:
+        shutil.rmtree(scratch)
 
 
 def test_a_real_file_size_limit_efbig(framework, demo, tmp_path):
