@@ -157,7 +157,8 @@ def test_a_read_only_folder(framework, demo):
     needs nothing more from the checkout."""
     folder = Path(tempfile.mkdtemp(prefix="trustone-ro-"))
     path = folder / "demo.toml"
-    path.write_bytes(demo_bytes())
+    original = demo_bytes()  # read here: the child may not be able to read the checkout
+    path.write_bytes(original)
     ours = with_note(demo, "1.1.3", "alleen-lezen")
     try:
         if os.geteuid() == 0:
@@ -166,7 +167,7 @@ def test_a_read_only_folder(framework, demo):
 
         def work() -> dict:
             if os.geteuid() == 0:
-                import_what_a_save_needs(framework, ours)
+                import_what_a_save_needs(framework, ours, original)
                 os.setgid(65534)
                 os.setuid(65534)
             opened = open_session(path, framework)
@@ -176,7 +177,7 @@ def test_a_read_only_folder(framework, demo):
                 first = "saved"
             except SaveError as exc:
                 first = {"errno": exc.errno, "message": str(exc)}
-            intact = path.read_bytes() == demo_bytes()
+            intact = path.read_bytes() == original
             leftovers = temporaries(folder)
             folder.chmod(0o700)
             opened.save(ours)  # after the fault clears
@@ -192,16 +193,16 @@ def test_a_read_only_folder(framework, demo):
         shutil.rmtree(folder)
 
 
-def import_what_a_save_needs(framework, session) -> None:
+def import_what_a_save_needs(framework, session, original: bytes) -> None:
     """Open, save and fail to save a scratch copy, so that every module those import on first
     use is loaded before the checkout may become unreadable."""
     scratch = Path(tempfile.mkdtemp(prefix="trustone-warm-"))
     try:
         path = scratch / "warm.toml"
-        path.write_bytes(demo_bytes())
+        path.write_bytes(original)
         with open_session(path, framework) as opened:
             opened.save(session)
-            path.write_bytes(demo_bytes())  # changed behind its back: the conflict path
+            path.write_bytes(original)  # changed behind its back: the conflict path
             with contextlib.suppress(SaveError):
                 opened.save(with_note(session, "1.1.3", "nog eens"))
     finally:
