@@ -131,11 +131,12 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock_windows(fd: int) -> None:
-    import msvcrt
+    if sys.platform == "win32":  # (also tells the type checker where msvcrt exists)
+        import msvcrt
 
-    os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-    with contextlib.suppress(OSError):
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 def _still_named(fd: int, path: Path) -> bool:

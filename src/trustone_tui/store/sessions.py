@@ -107,7 +107,8 @@ def data_directory() -> Path:
 
 def fingerprint(data: bytes) -> str:
     """The fingerprint a session file is recognised by (SHA-256, hex)."""
-    return sha256(data).hexdigest()
+    digest: str = sha256(data).hexdigest()  # sha256 may come untyped from _sha2 (digest.py)
+    return digest
 
 
 def session_file_stem(session: Session) -> str:
@@ -274,12 +275,17 @@ class SessionFile:
             with self._state:
                 if self._written >= mine:
                     return  # a newer session was written (or reload() superseded this one)
-                newest, number = self._latest, self._requested
+                newest, number = self._newest_request()
             if newest is None:
                 return
             self._write(newest)
             with self._state:
                 self._written = max(self._written, number)
+
+    def _newest_request(self) -> tuple[Session | None, int]:
+        """The most recently requested session (None once reload() dropped it) and its number;
+        call with ``_state`` held. (Another thread may have replaced what this one set.)"""
+        return self._latest, self._requested
 
     def save_copy(self, session: Session, path: Path, *, overwrite: bool = False) -> SessionFile:
         """Write ``session`` to another file ("save as" / "save a copy" after a conflict).
