@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import gc
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
@@ -54,6 +56,8 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], dt.datetime]
 SLOW_SAVE_SECONDS = 0.4
+#: How long quitting waits for a save that is still being written.
+QUIT_WAITS_FOR_SAVE_SECONDS = 10.0
 
 
 @cache
@@ -708,6 +712,11 @@ class TrustoneApp(App[None]):
     # ------------------------------------------------------------------ quitting
 
     async def action_quit(self) -> None:
+        # A change still being written decides whether quitting loses anything: wait for it
+        # (a conflict found now must be told, not dropped with the app).
+        deadline = time.monotonic() + QUIT_WAITS_FOR_SAVE_SECONDS
+        while self._saving and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
         if self.save_problem is not None and self.session is not None:
             from trustone_tui.tui.screens.dialogs import ChoiceDialog
 
