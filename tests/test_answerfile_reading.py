@@ -157,6 +157,9 @@ def test_a_file_nested_too_deep_is_reported_with_that_alone(name: str, other_pro
     with pytest.raises(AnswerFileError) as info:
         answerfile.parse_session(text.encode(), "f.toml", FW)
     [problem] = info.value.problems
+    if name == "dotted table header":  # more parts than any answer file: refused before parsing
+        assert problem.startswith("f.toml:9: too large for an answer file: a key or table header")
+        return
     assert problem.startswith("f.toml: ")
     assert problem.endswith(f": values nested more than {MAX_NESTING} levels deep")
 
