@@ -66,12 +66,14 @@ def read_file(path: Path, *, limit: int, follow_links: bool = True) -> bytes:
             raise FileReadError(path, "special", "not a regular file") from None
         raise _open_problem(path, exc) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
             raise FileReadError(path, "directory", "is a directory")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(info.st_mode):
             raise FileReadError(path, "special", "not a regular file")
-        data = _read_up_to(fd, limit)
+        if info.st_size > limit:
+            raise FileReadError(path, "too-large", f"file is larger than {_size(limit)}")
+        data = _read_up_to(fd, limit, expected=info.st_size)
     except OSError as exc:
         raise FileReadError(path, "os", f"cannot read: {exc.strerror or exc}") from None
     finally:
@@ -175,10 +177,18 @@ def permissions(path: Path) -> int:
         return 0o600
 
 
-def _read_up_to(fd: int, limit: int) -> bytes:
-    """Everything in ``fd``, or the first ``limit + 1`` bytes when there is more."""
-    chunks = []
-    size = 0
+def _read_up_to(fd: int, limit: int, expected: int = _CHUNK) -> bytes:
+    """Everything in ``fd``, or the first ``limit + 1`` bytes when there is more.
+
+    ``expected`` is the size ``fstat`` gave: the first read asks for one byte more, so a file
+    that did not grow meanwhile is read with one call (a short read of a regular file is its
+    end)."""
+    first = min(max(expected, 0) + 1, limit + 1)
+    chunk = os.read(fd, first)
+    if len(chunk) < first:
+        return chunk
+    chunks = [chunk]
+    size = len(chunk)
     while size <= limit:
         chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
         if not chunk:
