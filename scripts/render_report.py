@@ -20,9 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from trustone_tui.answerfile.read import load_session, parse_session
+from trustone_tui.answerfile.read import parse_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.report import render_report
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.bankcache import default_framework
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from proof_helpers import EXAMPLE, FW
-from trustone_tui.answerfile.read import AnswerFileError, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, parse_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.scoring import assess
 from trustone_tui.framework.profile import Profile
+from trustone_tui.store.answerfiles import load_session
 
 
 def test_the_hand_written_example_loads(tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import zipfile
 from pathlib import Path
 
@@ -354,9 +356,26 @@ def test_a_damaged_xlsx_is_one_line(tmp_path, countries):
 
 def test_a_missing_file_is_one_line(tmp_path, countries):
     path = tmp_path / "nowhere.csv"
-    assert problems_of(path, countries) == [
-        f"{path}: kan het bestand niet lezen (No such file or directory)"
-    ]
+    assert problems_of(path, countries) == [f"{path}: bestand bestaat niet"]
+
+
+def test_a_folder_is_one_line(tmp_path, countries):
+    path = tmp_path / "map.csv"
+    path.mkdir()
+    assert problems_of(path, countries) == [f"{path}: is een map, geen bestand"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_pipe_is_refused_at_once_instead_of_blocking(tmp_path, countries, suffix):
+    path = tmp_path / f"pijp{suffix}"
+    os.mkfifo(path)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("reading the pipe blocked"))
+    signal.alarm(10)
+    try:
+        problems = problems_of(path, countries)
+    finally:
+        signal.alarm(0)
+    assert problems == [f"{path}: geen gewoon bestand (een pipe, apparaat of socket)"]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -366,5 +385,5 @@ def test_a_50_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path, countri
         handle.truncate(50 * 1024 * 1024)  # sparse: nothing is parsed, so nothing is written
     assert MAX_BYTES < 50 * 1024 * 1024
     assert problems_of(path, countries) == [
-        f"{path}: bestand te groot (52.4 MB; ten hoogste 20 MB)"
+        f"{path}: bestand te groot (52,4 MB; ten hoogste 20 MB)"
     ]

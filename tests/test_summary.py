@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from report_fixtures import framework, uniform_session
-from trustone_tui.answerfile.read import load_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.scoring import assess
 from trustone_tui.report.summary import find_answer_files, one_line
+from trustone_tui.store.answerfiles import load_session
 
 
 def write(path: Path, session) -> Path:
@@ -147,13 +147,16 @@ def test_recursive_adds_subdirectories(members: Path, capsys):
 
 def test_text_summary(members: Path, capsys):
     status = main(["summary", str(members)])
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert status == 2
     assert out.startswith("Samenvatting: 5 bedrijven (2 van 7 bestanden niet ingelezen)")
     assert "Natuursteen Van Dijk & Zn. B.V." in out and "C3 (nog 28)" in out
     assert "Categorie C: C1 0, C2 1, C3 0, C4 0, C5 1, geen 1" in out
+    # The report names the files it could not read; their problems go to stderr, every one.
     assert "Niet ingelezen (2)" in out
-    assert "broken.toml:2:" in out and "wrong.toml" in out
+    assert f"  {members / 'broken.toml'}\n" in out and f"  {members / 'wrong.toml'}\n" in out
+    assert "broken.toml:2:" in err and "wrong.toml" in err
+    assert "broken.toml:2:" not in out
 
 
 def test_csv_summary_lists_failures_in_the_error_column(members: Path, capsysbinary):

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from trustone_tui.answerfile import read as answerfile
-from trustone_tui.answerfile.read import MAX_FILE_BYTES, AnswerFileError, load_session
+from trustone_tui.answerfile.read import MAX_FILE_BYTES, AnswerFileError
 from trustone_tui.cli import main
 from trustone_tui.demo import demo_bytes
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import open_session
 
 VALID_HEAD = """schema_version = 1

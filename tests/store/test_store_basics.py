@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from storekit import growing_session, temporaries, with_note
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, parse_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import Company, QuestionAnswer, Session
 from trustone_tui.store import atomic
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import (
     InvalidSessionError,
     TargetExistsError,

@@ -7,9 +7,9 @@ import os
 import pytest
 from storekit import with_note
 
-from trustone_tui.answerfile.read import load_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import ConflictError, SaveError, open_session
 
 

@@ -8,6 +8,7 @@ file size limit (``RLIMIT_FSIZE``, which makes the kernel refuse the write with 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -20,9 +21,9 @@ from pathlib import Path
 import pytest
 from storekit import temporaries, with_note
 
-from trustone_tui.answerfile.read import load_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import SaveError, open_session
 
 ERRNOS = [errno.ENOSPC, errno.EIO, errno.EACCES]
@@ -149,10 +150,16 @@ def run_in_child(work) -> dict:
 
 def test_a_read_only_folder(framework, demo):
     """A real read-only folder: as root the child drops to 'nobody' first (root ignores
-    permissions); otherwise it runs as the current user."""
+    permissions); otherwise it runs as the current user.
+
+    'nobody' may not be able to read the checkout (a clone in a 0700 folder such as /root or
+    a ``mktemp -d``), so before dropping privileges the child does the same open and saves on
+    a scratch copy: everything a save imports on first use is imported by then, and the child
+    needs nothing more from the checkout."""
     folder = Path(tempfile.mkdtemp(prefix="trustone-ro-"))
     path = folder / "demo.toml"
-    path.write_bytes(demo_bytes())
+    original = demo_bytes()  # read here: the child may not be able to read the checkout
+    path.write_bytes(original)
     ours = with_note(demo, "1.1.3", "alleen-lezen")
     try:
         if os.geteuid() == 0:
@@ -161,6 +168,7 @@ def test_a_read_only_folder(framework, demo):
 
         def work() -> dict:
             if os.geteuid() == 0:
+                import_what_a_save_needs(framework, ours, original)
                 os.setgid(65534)
                 os.setuid(65534)
             opened = open_session(path, framework)
@@ -170,7 +178,7 @@ def test_a_read_only_folder(framework, demo):
                 first = "saved"
             except SaveError as exc:
                 first = {"errno": exc.errno, "message": str(exc)}
-            intact = path.read_bytes() == demo_bytes()
+            intact = path.read_bytes() == original
             leftovers = temporaries(folder)
             folder.chmod(0o700)
             opened.save(ours)  # after the fault clears
@@ -184,6 +192,22 @@ def test_a_read_only_folder(framework, demo):
         assert load_session(path, framework) == ours
     finally:
         shutil.rmtree(folder)
+
+
+def import_what_a_save_needs(framework, session, original: bytes) -> None:
+    """Open, save and fail to save a scratch copy, so that every module those import on first
+    use is loaded before the checkout may become unreadable."""
+    scratch = Path(tempfile.mkdtemp(prefix="trustone-warm-"))
+    try:
+        path = scratch / "warm.toml"
+        path.write_bytes(original)
+        with open_session(path, framework) as opened:
+            opened.save(session)
+            path.write_bytes(original)  # changed behind its back: the conflict path
+            with contextlib.suppress(SaveError):
+                opened.save(with_note(session, "1.1.3", "nog eens"))
+    finally:
+        shutil.rmtree(scratch)
 
 
 def test_a_real_file_size_limit_efbig(framework, demo, tmp_path):

@@ -17,7 +17,7 @@ from collections import Counter
 
 from storekit import growing_session, temporaries
 
-from trustone_tui.answerfile.read import load_session
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import open_session, recent_sessions, save_as
 
 KILLS = 300

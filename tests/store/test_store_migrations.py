@@ -9,11 +9,12 @@ from __future__ import annotations
 import pytest
 
 from trustone_tui.answerfile import migrations
-from trustone_tui.answerfile.read import AnswerFileError, load_session, read_session
+from trustone_tui.answerfile.read import AnswerFileError, read_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.store import atomic
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import SaveError, open_session
 
 

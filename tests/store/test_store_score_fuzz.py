@@ -15,10 +15,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, parse_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 from trustone_tui.demo import demo_bytes
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.bankcache import default_framework
 
 FILES = 1200

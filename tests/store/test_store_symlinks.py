@@ -7,8 +7,9 @@ import os
 import pytest
 from storekit import temporaries, with_note
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session
+from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.demo import demo_bytes
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import SaveError, open_session, save_as
 
 

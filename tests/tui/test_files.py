@@ -10,8 +10,8 @@ import pytest
 from tests.tui.helpers import SIZE, make_app
 from textual.widgets import Input
 
-from trustone_tui.answerfile.read import load_session
 from trustone_tui.demo import demo_previous_bytes
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import open_session
 from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
 from trustone_tui.tui.screens.export import ExportDialog

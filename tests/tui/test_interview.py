@@ -8,9 +8,9 @@ import pytest
 from tests.tui.helpers import SIZE, make_app, text_of
 from textual.widgets import Button, Input, Static, TextArea
 
-from trustone_tui.answerfile.read import load_session
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import create_session
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.widgets.answerbar import AnswerBar

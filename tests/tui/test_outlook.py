@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tests.tui.helpers import SIZE, make_app, text_of
 
-from trustone_tui.answerfile.read import load_session
 from trustone_tui.engine.planner import apply_plan, plan
 from trustone_tui.engine.scoring import assess
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.tui.screens.summary import SummaryScreen
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trustone_tui.answerfile import migrations, tomlwrite
+from trustone_tui.answerfile.prescan import prescan_problems
 from trustone_tui.answerfile.validate import (
     ANSWER,
     FILE,
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-_FIRST_READ = 64 * 1024
 BOM = "\ufeff"
 
 
@@ -63,6 +62,8 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
+    if problems := prescan_problems(text, source):  # before the parser: see prescan.py
+        raise AnswerFileError(problems)
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -152,39 +153,6 @@ def decode(data: bytes, source: str) -> str:
             [f"{source}:{line}:{column}: not UTF-8 text (byte 0x{data[exc.start]:02x})"]
         ) from None
     return text.removeprefix(BOM)
-
-
-def read_bytes(path: Path) -> bytes:
-    """Read a file, refusing anything over the size limit before reading it whole."""
-    source = str(path)
-    try:
-        with path.open("rb") as fh:
-            # One read of the limit would allocate 5 MB for every file; answer files are a few
-            # kB, so read a small first chunk and only go on when it comes back full.
-            data = fh.read(_FIRST_READ)
-            if len(data) == _FIRST_READ:
-                data += fh.read(MAX_FILE_BYTES + 1 - _FIRST_READ)
-    except FileNotFoundError:
-        raise AnswerFileError([f"{source}: no such file"]) from None
-    except IsADirectoryError:
-        raise AnswerFileError([f"{source}: is a directory, not an answer file"]) from None
-    except PermissionError:
-        raise AnswerFileError([f"{source}: permission denied"]) from None
-    except OSError as exc:
-        raise AnswerFileError([f"{source}: cannot read: {exc.strerror or exc}"]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise AnswerFileError(
-            [
-                f"{source}: file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; "
-                "refusing to read it as an answer file"
-            ]
-        )
-    return data
-
-
-def load_session(path: Path, framework: Framework) -> Session:
-    """Read and validate an answer file (raises :class:`AnswerFileError`)."""
-    return parse_session(read_bytes(path), str(path), framework)
 
 
 def parse_session(data: bytes, source: str, framework: Framework) -> Session:

@@ -7,9 +7,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session
+from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework, FrameworkError
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.bankcache import default_framework
 
 EXIT_OK = 0

@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session
+from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, report
 from trustone_tui.report import diffformat
 from trustone_tui.report.compare import compare
+from trustone_tui.store.answerfiles import load_session
 
 
 def build_parser() -> argparse.ArgumentParser:

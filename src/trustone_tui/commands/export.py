@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session
+from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.commands.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -15,6 +15,7 @@ from trustone_tui.commands.common import (
     report,
 )
 from trustone_tui.report import FORMATS, ReportFormat, render_report
+from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.output import OutputError, write_atomic
 
 #: Output suffixes that choose the format when --format is not given.

@@ -11,6 +11,7 @@ from trustone_tui.commands.common import (
     EXIT_OK,
     add_csv_dialect,
     framework_or_exit,
+    report,
 )
 from trustone_tui.report import summaryformat
 from trustone_tui.report.summary import (
@@ -28,8 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
         "level, next level, open questions), companies per level, the average percentage per "
         "step per category, and the questions most often answered Nee.",
         epilog="Directories are searched for *.toml files (hidden and temporary files are "
-        "skipped). Files that cannot be read are listed with their error and the others are "
-        "still summarised; the exit status is then 2.",
+        "skipped). Every problem of a file that cannot be read goes to standard error, one line "
+        "each; the report names the files it could not read, the others are still summarised "
+        "and the exit status is then 2.",
     )
     parser.add_argument(
         "paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="answer file or directory"
@@ -53,6 +55,8 @@ def run(argv: list[str]) -> int:
     files, missing = find_answer_files(args.paths, recursive=args.recursive)
     scored, failed = load_for_summary(files, framework)
     summary = summarise(scored, [*missing, *failed], framework, top=max(0, args.top))
+    for unread in summary.failed:
+        report(list(unread.problems) or [unread.error])
     if args.format == "csv":
         sys.stdout.flush()
         sys.stdout.buffer.write(summaryformat.render_csv(summary, args.csv_dialect))

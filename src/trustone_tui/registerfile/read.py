@@ -30,6 +30,7 @@ from trustone_tui.engine.register import (
     Unit,
 )
 from trustone_tui.framework.countries import Countries
+from trustone_tui.store.safefile import FileReadError, read_file
 
 #: Larger files are refused before they are read (a register of 50,000 flows is about 10 MB).
 MAX_BYTES = 20 * 1024 * 1024
@@ -58,32 +59,45 @@ class RegisterRead:
 
 
 def read_register(path: Path, countries: Countries) -> RegisterRead:
-    """The register in a ``.csv`` or ``.xlsx`` file; any problem raises RegisterFileError."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise RegisterFileError([f"{path}: kan het bestand niet lezen ({exc.strerror})"]) from None
-    if size > MAX_BYTES:
-        raise RegisterFileError(
-            [f"{path}: bestand te groot ({size / 1e6:.1f} MB; ten hoogste {MAX_BYTES // 10**6} MB)"]
-        )
+    """The register in a ``.csv`` or ``.xlsx`` file; any problem raises RegisterFileError.
+
+    The file is read once through the store's safe reader: a pipe, a device or a folder is
+    refused at once instead of blocking, and a file over the limit is not read at all.
+    """
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        rows = _csv_rows(path)
-    elif suffix == ".xlsx":
-        rows = _xlsx_rows(path)
-    else:
+    if suffix not in (".csv", ".xlsx"):
         raise RegisterFileError([f"{path}: onbekend bestandstype {suffix!r} (.csv of .xlsx)"])
+    try:
+        data = read_file(path, limit=MAX_BYTES)
+    except FileReadError as exc:
+        raise RegisterFileError([_read_problem(path, exc)]) from None
+    rows = _csv_rows(path, data) if suffix == ".csv" else _xlsx_rows(path, data)
     return _register(path, rows, countries)
 
 
-def _csv_rows(path: Path) -> list[tuple[int, Sequence[Any]]]:
+def _read_problem(path: Path, exc: FileReadError) -> str:
+    """The safe reader's problem in Dutch, one line naming the file."""
+    if exc.kind == "too-large":
+        try:
+            size = f"{path.stat().st_size / 1e6:.1f} MB; ".replace(".", ",")
+        except OSError:
+            size = ""
+        return f"{path}: bestand te groot ({size}ten hoogste {MAX_BYTES // 10**6} MB)"
+    reasons = {
+        "missing": "bestand bestaat niet",
+        "directory": "is een map, geen bestand",
+        "special": "geen gewoon bestand (een pipe, apparaat of socket)",
+        "link": "koppeling die nergens naar wijst of in een kring loopt",
+        "denied": "geen toestemming om te lezen",
+    }
+    return f"{path}: {reasons.get(exc.kind, f'kan het bestand niet lezen ({exc.problem})')}"
+
+
+def _csv_rows(path: Path, data: bytes) -> list[tuple[int, Sequence[Any]]]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RegisterFileError([f"{path}: geen UTF-8-tekst (byte {exc.start})"]) from None
-    except OSError as exc:
-        raise RegisterFileError([f"{path}: kan het bestand niet lezen ({exc.strerror})"]) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
@@ -92,12 +106,12 @@ def _csv_rows(path: Path) -> list[tuple[int, Sequence[Any]]]:
         raise RegisterFileError([f"{path}: geen geldig CSV-bestand ({exc})"]) from None
 
 
-def _xlsx_rows(path: Path) -> list[tuple[int, Sequence[Any]]]:
+def _xlsx_rows(path: Path, data: bytes) -> list[tuple[int, Sequence[Any]]]:
     """The first sheet's rows, formulas as their cached values (refused when there is none)."""
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             rows: list[tuple[int, Sequence[Any]]] = list(
                 enumerate(book.worksheets[0].iter_rows(values_only=True), 1)
@@ -106,14 +120,14 @@ def _xlsx_rows(path: Path) -> list[tuple[int, Sequence[Any]]]:
             book.close()
     except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign file
         raise RegisterFileError([f"{path}: geen leesbaar XLSX-bestand ({exc})"]) from None
-    if _has_formulas(path):
-        _refuse_formulas_without_values(path, rows)
+    if _has_formulas(data):
+        _refuse_formulas_without_values(path, data, rows)
     return rows
 
 
-def _has_formulas(path: Path) -> bool:
+def _has_formulas(data: bytes) -> bool:
     """Whether any sheet of the workbook holds a formula (a cheap look at its XML)."""
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                 data = archive.read(name)
@@ -122,11 +136,13 @@ def _has_formulas(path: Path) -> bool:
     return False
 
 
-def _refuse_formulas_without_values(path: Path, rows: list[tuple[int, Sequence[Any]]]) -> None:
+def _refuse_formulas_without_values(
+    path: Path, data: bytes, rows: list[tuple[int, Sequence[Any]]]
+) -> None:
     """Formula cells whose cached value is missing (a file never opened in a spreadsheet)."""
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         formulas = book.worksheets[0].iter_rows(values_only=True)
         header = [str(v).strip() if v is not None else "" for v in rows[0][1]] if rows else []

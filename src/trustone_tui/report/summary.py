@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session
+from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Category
+from trustone_tui.store.answerfiles import load_session
 
 NO_LEVEL = "geen"
 DEFAULT_TOP = 10
@@ -41,6 +42,8 @@ class FailedFile:
     file: str
     #: The first problem, as one line (with a count of the others).
     error: str
+    #: Every problem, one line each (for standard error).
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,28 +188,51 @@ def find_answer_files(
     problems: list[FailedFile] = []
     seen: set[Path] = set()
     for argument in arguments:
-        if argument.is_dir():
-            pattern = "**/*.toml" if recursive else "*.toml"
-            found = sorted(
-                p
-                for p in argument.glob(pattern)
-                if p.is_file()
-                and not any(is_temporary(Path(part)) for part in p.relative_to(argument).parts)
-            )
-            if not found:
-                problems.append(
-                    FailedFile(
-                        str(argument), f"{argument}: no answer files (*.toml) in this directory"
-                    )
-                )
-        else:
-            found = [argument]
+        try:
+            found = _files_named_by(argument, recursive)
+        except (OSError, RuntimeError) as exc:  # a link loop is a RuntimeError before 3.13
+            problems.append(_failed(argument, f"cannot search this folder: {_reason(exc)}"))
+            continue
+        if found is None:
+            problems.append(_failed(argument, "no answer files (*.toml) in this directory"))
+            continue
         for path in found:
-            key = path.resolve()
+            try:
+                key = path.resolve(strict=True)
+            except FileNotFoundError:
+                key = path.absolute()  # reported as missing when it is read
+            except (OSError, RuntimeError) as exc:
+                problems.append(_failed(path, f"cannot follow the path: {_reason(exc)}"))
+                continue
             if key not in seen:
                 seen.add(key)
                 files.append(path)
     return files, problems
+
+
+def _files_named_by(argument: Path, recursive: bool) -> list[Path] | None:
+    """The file itself, or the answer files in a folder (None when it has none)."""
+    if not argument.is_dir():
+        return [argument]
+    pattern = "**/*.toml" if recursive else "*.toml"
+    found = sorted(
+        p
+        for p in argument.glob(pattern)
+        if p.is_file()
+        and not any(is_temporary(Path(part)) for part in p.relative_to(argument).parts)
+    )
+    return found or None
+
+
+def _failed(path: Path, problem: str) -> FailedFile:
+    line = f"{path}: {problem}"
+    return FailedFile(str(path), line, (line,))
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
 
 
 def one_line(problems: Sequence[str]) -> str:
@@ -228,7 +254,7 @@ def load_for_summary(
         try:
             session = load_session(path, framework)
         except AnswerFileError as exc:
-            failed.append(FailedFile(str(path), one_line(exc.problems)))
+            failed.append(FailedFile(str(path), one_line(exc.problems), tuple(exc.problems)))
             continue
         scored.append((str(path), session, assess(framework, session)))
     return scored, failed

@@ -93,7 +93,7 @@ def render_text(summary: Summary) -> str:
         lines += ["", *_levels(summary), "", *_step_averages(summary), "", *_most_nee(summary)]
     if summary.failed:
         lines += ["", f"Niet ingelezen ({len(summary.failed)})"]
-        lines += [f"  {failed.error}" for failed in summary.failed]
+        lines += [f"  {failed.file}" for failed in summary.failed]
     return printable("\n".join(lines) + "\n")
 
 
@@ -139,7 +139,7 @@ def render_csv(summary: Summary, dialect: str = DEFAULT_DIALECT) -> bytes:
 def summary_json(summary: Summary) -> dict[str, Any]:
     return {
         "companies": [asdict(row) for row in summary.companies],
-        "failed": [asdict(f) for f in summary.failed],
+        "failed": [{"file": f.file, "error": f.error} for f in summary.failed],
         "levels": summary.levels,
         "step_averages": {
             category: [

@@ -19,6 +19,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 try:
@@ -72,19 +73,22 @@ def write_replace(
     mode: int = 0o600,
     *,
     before_replace: Callable[[], object] | None = None,
+    guard: Callable[[], AbstractContextManager[object]] | None = None,
 ) -> None:
     """Atomically and durably replace (or create) ``path`` with ``data``, permissions ``mode``.
 
     ``before_replace`` runs after the temporary file is synced and just before the rename; if
     it raises, nothing is replaced (a last-moment check such as "is the file still ours?").
+    ``guard`` is held around that check and the rename together (a lock between processes).
     Raises ``OSError`` when nothing was changed, :class:`NotDurableError` when the file was
     replaced but the directory fsync failed.
     """
     temp = _write_temp(path, data, mode)
     try:
-        if before_replace is not None:
-            before_replace()
-        temp.replace(path)
+        with guard() if guard is not None else contextlib.nullcontext():
+            if before_replace is not None:
+                before_replace()
+            temp.replace(path)
     except BaseException:
         _discard(temp)
         raise

@@ -88,7 +88,8 @@ def _read(path: Path) -> object | None:
                 info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o022
             ):
                 return None  # only our own copies, which nobody else can change
-            return pickle.load(fh)
+            loaded: object = pickle.load(fh)
+            return loaded
     except Exception:  # none yet, or damaged: rebuilt, whatever reading it raised
         return None
 

@@ -16,15 +16,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import socket
 import sys
+import time
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 _ATTEMPTS = 10
+#: How long a save waits for another instance's save in the same folder to finish.
+EXCLUSIVE_TIMEOUT = 10.0
+_EXCLUSIVE_POLL = 0.0005
 _WINDOWS_LOCK_OFFSET = 1 << 20  # lock a byte past the holder info, which stays readable
 
 
@@ -125,11 +131,12 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock_windows(fd: int) -> None:
-    import msvcrt
+    if sys.platform == "win32":  # (also tells the type checker where msvcrt exists)
+        import msvcrt
 
-    os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-    with contextlib.suppress(OSError):
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 def _still_named(fd: int, path: Path) -> bool:
@@ -174,3 +181,54 @@ def _read_holder(fd: int) -> LockHolder:
         host=host if isinstance(host, str) else None,
         since=since if since is None or since.tzinfo is not None else None,
     )
+
+
+@contextlib.contextmanager
+def exclusive(directory: Path, timeout: float = EXCLUSIVE_TIMEOUT) -> Iterator[None]:
+    """Hold an OS lock on ``directory`` for a short critical section: a save's last check that
+    the file is unchanged and its rename, so that two instances can never both pass the check
+    and then rename one over the other.
+
+    Waits for another holder (they hold it for milliseconds) up to ``timeout`` seconds, then
+    raises ``BlockingIOError``. Where the folder cannot be locked (Windows, a file system
+    without ``flock`` on folders) the section runs unguarded, as the fingerprint check alone.
+    """
+    fd = _open_folder(directory)
+    if fd is None:
+        yield
+        return
+    try:
+        _lock_waiting(fd, timeout)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _open_folder(directory: Path) -> int | None:
+    if sys.platform == "win32":
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        return os.open(directory, flags)
+    except OSError:
+        return None
+
+
+def _lock_waiting(fd: int, timeout: float) -> bool:
+    """True once ``fd`` is locked; False when this file system cannot lock it."""
+    import fcntl
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise BlockingIOError(
+                    errno.EWOULDBLOCK, "another trustone instance is still saving in this folder"
+                ) from None
+            time.sleep(_EXCLUSIVE_POLL)
+            continue
+        except OSError:
+            return False
+        return True

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trustone_tui.answerfile.read import load_session
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
+from trustone_tui.store.answerfiles import load_session
 
 
 def previous_path(session_file: Path | None, session: Session) -> Path | None:

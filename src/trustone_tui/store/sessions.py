@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import platformdirs
 
 from trustone_tui.answerfile.read import (
+    MAX_FILE_BYTES,
     AnswerFileError,
     ReadSession,
     parse_session,
@@ -42,6 +43,7 @@ from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.digest import sha256
 from trustone_tui.store import atomic, filelock, safefile
+from trustone_tui.store.answerfiles import read_answer_bytes, resolve_answer_file
 from trustone_tui.store.saveerrors import (
     ConflictError,
     DataDirectoryError,
@@ -105,7 +107,8 @@ def data_directory() -> Path:
 
 def fingerprint(data: bytes) -> str:
     """The fingerprint a session file is recognised by (SHA-256, hex)."""
-    return sha256(data).hexdigest()
+    digest: str = sha256(data).hexdigest()  # sha256 may come untyped from _sha2 (digest.py)
+    return digest
 
 
 def session_file_stem(session: Session) -> str:
@@ -231,7 +234,7 @@ class SessionFile:
     def changed_on_disk(self) -> bool:
         """True when the file no longer has the bytes this instance last read or wrote."""
         try:
-            current = safefile.read_regular(self.real_path)
+            current = safefile.read_regular(self.real_path, limit=MAX_FILE_BYTES)
         except (OSError, safefile.NotRegularFile):
             return True
         return current is None or fingerprint(current) != self.fingerprint
@@ -272,12 +275,17 @@ class SessionFile:
             with self._state:
                 if self._written >= mine:
                     return  # a newer session was written (or reload() superseded this one)
-                newest, number = self._latest, self._requested
+                newest, number = self._newest_request()
             if newest is None:
                 return
             self._write(newest)
             with self._state:
                 self._written = max(self._written, number)
+
+    def _newest_request(self) -> tuple[Session | None, int]:
+        """The most recently requested session (None once reload() dropped it) and its number;
+        call with ``_state`` held. (Another thread may have replaced what this one set.)"""
+        return self._latest, self._requested
 
     def save_copy(self, session: Session, path: Path, *, overwrite: bool = False) -> SessionFile:
         """Write ``session`` to another file ("save as" / "save a copy" after a conflict).
@@ -297,7 +305,7 @@ class SessionFile:
         """
         with self._io:
             self._check_open()
-            data = safefile.read_answer_file(self.path, self.real_path)
+            data = read_answer_bytes(self.path, self.real_path)
             read = read_session(data, str(self.path), self.framework)
             self._adopt(read, data)
             with self._state:
@@ -343,8 +351,16 @@ class SessionFile:
             )
         try:
             # Checked again right before the rename, so the window in which another
-            # program's change could slip in is the rename itself, not the write and fsync.
-            atomic.write_replace(self.real_path, data, mode, before_replace=self._unchanged_on_disk)
+            # program's change could slip in is the rename itself, not the write and fsync;
+            # another trustone instance cannot slip in at all: it waits for the folder lock
+            # held around this check and the rename, then finds the file changed.
+            atomic.write_replace(
+                self.real_path,
+                data,
+                mode,
+                before_replace=self._unchanged_on_disk,
+                guard=lambda: filelock.exclusive(self.real_path.parent),
+            )
         except atomic.NotDurableError as exc:
             self._adopt_written(session, data, durable=False)
             raise SaveError.from_os_error(self.path, exc.cause, replaced=True) from exc
@@ -355,7 +371,7 @@ class SessionFile:
     def _unchanged_on_disk(self) -> bytes:
         """The file's bytes; :class:`ConflictError` unless they have our fingerprint."""
         try:
-            current = safefile.read_regular(self.real_path)
+            current = safefile.read_regular(self.real_path, limit=MAX_FILE_BYTES)
         except OSError as exc:
             raise SaveError.from_os_error(self.path, exc) from exc
         except safefile.NotRegularFile:
@@ -439,8 +455,10 @@ def open_session(path: Path | str, framework: Framework, *, lock: bool = True) -
     With ``lock=False`` (read-only uses) no lock is taken and no leftovers are removed.
     """
     given = Path(path).absolute()
-    real = safefile.resolve_existing(given)
-    data = safefile.read_answer_file(given, real)
+    real = resolve_answer_file(given)
+    if lock:
+        _refuse_hard_links(given, real)
+    data = read_answer_bytes(given, real)
     read = read_session(data, str(given), framework)
     opened = SessionFile(given, real, framework, read.session, data)
     if lock:
@@ -581,8 +599,8 @@ def recent_sessions(framework: Framework, directory: Path | None = None) -> list
 
 def _describe(path: Path, modified: dt.datetime, framework: Framework) -> RecentSession:
     try:
-        real = safefile.resolve_existing(path)
-        session = read_session(safefile.read_answer_file(path, real), str(path), framework).session
+        real = resolve_answer_file(path)
+        session = read_session(read_answer_bytes(path, real), str(path), framework).session
     except AnswerFileError as exc:
         return RecentSession(path, modified, problems=tuple(exc.problems))
     assessment = assess(framework, session)
@@ -605,6 +623,29 @@ def _split_suffix(name: str) -> tuple[str, str]:
     return name, ""
 
 
+def _refuse_hard_links(given: Path, real: Path) -> None:
+    """Refuse to open for editing a file that has other names (hard links).
+
+    A save replaces the file by rename, which gives this name a new file and leaves every other
+    name with the old answers; and an instance that opened another name would not be warned by
+    this one's lock. So such a file is refused with the way out: work on a copy.
+    """
+    try:
+        names = real.stat().st_nlink
+    except OSError:
+        return  # reading it reports the problem
+    if names > 1:
+        others = names - 1
+        raise AnswerFileError(
+            [
+                f"{given}: this file has {others} other name{'s' if others > 1 else ''} "
+                "(hard links); saving would give this name a new file and leave the other "
+                "names with the old answers, unwarned, so it is not opened for editing; "
+                f"open a copy of it instead (e.g. cp {given.name} kopie.toml)"
+            ]
+        )
+
+
 def _lock_candidates(real: Path) -> Iterator[Path]:
     """The sidecar ``.<name>.lock`` beside the file; when that folder is not writable, a lock
     file in the data directory named after the file's path."""
@@ -625,7 +666,7 @@ def _write_backup(real: Path, original: bytes, version: int) -> Path:
     for n in range(1, 1000):
         backup = real.parent / f"{real.name}.v{version}{'' if n == 1 else f'.{n}'}{BACKUP_SUFFIX}"
         try:
-            existing = safefile.read_regular(backup)
+            existing = safefile.read_regular(backup, limit=MAX_FILE_BYTES)
         except safefile.NotRegularFile:
             continue
         if existing == original:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import gc
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import StrEnum
@@ -21,10 +23,11 @@ from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
 
-from trustone_tui.answerfile.read import AnswerFileError, load_session, parse_session
+from trustone_tui.answerfile.read import AnswerFileError, parse_session
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
+from trustone_tui.store.answerfiles import load_session as load_answer_file
 from trustone_tui.store.sessions import (
     ConflictError,
     RecentSession,
@@ -56,6 +59,8 @@ if TYPE_CHECKING:
 Clock = Callable[[], dt.datetime]
 SLOW_SAVE_SECONDS = 0.4
 OPEN_FAILED = "{path} kan niet worden geopend"
+#: How long quitting waits for a save that is still being written.
+QUIT_WAITS_FOR_SAVE_SECONDS = 10.0
 
 
 class ConflictChoice(StrEnum):
@@ -602,7 +607,7 @@ class TrustoneApp(App[None]):
         """
         if self.session is None:
             return
-        previous = load_session(path, self.framework)
+        previous = load_answer_file(path, self.framework)
         here = self.session_file.path.parent if self.session_file else None
         named = str(path.absolute())
         if here is not None:
@@ -748,6 +753,11 @@ class TrustoneApp(App[None]):
     # ------------------------------------------------------------------ quitting
 
     async def action_quit(self) -> None:
+        # A change still being written decides whether quitting loses anything: wait for it
+        # (a conflict found now must be told, not dropped with the app).
+        deadline = time.monotonic() + QUIT_WAITS_FOR_SAVE_SECONDS
+        while self._saving and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
         if self.save_problem is not None and self.session is not None:
             from trustone_tui.tui.screens.dialogs import ChoiceDialog
 
