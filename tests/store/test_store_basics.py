@@ -20,6 +20,7 @@ from trustone_tui.engine.session import Company, QuestionAnswer, Session
 from trustone_tui.store import atomic
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import (
+    ConflictError,
     InvalidSessionError,
     TargetExistsError,
     create_session,
@@ -162,9 +163,9 @@ def test_reload_reads_what_is_on_disk_now(framework, demo, tmp_path):
     with open_session(path, framework) as opened:
         theirs = demo.with_answer("1.1.4", QuestionAnswer(answer="nee", note="van collega"))
         path.write_bytes(dump_session(theirs, framework))
-        assert opened.changed_on_disk()
+        with pytest.raises(ConflictError):
+            opened.save(demo)  # changed on disk since it was opened: refused
         assert opened.reload() == theirs
-        assert not opened.changed_on_disk()
         ours = theirs.with_answer("1.1.3", QuestionAnswer(answer="nee"))
         opened.save(ours)
     assert load_session(path, framework) == ours

@@ -231,14 +231,6 @@ class SessionFile:
             )
         return lines
 
-    def changed_on_disk(self) -> bool:
-        """True when the file no longer has the bytes this instance last read or wrote."""
-        try:
-            current = safefile.read_regular(self.real_path, limit=MAX_FILE_BYTES)
-        except (OSError, safefile.NotRegularFile):
-            return True
-        return current is None or fingerprint(current) != self.fingerprint
-
     def suggest_copy_path(self) -> Path:
         """A free name for a copy: ``<name>-kopie.toml`` beside the file, or in the data
         directory when that folder is not writable (:class:`StoreError` if neither works)."""
