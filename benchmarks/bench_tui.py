@@ -1,11 +1,14 @@
 """Benchmark the interview app; exit 1 when a budget is missed.
 
 1. Start-up: from process start to the painted interview screen of a fully answered session,
-   within 1.5x of a minimal Textual app (one ``Static``) started the same way (a fresh
-   headless process that exits after its first paint), alternated in the same run.
+   within 1.25x of a minimal Textual app with one ``Static`` and a stock ``Footer`` started the
+   same way (a fresh headless process that exits after its first paint), alternated in the
+   same run. The ratio to an app with one ``Static`` and no Footer is reported beside it.
 2. One answer key press to the repainted score panel: at most 16 ms median and 50 ms worst
    case over all questions. Pilot presses the key; the time runs until the first frame the
    app paints after the key changed the score (Pilot's own idle waiting is not counted).
+   Textual has no public hook for "a frame was put on the display", so this benchmark wraps
+   the app's private ``_display`` method (``FrameClock``); tests never do that.
 3. Moving to the next question (guidance, criteria, elements and answer shown): at most
    50 ms median, timed the same way.
 
@@ -30,7 +33,7 @@ from trustone_tui.engine.session import QuestionAnswer, Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.store.bankcache import default_framework
 
-START_RATIO_BUDGET = 1.5
+START_RATIO_BUDGET = 1.25
 KEY_MEDIAN_BUDGET_MS = 16.0
 KEY_WORST_BUDGET_MS = 50.0
 NEXT_MEDIAN_BUDGET_MS = 50.0
@@ -38,13 +41,18 @@ NEXT_MEDIAN_BUDGET_MS = 50.0
 #: Both apps run this way: a fresh interpreter, headless, printing the wall-clock time of
 #: their first paint (measured against the parent's time just before it started the process).
 MINIMAL_APP = """\
+import sys
 import time
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 class Minimal(App):
+    BINDINGS = [("q", "quit", "Stoppen")]
+
     def compose(self):
         yield Static("TruStone")
+        if sys.argv[1:] == ["footer"]:
+            yield Footer()
 
     def on_mount(self):
         def painted():
@@ -108,14 +116,20 @@ def time_process(code: str, *args: str) -> float:
     return float(painted.split()[1]) - start
 
 
-def measure_start(path: Path, rounds: int) -> tuple[float, float]:
-    minimal, trustone = [], []
-    time_process(MINIMAL_APP)  # warm the file cache for both
+def measure_start(path: Path, rounds: int) -> tuple[float, float, float]:
+    """Median seconds to the first paint of: Static+Footer, Static alone, trustone."""
+    with_footer, static_only, trustone = [], [], []
+    time_process(MINIMAL_APP, "footer")  # warm the file cache for all three
     time_process(TRUSTONE_APP, str(path))
-    for _ in range(rounds):
-        minimal.append(time_process(MINIMAL_APP))
+    for _ in range(rounds):  # alternated, so a noisy spell hits all three alike
+        with_footer.append(time_process(MINIMAL_APP, "footer"))
+        static_only.append(time_process(MINIMAL_APP))
         trustone.append(time_process(TRUSTONE_APP, str(path)))
-    return statistics.median(minimal), statistics.median(trustone)
+    return (
+        statistics.median(with_footer),
+        statistics.median(static_only),
+        statistics.median(trustone),
+    )
 
 
 class FrameClock:
@@ -186,11 +200,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "volledig.toml"
         path.write_bytes(dump_session(fully_answered(framework), framework))
-        minimal, trustone = measure_start(path, args.rounds)
-        ratio = trustone / minimal
+        with_footer, static_only, trustone = measure_start(path, args.rounds)
+        ratio = trustone / with_footer
         print(
-            f"start-up (median of {args.rounds}): minimal app {minimal * 1000:.0f} ms, "
-            f"trustone {trustone * 1000:.0f} ms, ratio {ratio:.2f} (budget {START_RATIO_BUDGET})"
+            f"start-up (median of {args.rounds}): Static+Footer app {with_footer * 1000:.0f} ms, "
+            f"trustone {trustone * 1000:.0f} ms, ratio {ratio:.2f} (budget {START_RATIO_BUDGET}); "
+            f"Static-only app {static_only * 1000:.0f} ms, ratio {trustone / static_only:.2f}"
         )
         if ratio > START_RATIO_BUDGET:
             failures.append("start-up ratio")

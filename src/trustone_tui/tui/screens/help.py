@@ -6,11 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
-from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
 KEYS = """\
@@ -93,4 +92,4 @@ class HelpScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown(self.app.framework, str(self.app.data_directory())))
-        yield KeyFooter()
+        yield Footer()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,20 +12,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Footer, Input
 
 from trustone_tui.engine.scoring import Assessment
-from trustone_tui.engine.session import Session
+from trustone_tui.engine.session import QuestionAnswer, Session
 from trustone_tui.framework.model import Question
-from trustone_tui.tui.widgets.footer import KeyFooter
-from trustone_tui.tui.widgets.note import NoteField
-from trustone_tui.tui.widgets.question import (
+from trustone_tui.tui.widgets.intents import (
+    AnswerChosen,
     AnswerIntent,
-    PercentageOutOfRange,
-    QuestionPanel,
-    View,
-    parse_percentage,
+    ElementToggled,
+    FollowUpToggled,
+    NoteChanged,
+    PercentageEntered,
 )
+from trustone_tui.tui.widgets.note import NoteField
+from trustone_tui.tui.widgets.question import QuestionPanel, View
 from trustone_tui.tui.widgets.refresh import apply_classes
 from trustone_tui.tui.widgets.score import ScorePanel
 from trustone_tui.tui.widgets.titlebar import TitleBar
@@ -38,6 +40,15 @@ if TYPE_CHECKING:
 NARROW_BELOW = 100
 NAVIGATOR_FROM = 140
 SIDE_GUIDANCE_FROM = 190
+
+
+def ticked(
+    elements: Mapping[str, tuple[int, ...]], group: str, number: int, on: bool
+) -> dict[str, tuple[int, ...]]:
+    """``elements`` with element ``number`` of ``group`` ticked (``on``) or not."""
+    numbers = set(elements.get(group, ())) - {number} | ({number} if on else set())
+    others = {key: value for key, value in elements.items() if key != group}
+    return {**others, group: tuple(sorted(numbers))} if numbers else others
 
 
 def layout_classes(width: int) -> dict[str, bool]:
@@ -100,15 +111,11 @@ class InterviewScreen(Screen[None]):
                 framework,
                 self._view(framework.questions[self.current_id]),
                 focus_work=True,
-                # A typed percentage reaches the session in the same call as its key press,
-                # so the input's echo and the score it changes are painted in the same frame
-                # (Input.Changed would first pass through four message queues, and the echo
-                # be painted a frame early).
-                percentage_typed=self._percentage_typed,
+                percentage_entered=self._percentage_entered,  # same frame: see QuestionPanel
                 id="question",
             )
             yield ScorePanel(framework, id="score")
-        yield KeyFooter()
+        yield Footer()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         """Skip the restyle of every widget Textual does when a screen is shown, the first
@@ -252,6 +259,10 @@ class InterviewScreen(Screen[None]):
     # ------------------------------------------------------------------ answering
 
     def _change(self, **changes) -> None:
+        self._update(lambda given: replace(given, **changes))
+
+    def _update(self, change: Callable[[QuestionAnswer], QuestionAnswer]) -> None:
+        """Give the current question the answer ``change`` makes of its answer."""
         if self.current_id is None:
             return
         question = self.app.framework.questions[self.current_id]
@@ -259,26 +270,41 @@ class InterviewScreen(Screen[None]):
             self.notify("Een groepsvraag heeft geen eigen antwoord.", severity="warning")
             return
         session: Session = self.app.session
-        updated = replace(session.answer(self.current_id), **changes)
+        updated = change(session.answer(self.current_id))
         self.app.update_session(session.with_answer(self.current_id, updated))
 
-    @on(AnswerIntent)
-    def _answer_intent(self, event: AnswerIntent) -> None:
-        if event.question_id == self.current_id:
-            self._change(**event.changes)
+    def _is_current(self, event: AnswerIntent) -> bool:
+        """Whether ``event`` is about the question shown (not one the interviewer left)."""
+        return event.question_id == self.current_id
 
-    def _percentage_typed(self, text: str) -> None:
-        panel = self.query_one(QuestionPanel)
-        if panel.filling:
-            return  # the question's stored value being shown, not typed
-        try:
-            value = parse_percentage(text)
-        except PercentageOutOfRange as problem:
-            panel.show_percentage_problem(str(problem))
-            return
-        except ValueError:
-            return  # not a number yet
-        self._change(percentage=value)
+    @on(AnswerChosen)
+    def _answer_chosen(self, event: AnswerChosen) -> None:
+        if self._is_current(event):
+            self._change(answer=event.answer)
+
+    @on(ElementToggled)
+    def _element_toggled(self, event: ElementToggled) -> None:
+        if self._is_current(event):
+            self._update(
+                lambda given: replace(
+                    given, elements=ticked(given.elements, event.group, event.number, event.ticked)
+                )
+            )
+
+    @on(FollowUpToggled)
+    def _follow_up_toggled(self, event: FollowUpToggled) -> None:
+        if self._is_current(event):
+            self._change(follow_up=event.follow_up)
+
+    @on(PercentageEntered)
+    def _percentage_entered(self, event: PercentageEntered) -> None:
+        if self._is_current(event):
+            self._change(percentage=event.percentage)
+
+    @on(NoteChanged)
+    def _note_changed(self, event: NoteChanged) -> None:
+        if self._is_current(event):
+            self._change(note=event.note)
 
     def action_answer(self, answer: str) -> None:
         question = self.app.framework.questions.get(self.current_id or "")

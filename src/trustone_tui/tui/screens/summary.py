@@ -8,14 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import ANSWER_LABELS, Session
 from trustone_tui.text import formatting
 from trustone_tui.text.summary import next_steps_lines
-from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.navigator import short
 from trustone_tui.tui.widgets.score import gap_lines
 from trustone_tui.tui.widgets.titlebar import TitleBar
@@ -39,7 +38,7 @@ class SummaryScreen(Screen[str | None]):
                 yield Static(id="summary-levels")
                 yield Static(id="summary-outlook")
             yield OptionList(id="summary-items")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.show(self.app.session, self.app.assessment)
