@@ -3,7 +3,8 @@
 Each answer is a :class:`ChoiceButton` (a Tab stop; Space or Enter chooses it, as a click
 does; choosing the chosen answer again takes it back). The keys n/g/j/v answer from anywhere
 on the interview screen. The row only shows the answer it is given: a press posts
-:class:`AnswerBar.Chosen` and the screen decides.
+:class:`AnswerBar.Chosen` and the screen decides. The points go below the buttons when they
+do not fit beside them (a narrow column); that is worked out when the bar's size changes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.events import Resize
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import RadioButton, Static
 
 from trustone_tui.engine.session import ANSWER_LABELS
@@ -30,16 +33,26 @@ class AnswerButton(ChoiceButton):
         self.answer = answer
 
 
-class AnswerBar(Horizontal):
+class AnswerBar(Widget):
     """``● Nee (n)  ○ Gedeeltelijk (g)  ○ Ja (j)  → 2 van 4 punten``."""
 
     DEFAULT_CSS = """
     AnswerBar {
         height: auto;
+        layout: vertical;
+        & > #answer-buttons {
+            width: auto;
+            height: auto;
+        }
         & > #answer-points {
             width: 1fr;
             height: auto;
-            margin-left: 1;
+        }
+        &.-points-beside {
+            layout: horizontal;
+            & > #answer-points {
+                margin-left: 1;
+            }
         }
     }
     """
@@ -64,18 +77,33 @@ class AnswerBar(Horizontal):
         self.nvt_allowed = nvt_allowed
         self._buttons = {answer: AnswerButton(answer) for answer in ANSWER_LABELS}
         self._points = Static(id="answer-points")
+        self._points_text = Content("")
         self._mark_buttons()
+        self.add_class("-points-beside")
 
     def compose(self) -> ComposeResult:
-        yield from self._buttons.values()
+        with Horizontal(id="answer-buttons"):
+            yield from self._buttons.values()
         yield self._points
+
+    def on_resize(self, event: Resize) -> None:
+        self._place_points(event.size.width)
+
+    def _place_points(self, width: int) -> None:
+        """Points beside the buttons if they fit there, else below."""
+        buttons = sum(
+            button.width_needed() for button in self._buttons.values() if button.display
+        )
+        self.set_class(buttons + 1 + self._points_text.cell_length <= width, "-points-beside")
 
     def show(self, *, chosen: str | None, nvt_allowed: bool, points: Content) -> None:
         """Show the chosen answer, whether n.v.t. is offered, and the question's points."""
         self.chosen, self.nvt_allowed = chosen, nvt_allowed
         self._mark_buttons()
-        if self._points.content != points:
+        if not points.is_same(self._points_text):
+            self._points_text = points
             self._points.update(points)
+        self._place_points(self.size.width)
 
     def answers(self) -> list[str]:
         """The answers offered, in order."""

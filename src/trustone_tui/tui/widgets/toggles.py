@@ -118,3 +118,8 @@ class ChoiceButton(RadioButton):
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return 2 + self.label.cell_length
+
+    def width_needed(self) -> int:
+        """Cells the button takes in a row: its mark and label, padding and margin."""
+        styles = self.styles
+        return 2 + self.label.cell_length + styles.padding.width + styles.margin.width
