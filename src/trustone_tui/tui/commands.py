@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from trustone_tui.framework.model import Question
-from trustone_tui.tui.widgets.navigator import short
+from trustone_tui.text.plain import clip as short
 
 EXACT_ID = 1000.0
 ID_PREFIX = 500.0

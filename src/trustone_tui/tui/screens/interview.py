@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import QuestionAnswer, Session
+from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
 from trustone_tui.tui.widgets.intents import (
     AnswerChosen,
@@ -34,12 +35,28 @@ from trustone_tui.tui.widgets.titlebar import TitleBar
 if TYPE_CHECKING:
     from textual.widgets import Tree
 
+    from trustone_tui.engine.planner import BestCase, Plan
+    from trustone_tui.report.compare import AnswerSide
     from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
 
 #: Terminal widths at which the layout changes (see app.tcss).
 NARROW_BELOW = 100
 NAVIGATOR_FROM = 140
 SIDE_GUIDANCE_FROM = 190
+
+
+class InterviewHost(Protocol):
+    """What the interview screen needs of its app (``TrustoneApp`` provides it)."""
+
+    framework: Framework
+    session: Session | None
+    assessment: Assessment | None
+    plan: Plan | None
+    best: BestCase | None
+
+    def previous_side(self, question_id: str) -> AnswerSide | None: ...
+
+    def update_session(self, session: Session) -> None: ...
 
 
 def ticked(
@@ -100,8 +117,27 @@ class InterviewScreen(Screen[None]):
         #: True until the screen is first shown: then every widget has just been styled.
         self._first_show = True
 
+    @property
+    def trustone(self) -> InterviewHost:
+        """The app, typed (``self.app`` is any Textual app to the type checker)."""
+        return cast("InterviewHost", self.app)
+
+    @property
+    def session(self) -> Session:
+        """The session shown (the screen only exists while there is one)."""
+        session = self.trustone.session
+        assert session is not None
+        return session
+
+    @property
+    def assessment(self) -> Assessment:
+        """The live assessment of :attr:`session`."""
+        assessment = self.trustone.assessment
+        assert assessment is not None
+        return assessment
+
     def compose(self) -> ComposeResult:
-        framework = self.app.framework
+        framework = self.trustone.framework
         self.current_id = self.current_id or self._first_open() or self._navigable()[0]
         yield TitleBar()
         with Horizontal(id="interview"):
@@ -127,17 +163,20 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)
-        self.watch(self.app, "what_if", lambda on: self.set_class(on, "-what-if"))
+        self.watch(self.app, "what_if", self._what_if_changed)
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.watch(
             self.app,
             "outlook",
-            lambda _: self.query_one(ScorePanel).show_outlook(self.app.plan, self.app.best),
+            lambda _: self.query_one(ScorePanel).show_outlook(
+                self.trustone.plan, self.trustone.best
+            ),
         )
-        session, assessment = self.app.session, self.app.assessment
+        session, assessment = self.session, self.assessment
         if self._navigator is not None:
             self._navigator.show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment)
+        assert self.current_id is not None  # chosen in compose
         self.go_to(self.current_id)
 
     # ------------------------------------------------------------------ layout
@@ -175,26 +214,26 @@ class InterviewScreen(Screen[None]):
     def _new_navigator(self) -> Navigator:
         from trustone_tui.tui.widgets.navigator import Navigator
 
-        navigator = self._navigator = Navigator(self.app.framework, id="navigator")
+        navigator = self._navigator = Navigator(self.trustone.framework, id="navigator")
         if self.is_mounted:  # up to date before its first frame (else on_mount does it)
-            navigator.show_assessment(self.app.assessment, self.app.session)
+            navigator.show_assessment(self.assessment, self.session)
             if self.current_id is not None:
-                navigator.reveal(self.app.framework.questions[self.current_id])
+                navigator.reveal(self.trustone.framework.questions[self.current_id])
         return navigator
 
     # ------------------------------------------------------------------ navigation
 
     def _navigable(self) -> list[str]:
         """Question ids that next/previous visit: the questions that count for this company."""
-        return [qid for qid, result in self.app.assessment.results.items() if result.counted]
+        return [qid for qid, result in self.assessment.results.items() if result.counted]
 
     def _first_open(self) -> str | None:
-        return next((r.question.id for r in self.app.assessment.open_questions()), None)
+        return next((r.question.id for r in self.assessment.open_questions()), None)
 
     def go_to(self, question_id: str) -> None:
         """Show a question (re-renders the whole question panel)."""
         self.current_id = question_id
-        question = self.app.framework.questions[question_id]
+        question = self.trustone.framework.questions[question_id]
         panel = self.query_one(QuestionPanel)
         panel.show(self._view(question))
         if self._navigator is not None:
@@ -205,27 +244,27 @@ class InterviewScreen(Screen[None]):
             self.query_one("#work").focus()
 
     def _view(self, question: Question) -> View:
-        session: Session = self.app.session
-        assessment: Assessment = self.app.assessment
+        session = self.session
+        assessment = self.assessment
         result = assessment.results.get(question.id)
         return View(
             question,
             assessment.profile,
             session.answer(question.id),
             result,
-            self.app.previous_side(question.id) if result is not None else None,
+            self.trustone.previous_side(question.id) if result is not None else None,
         )
 
     def refresh_question(self) -> None:
         """Render the current question again (e.g. after last year's file was attached)."""
         if self.current_id is not None:
             self.query_one(QuestionPanel).show(
-                self._view(self.app.framework.questions[self.current_id])
+                self._view(self.trustone.framework.questions[self.current_id])
             )
 
     def action_move(self, delta: int) -> None:
         """Next (+1) or previous (-1) question that counts, from wherever the cursor is."""
-        order = {qid: i for i, qid in enumerate(self.app.framework.questions)}
+        order = {qid: i for i, qid in enumerate(self.trustone.framework.questions)}
         here = order.get(self.current_id or "", -1)
         if delta > 0:
             target = next((q for q in self._navigable() if order[q] > here), None)
@@ -237,11 +276,11 @@ class InterviewScreen(Screen[None]):
             self.go_to(target)
 
     def action_next_open(self) -> None:
-        open_ids = [r.question.id for r in self.app.assessment.open_questions()]
+        open_ids = [r.question.id for r in self.assessment.open_questions()]
         if not open_ids:
             self.notify("Alle vragen die meetellen zijn beantwoord.", title="Geen open vragen")
             return
-        all_ids = list(self.app.framework.questions)
+        all_ids = list(self.trustone.framework.questions)
         position = all_ids.index(self.current_id) if self.current_id else -1
         later = [q for q in open_ids if all_ids.index(q) > position]
         self.go_to((later or open_ids)[0])
@@ -258,20 +297,20 @@ class InterviewScreen(Screen[None]):
 
     # ------------------------------------------------------------------ answering
 
-    def _change(self, **changes) -> None:
+    def _change(self, **changes: Any) -> None:
         self._update(lambda given: replace(given, **changes))
 
     def _update(self, change: Callable[[QuestionAnswer], QuestionAnswer]) -> None:
         """Give the current question the answer ``change`` makes of its answer."""
         if self.current_id is None:
             return
-        question = self.app.framework.questions[self.current_id]
+        question = self.trustone.framework.questions[self.current_id]
         if not question.is_scored:
             self.notify("Een groepsvraag heeft geen eigen antwoord.", severity="warning")
             return
-        session: Session = self.app.session
+        session = self.session
         updated = change(session.answer(self.current_id))
-        self.app.update_session(session.with_answer(self.current_id, updated))
+        self.trustone.update_session(session.with_answer(self.current_id, updated))
 
     def _is_current(self, event: AnswerIntent) -> bool:
         """Whether ``event`` is about the question shown (not one the interviewer left)."""
@@ -307,7 +346,7 @@ class InterviewScreen(Screen[None]):
             self._change(note=event.note)
 
     def action_answer(self, answer: str) -> None:
-        question = self.app.framework.questions.get(self.current_id or "")
+        question = self.trustone.framework.questions.get(self.current_id or "")
         if question is None or not question.is_scored:
             return
         if question.kind == "band":
@@ -336,12 +375,12 @@ class InterviewScreen(Screen[None]):
         self.query_one(QuestionPanel).toggle_element(index)
 
     def action_toggle_follow_up(self) -> None:
-        session: Session = self.app.session
+        session = self.session
         if self.current_id is not None:
             self._change(follow_up=not session.answer(self.current_id).follow_up)
 
     def action_focus_percentage(self) -> None:
-        question = self.app.framework.questions.get(self.current_id or "")
+        question = self.trustone.framework.questions.get(self.current_id or "")
         if question is not None and question.kind in ("band", "percentage"):
             self.query_one(QuestionPanel).percentage_input().focus()
 
@@ -356,21 +395,22 @@ class InterviewScreen(Screen[None]):
 
     # ------------------------------------------------------------------ live updates
 
+    def _what_if_changed(self, on: bool) -> None:
+        self.set_class(on, "-what-if")
+
     def _theme_changed(self) -> None:
         """Tree labels are Rich Text with the theme's colours baked in: draw them again."""
         if self._navigator is not None:
-            self.call_after_refresh(
-                self._navigator.show_assessment, self.app.assessment, self.app.session
-            )
+            self.call_after_refresh(self._navigator.show_assessment, self.assessment, self.session)
 
     def _assessment_changed(self, assessment: Assessment) -> None:
         """Repaint what shows the score: the score panel, tree labels and the answer parts."""
-        session: Session = self.app.session
+        session = self.session
         self.query_one(ScorePanel).show(assessment)
         if self._navigator is not None:
             self._navigator.show_assessment(assessment, session)
         if self.current_id is not None:
-            question = self.app.framework.questions[self.current_id]
+            question = self.trustone.framework.questions[self.current_id]
             panel = self.query_one(QuestionPanel)
             view = self._view(question)
             if panel.view is not None and panel.view.profile != view.profile:

@@ -14,8 +14,8 @@ from textual.widgets.option_list import Option
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import ANSWER_LABELS, Session
 from trustone_tui.text import formatting
+from trustone_tui.text.plain import clip as short
 from trustone_tui.text.summary import next_steps_lines
-from trustone_tui.tui.widgets.navigator import short
 from trustone_tui.tui.widgets.score import gap_lines
 from trustone_tui.tui.widgets.titlebar import TitleBar
 

@@ -18,17 +18,17 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import RadioButton, Static
 
-from trustone_tui.engine.session import ANSWER_LABELS
+from trustone_tui.engine.session import ANSWER_LABELS, AnswerChoice
 from trustone_tui.tui.widgets.toggles import ChoiceButton
 
 #: The key that gives each answer (the interview screen's bindings).
-ANSWER_KEYS = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
+ANSWER_KEYS: dict[AnswerChoice, str] = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
 
 
 class AnswerButton(ChoiceButton):
     """The button of one answer."""
 
-    def __init__(self, answer: str) -> None:
+    def __init__(self, answer: AnswerChoice) -> None:
         super().__init__(f"{ANSWER_LABELS[answer]} ({ANSWER_KEYS[answer]})", id=f"answer-{answer}")
         self.answer = answer
 
@@ -60,14 +60,14 @@ class AnswerBar(Widget):
     class Chosen(Message):
         """An answer button was pressed: ``answer`` is wanted (None: take the answer back)."""
 
-        def __init__(self, answer: str | None) -> None:
+        def __init__(self, answer: AnswerChoice | None) -> None:
             super().__init__()
             self.answer = answer
 
     def __init__(
         self,
         *,
-        chosen: str | None = None,
+        chosen: AnswerChoice | None = None,
         nvt_allowed: bool = True,
         id: str | None = None,
         classes: str | None = None,
@@ -91,12 +91,10 @@ class AnswerBar(Widget):
 
     def _place_points(self, width: int) -> None:
         """Points beside the buttons if they fit there, else below."""
-        buttons = sum(
-            button.width_needed() for button in self._buttons.values() if button.display
-        )
+        buttons = sum(button.width_needed() for button in self._buttons.values() if button.display)
         self.set_class(buttons + 1 + self._points_text.cell_length <= width, "-points-beside")
 
-    def show(self, *, chosen: str | None, nvt_allowed: bool, points: Content) -> None:
+    def show(self, *, chosen: AnswerChoice | None, nvt_allowed: bool, points: Content) -> None:
         """Show the chosen answer, whether n.v.t. is offered, and the question's points."""
         self.chosen, self.nvt_allowed = chosen, nvt_allowed
         self._mark_buttons()
@@ -105,11 +103,11 @@ class AnswerBar(Widget):
             self._points.update(points)
         self._place_points(self.size.width)
 
-    def answers(self) -> list[str]:
+    def answers(self) -> list[AnswerChoice]:
         """The answers offered, in order."""
         return [answer for answer in ANSWER_LABELS if answer != "nvt" or self.nvt_allowed]
 
-    def button(self, answer: str) -> AnswerButton:
+    def button(self, answer: AnswerChoice) -> AnswerButton:
         """The button of ``answer``."""
         return self._buttons[answer]
 

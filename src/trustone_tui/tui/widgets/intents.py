@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from trustone_tui.engine.session import AnswerChoice
+
 
 class AnswerIntent(Message):
     """The interviewer changed something about question ``question_id``'s answer."""
@@ -20,7 +22,7 @@ class AnswerIntent(Message):
 class AnswerChosen(AnswerIntent):
     """An answer was chosen (``answer``), or taken back (None)."""
 
-    def __init__(self, question_id: str, answer: str | None) -> None:
+    def __init__(self, question_id: str, answer: AnswerChoice | None) -> None:
         super().__init__(question_id)
         self.answer = answer
 

@@ -91,14 +91,14 @@ def previous_text(side: AnswerSide) -> Content:
 
 def panel_classes(view: View) -> dict[str, bool]:
     """The panel's classes for a question: which parts app.tcss shows."""
-    question = view.question
-    scored = view.result is not None
+    question, result = view.question, view.result
+    scored = result is not None
     return {
         "-header": not scored,
         "-has-percentage": question.kind in ("band", "percentage"),
         "-band": question.kind == "band",
         "-has-elements": bool(question.elements),
-        "-not-counted": scored and view.result.status == "not_counted",
+        "-not-counted": result is not None and result.status == "not_counted",
         "-has-previous": view.previous is not None,
     }
 
@@ -270,6 +270,7 @@ class QuestionPanel(Vertical):
         given = view.given
         chosen = given.answer
         suggestion = self._suggestion(view)
+        table: Content | render.Blocks
         if question.kind == "band":
             table = render.band_table(variant, given.percentage)
         else:
