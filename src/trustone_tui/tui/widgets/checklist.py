@@ -30,8 +30,8 @@ class Item(NamedTuple):
 class ElementBox(TickBox):
     """The tick box of one element."""
 
-    def __init__(self, item: Item) -> None:
-        super().__init__(item.label)
+    def __init__(self, item: Item, ticked: bool = False) -> None:
+        super().__init__(item.label, ticked)
         self.item = item
 
 
@@ -43,6 +43,16 @@ class ElementList(Vertical):
         height: auto;
     }
     """
+
+    def __init__(
+        self,
+        items: Sequence[Item] = (),
+        ticked: Collection[tuple[str, int]] = (),
+        *,
+        id: str | None = None,
+    ) -> None:
+        boxes = [ElementBox(item, (item.group, item.number) in ticked) for item in items]
+        super().__init__(*boxes, id=id)
 
     class Toggled(Message):
         """Element ``number`` of ``group`` was ticked (``ticked``) or unticked."""

@@ -103,6 +103,25 @@ def panel_classes(view: View) -> dict[str, bool]:
     }
 
 
+def element_items(view: View) -> tuple[list[Item], set[tuple[str, int]]]:
+    """The question's elements to tick, and which of them are ticked."""
+    question = view.question
+    items: list[Item] = []
+    ticked: set[tuple[str, int]] = set()
+    groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
+    key = 0
+    for group, label in groups if question.elements else ():
+        ticked_here = set(view.given.ticked(group))
+        for number, text in enumerate(question.elements, start=1):
+            key += 1
+            # Ungrouped: the key is the element's number. Grouped (1.2.14): keys run on.
+            prompt = f"{key} · {label} {number}. {text}" if label else f"{number}. {text}"
+            items.append(Item(group, number, prompt))
+            if number in ticked_here:
+                ticked.add((group, number))
+    return items, ticked
+
+
 class QuestionPanel(Vertical):
     """Shows one :class:`View`; see the module docstring for what re-renders when."""
 
@@ -161,7 +180,8 @@ class QuestionPanel(Vertical):
             yield Static(id="q-previous")
             yield Static(id="q-criteria")
             yield Static(id="elements-heading")
-            yield ElementList(id="elements")
+            # The first question's boxes are made with the list, not mounted after it.
+            yield ElementList(*(element_items(first) if first else ()), id="elements")
             yield Static(id="q-suggestion")
             yield Static("Notitie [dim](e)[/dim]", id="note-label", markup=True)
             yield NoteField(first.given.note if first is not None else "", id="note-field")
@@ -358,27 +378,9 @@ class QuestionPanel(Vertical):
 
     def _show_elements(self, view: View) -> None:
         question = view.question
-        heading = self.query_one("#elements-heading", Static)
-        items: list[Item] = []
-        ticked: set[tuple[str, int]] = set()
-        if question.elements:
-            heading.update(
-                Content.assemble(("Onderdelen ", "bold"), question.elements_heading or "")
-            )
-            groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
-            key = 0
-            for group, label in groups:
-                ticked_here = set(view.given.ticked(group))
-                for number, text in enumerate(question.elements, start=1):
-                    key += 1
-                    # Ungrouped: the key is the element's number. Grouped (1.2.14): keys run on.
-                    prompt = f"{key} · {label} {number}. {text}" if label else f"{number}. {text}"
-                    items.append(Item(group, number, prompt))
-                    if number in ticked_here:
-                        ticked.add((group, number))
-        else:
-            heading.update("")
-        self.query_one("#elements", ElementList).show(items, ticked)
+        heading = Content.assemble(("Onderdelen ", "bold"), question.elements_heading or "")
+        self.query_one("#elements-heading", Static).update(heading if question.elements else "")
+        self.query_one("#elements", ElementList).show(*element_items(view))
 
     def _tools_text(self, step_number: int) -> Content | render.Blocks:
         step = self.framework.steps[step_number - 1]
