@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from trustone_tui.tui.widgets.answerbar import AnswerButton
 from trustone_tui.tui.widgets.checklist import ElementBox
+from trustone_tui.tui.widgets.toggles import TickBox
 
 #: n.v.t. allowed, three elements: element 1 ticked and "gedeeltelijk" in the demo.
 QUESTION = "3.1.1"
@@ -24,6 +25,15 @@ def stop_name(widget: Widget | None) -> str:
     if isinstance(widget, ElementBox):
         return f"element:{widget.item.number}"
     return str(widget.id) if widget is not None else "none"
+
+
+async def at_question(pilot) -> None:
+    """Show :data:`QUESTION` with the focus on the work area, where Tab starts."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    screen.go_to(QUESTION)
+    screen.query_one("#work").focus()
+    await pilot.pause()
 
 
 async def tab_until(pilot, key: str, wanted: str, limit: int = 15) -> list[str]:
@@ -41,11 +51,7 @@ async def tab_until(pilot, key: str, wanted: str, limit: int = 15) -> list[str]:
 async def test_tab_reaches_every_control_and_shift_tab_goes_back(framework, demo_file):
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.go_to(QUESTION)
-        screen.query_one("#work").focus()
-        await pilot.pause()
+        await at_question(pilot)
         forward = await tab_until(pilot, "tab", "follow-up")
         controls = [
             "answer:nee",
@@ -65,11 +71,7 @@ async def test_tab_reaches_every_control_and_shift_tab_goes_back(framework, demo
 async def test_space_and_enter_operate_each_control(framework, demo_file):
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.go_to(QUESTION)
-        screen.query_one("#work").focus()
-        await pilot.pause()
+        await at_question(pilot)
 
         def given():
             return app.session.answer(QUESTION)
@@ -107,11 +109,7 @@ async def test_space_and_enter_operate_each_control(framework, demo_file):
 async def test_answer_keys_still_work_while_a_control_has_the_focus(framework, demo_file):
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.go_to(QUESTION)
-        screen.query_one("#work").focus()
-        await pilot.pause()
+        await at_question(pilot)
         await tab_until(pilot, "tab", "element:2")
         await pilot.press("j", "3", "f")
         await pilot.pause()
@@ -131,5 +129,5 @@ async def test_ticked_and_unticked_are_drawn_differently(framework, demo_file):
         assert elements[0].startswith("[x] ") and elements[1].startswith("[ ] ")
         answers = {b.answer: b.render().plain for b in screen.query(AnswerButton)}
         assert answers["gedeeltelijk"].startswith("● ") and answers["ja"].startswith("○ ")
-        flag = screen.query_one("#follow-up", ElementBox.__mro__[1]).render().plain
+        flag = screen.query_one("#follow-up", TickBox).render().plain
         assert flag.startswith(("[x] ", "[ ] "))
