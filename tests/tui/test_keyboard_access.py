@@ -127,7 +127,7 @@ async def test_ticked_and_unticked_are_drawn_differently(framework, demo_file):
         await pilot.pause()
         elements = [box.render().plain for box in screen.query(ElementBox) if box.display]
         assert elements[0].startswith("[x] ") and elements[1].startswith("[ ] ")
-        answers = {b.answer: b.render().plain for b in screen.query(AnswerButton)}
+        answers = {b.answer: b.render().plain.strip() for b in screen.query(AnswerButton)}
         assert answers["gedeeltelijk"].startswith("● ") and answers["ja"].startswith("○ ")
         flag = screen.query_one("#follow-up", TickBox).render().plain
         assert flag.startswith(("[x] ", "[ ] "))

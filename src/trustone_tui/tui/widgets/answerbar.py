@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import RadioButton, Static
 
 from trustone_tui.engine.session import ANSWER_LABELS, AnswerChoice
+from trustone_tui.tui.widgets.refresh import set_content
 from trustone_tui.tui.widgets.toggles import ChoiceButton
 
 #: The key that gives each answer (the interview screen's bindings).
@@ -100,7 +101,7 @@ class AnswerBar(Widget):
         self._mark_buttons()
         if not points.is_same(self._points_text):
             self._points_text = points
-            self._points.update(points)
+            set_content(self._points, points)  # a new layout only if its height changes
         self._place_points(self.size.width)
 
     def answers(self) -> list[AnswerChoice]:
@@ -115,7 +116,9 @@ class AnswerBar(Widget):
         for answer, button in self._buttons.items():
             with button.prevent(RadioButton.Changed):
                 button.value = answer == self.chosen
-            button.display = answer != "nvt" or self.nvt_allowed
+            shown = answer != "nvt" or self.nvt_allowed
+            if button.display != shown:
+                button.display = shown
 
     @on(RadioButton.Changed)
     def _pressed(self, event: RadioButton.Changed) -> None:
