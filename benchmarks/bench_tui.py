@@ -1,11 +1,14 @@
 """Benchmark the interview app; exit 1 when a budget is missed.
 
 1. Start-up: from process start to the painted interview screen of a fully answered session,
-   within 1.5x of a minimal Textual app (one ``Static``) started the same way (a fresh
-   headless process that exits after its first paint), alternated in the same run.
+   within 1.25x of a minimal Textual app with one ``Static`` and a stock ``Footer`` started the
+   same way (a fresh headless process that exits after its first paint), alternated in the
+   same run. The ratio to an app with one ``Static`` and no Footer is reported beside it.
 2. One answer key press to the repainted score panel: at most 16 ms median and 50 ms worst
    case over all questions. Pilot presses the key; the time runs until the first frame the
    app paints after the key changed the score (Pilot's own idle waiting is not counted).
+   Textual has no public hook for "a frame was put on the display", so this benchmark wraps
+   the app's private ``_display`` method (``FrameClock``); tests never do that.
 3. Moving to the next question (guidance, criteria, elements and answer shown): at most
    50 ms median, timed the same way.
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,6 +27,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from trustone_tui.answerfile.read import parse_session
 from trustone_tui.answerfile.write import dump_session
@@ -31,7 +36,7 @@ from trustone_tui.engine.session import QuestionAnswer, Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.store.bankcache import default_framework
 
-START_RATIO_BUDGET = 1.5
+START_RATIO_BUDGET = 1.25
 KEY_MEDIAN_BUDGET_MS = 16.0
 KEY_WORST_BUDGET_MS = 50.0
 NEXT_MEDIAN_BUDGET_MS = 50.0
@@ -39,13 +44,18 @@ NEXT_MEDIAN_BUDGET_MS = 50.0
 #: Both apps run this way: a fresh interpreter, headless, printing the wall-clock time of
 #: their first paint (measured against the parent's time just before it started the process).
 MINIMAL_APP = """\
+import sys
 import time
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 class Minimal(App):
+    BINDINGS = [("q", "quit", "Stoppen")]
+
     def compose(self):
         yield Static("TruStone")
+        if sys.argv[1:] == ["footer"]:
+            yield Footer()
 
     def on_mount(self):
         def painted():
@@ -99,24 +109,40 @@ def fully_answered(framework: Framework) -> Session:
     return replace(session, answers=answers)
 
 
-def time_process(code: str, *args: str) -> float:
-    """Seconds from starting the process to its first painted screen."""
+def time_process(code: str, *args: str) -> tuple[float, float]:
+    """Seconds from starting the process to its first painted screen, and the CPU seconds
+    the whole process used (steadier than the wall clock when other work shares the CPU)."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
     done = subprocess.run(
         [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
     )
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     painted = next(line for line in done.stdout.splitlines() if line.startswith("PAINTED"))
-    return float(painted.split()[1]) - start
+    return float(painted.split()[1]) - start, cpu
 
 
-def measure_start(path: Path, rounds: int) -> tuple[float, float]:
-    minimal, trustone = [], []
-    time_process(MINIMAL_APP)  # warm the file cache for both
+class Start(NamedTuple):
+    """Median wall-clock seconds to the first paint, and CPU seconds, of one app."""
+
+    wall: float
+    cpu: float
+
+
+def measure_start(path: Path, rounds: int) -> tuple[Start, Start, Start]:
+    """Start-up of: Static+Footer, Static alone, trustone."""
+    runs: list[list[tuple[float, float]]] = [[], [], []]
+    time_process(MINIMAL_APP, "footer")  # warm the file cache for all three
     time_process(TRUSTONE_APP, str(path))
-    for _ in range(rounds):
-        minimal.append(time_process(MINIMAL_APP))
-        trustone.append(time_process(TRUSTONE_APP, str(path)))
-    return statistics.median(minimal), statistics.median(trustone)
+    for _ in range(rounds):  # alternated, so a noisy spell hits all three alike
+        runs[0].append(time_process(MINIMAL_APP, "footer"))
+        runs[1].append(time_process(MINIMAL_APP))
+        runs[2].append(time_process(TRUSTONE_APP, str(path)))
+    with_footer, static_only, trustone = (
+        Start(statistics.median(w for w, _ in r), statistics.median(c for _, c in r)) for r in runs
+    )
+    return with_footer, static_only, trustone
 
 
 class FrameClock:
@@ -187,11 +213,18 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "volledig.toml"
         path.write_bytes(dump_session(fully_answered(framework), framework))
-        minimal, trustone = measure_start(path, args.rounds)
-        ratio = trustone / minimal
+        with_footer, static_only, trustone = measure_start(path, args.rounds)
+        ratio = trustone.wall / with_footer.wall
         print(
-            f"start-up (median of {args.rounds}): minimal app {minimal * 1000:.0f} ms, "
-            f"trustone {trustone * 1000:.0f} ms, ratio {ratio:.2f} (budget {START_RATIO_BUDGET})"
+            f"start-up (median of {args.rounds}): Static+Footer app {with_footer.wall * 1000:.0f} "
+            f"ms, trustone {trustone.wall * 1000:.0f} ms, ratio {ratio:.2f} "
+            f"(budget {START_RATIO_BUDGET}); Static-only app {static_only.wall * 1000:.0f} ms, "
+            f"ratio {trustone.wall / static_only.wall:.2f}"
+        )
+        print(
+            f"  CPU time of the whole process: Static+Footer {with_footer.cpu * 1000:.0f} ms, "
+            f"Static-only {static_only.cpu * 1000:.0f} ms, trustone {trustone.cpu * 1000:.0f} ms, "
+            f"ratios {trustone.cpu / with_footer.cpu:.2f} / {trustone.cpu / static_only.cpu:.2f}"
         )
         if ratio > START_RATIO_BUDGET:
             failures.append("start-up ratio")

@@ -4,6 +4,9 @@ Starts trustone on a fully answered session in fresh headless processes, prepare
 ``trustone`` command prepares itself, with time stamps between the phases, and prints the
 median of each phase. The interpreter's own start comes before the first stamp.
 
+The first frame is stamped by wrapping the app's private ``_display`` method (Textual has no
+public hook for "a frame was put on the display"); only benchmarks do that, never tests.
+
 Run: ``python benchmarks/startup_phases.py [--rounds N]``
 """
 

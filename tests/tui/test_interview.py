@@ -13,7 +13,6 @@ from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Sess
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import create_session
 from trustone_tui.tui.screens.interview import InterviewScreen
-from trustone_tui.tui.widgets.answerbar import AnswerBar
 from trustone_tui.tui.widgets.navigator import Navigator, question_label
 from trustone_tui.tui.widgets.question import QuestionPanel
 
@@ -364,61 +363,6 @@ def _session_with(framework, answers, *, risk: bool = True) -> Session:
         interview=Interview(interviewer="Test"),
         framework_version=framework.version,
     )
-
-
-async def test_points_go_below_the_answer_buttons_when_the_column_is_narrow(framework):
-    app = make_app(framework, demo=True)
-    async with app.run_test(size=(200, 50)) as pilot:  # guidance beside: a narrow middle column
-        await pilot.pause()
-        screen = app.screen
-        screen.go_to("4.2.3")  # four buttons, n.v.t. included
-        for size, narrow in (((200, 50), True), ((120, 40), False), ((200, 50), True)):
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
-            bar = screen.query_one(AnswerBar)
-            lines = bar.render().plain.split("\n")
-            assert bar.region.height == len(lines) == (2 if narrow else 1), size
-            assert lines[0].startswith(" Nee (n) ") and "n.v.t. (v)" in lines[0], size
-            points = "open · max 8 punten"
-            assert lines[-1].endswith(points) and max(map(len, lines)) <= bar.region.width, size
-
-
-async def test_clicking_an_answer_button_answers_and_clicking_it_again_takes_it_back(
-    framework, demo_file
-):
-    app = make_app(framework, open_path=demo_file)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        screen.go_to("4.2.3")
-        await pilot.pause()
-        bar = screen.query_one(AnswerBar)
-        ja = next(part for part in bar.parts if part.target == "ja")
-        await pilot.click(AnswerBar, offset=(ja.start + 1, 0))
-        await pilot.pause()
-        assert app.session.answer("4.2.3").answer == "ja" and bar.chosen == "ja"
-        await pilot.click(AnswerBar, offset=(ja.end, 0))  # the gap between two buttons
-        await pilot.pause()
-        assert app.session.answer("4.2.3").answer == "ja"
-        await pilot.click(AnswerBar, offset=(ja.end - 1, 0))
-        await pilot.pause()
-        assert app.session.answer("4.2.3").answer is None and bar.chosen is None
-
-
-async def test_nvt_has_a_button_only_where_the_question_allows_it(framework, demo_file):
-    app = make_app(framework, open_path=demo_file)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert framework.questions["4.2.3"].nvt_allowed
-        assert not framework.questions["1.1.1"].nvt_allowed
-        for question_id in ("4.2.3", "1.1.1"):
-            screen.go_to(question_id)
-            await pilot.pause()
-            allowed = framework.questions[question_id].nvt_allowed
-            bar = screen.query_one(AnswerBar)
-            assert ("n.v.t. (v)" in bar.render().plain) == allowed, question_id
-            assert [part.target for part in bar.parts][-1] == ("nvt" if allowed else "ja")
 
 
 async def test_the_percentage_row_is_made_when_a_percentage_question_is_first_shown(

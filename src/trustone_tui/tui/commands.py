@@ -10,8 +10,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from trustone_tui.framework.model import Question
+from trustone_tui.text.plain import clip
 from trustone_tui.tui.host import trustone_app
-from trustone_tui.tui.widgets.navigator import short
 
 EXACT_ID = 1000.0
 ID_PREFIX = 500.0
@@ -80,7 +80,7 @@ class QuestionJumpProvider(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    highlight(short(f"{question.id} {question.text}", SHOWN), query),
+                    highlight(clip(f"{question.id} {question.text}", SHOWN), query),
                     partial(app.jump_to, question.id),
                     help=f"Stap {question.step} · naar vraag {question.id}",
                 )
@@ -92,7 +92,7 @@ class QuestionJumpProvider(Provider):
         for result in app.assessment.open_questions()[:10]:
             question = result.question
             yield DiscoveryHit(
-                short(f"{question.id} {question.text}", SHOWN),
+                clip(f"{question.id} {question.text}", SHOWN),
                 partial(app.jump_to, question.id),
                 help="open vraag",
             )

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 if TYPE_CHECKING:
     from textual.app import App
 
+    from trustone_tui.engine.planner import BestCase, Plan
     from trustone_tui.engine.scoring import Assessment
     from trustone_tui.engine.session import Session
     from trustone_tui.framework.bank import Framework
+    from trustone_tui.report.compare import AnswerSide
     from trustone_tui.store.sessions import RecentSession
 
 
@@ -32,6 +34,20 @@ class AppHost(Protocol):
 
     @property
     def assessment(self) -> Assessment | None: ...
+
+    @property
+    def plan(self) -> Plan | None: ...
+
+    @property
+    def best(self) -> BestCase | None: ...
+
+    def previous_side(self, question_id: str) -> AnswerSide | None: ...
+
+    def update_session(self, session: Session) -> None: ...
+
+    def assessment_year(self) -> int: ...
+
+    def action_record_outcome(self) -> None: ...
 
     def data_directory(self) -> Path: ...
 

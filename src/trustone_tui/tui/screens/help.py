@@ -6,12 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
 from trustone_tui.tui.host import trustone_app
-from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
 KEYS = """\
@@ -95,4 +94,4 @@ class HelpScreen(Screen[None]):
         app = trustone_app(self)
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown(app.framework, str(app.data_directory())))
-        yield KeyFooter()
+        yield Footer()

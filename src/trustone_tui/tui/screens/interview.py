@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Resize, ScreenResume
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Footer, Input
 
 from trustone_tui.engine.scoring import Assessment
-from trustone_tui.engine.session import Session
+from trustone_tui.engine.session import QuestionAnswer, Session
 from trustone_tui.framework.model import Question
-from trustone_tui.tui.widgets.footer import KeyFooter
-from trustone_tui.tui.widgets.note import NoteField
-from trustone_tui.tui.widgets.question import (
+from trustone_tui.tui.host import AppHost, trustone_app
+from trustone_tui.tui.widgets.intents import (
+    AnswerChosen,
     AnswerIntent,
-    PercentageOutOfRange,
-    QuestionPanel,
-    View,
-    parse_percentage,
+    ElementToggled,
+    FollowUpToggled,
+    NoteChanged,
+    PercentageEntered,
 )
+from trustone_tui.tui.widgets.note import NoteField
+from trustone_tui.tui.widgets.question import QuestionPanel, View
 from trustone_tui.tui.widgets.refresh import apply_classes
 from trustone_tui.tui.widgets.score import ScorePanel
 from trustone_tui.tui.widgets.titlebar import TitleBar
@@ -38,6 +41,15 @@ if TYPE_CHECKING:
 NARROW_BELOW = 100
 NAVIGATOR_FROM = 140
 SIDE_GUIDANCE_FROM = 190
+
+
+def ticked(
+    elements: Mapping[str, tuple[int, ...]], group: str, number: int, on: bool
+) -> dict[str, tuple[int, ...]]:
+    """``elements`` with element ``number`` of ``group`` ticked (``on``) or not."""
+    numbers = set(elements.get(group, ())) - {number} | ({number} if on else set())
+    others = {key: value for key, value in elements.items() if key != group}
+    return {**others, group: tuple(sorted(numbers))} if numbers else others
 
 
 def layout_classes(width: int) -> dict[str, bool]:
@@ -86,11 +98,28 @@ class InterviewScreen(Screen[None]):
         self.current_id = start_question
         #: The navigator tree; as a drawer (narrow terminals) it is made when first shown.
         self._navigator: Navigator | None = None
-        #: True until the screen is first shown: then every widget has just been styled.
-        self._first_show = True
+
+    @property
+    def trustone(self) -> AppHost:
+        """The app, typed (``self.app`` is any Textual app to the type checker)."""
+        return trustone_app(self)
+
+    @property
+    def session(self) -> Session:
+        """The session shown (the screen only exists while there is one)."""
+        session = self.trustone.session
+        assert session is not None
+        return session
+
+    @property
+    def assessment(self) -> Assessment:
+        """The live assessment of :attr:`session`."""
+        assessment = self.trustone.assessment
+        assert assessment is not None
+        return assessment
 
     def compose(self) -> ComposeResult:
-        framework = self.app.framework
+        framework = self.trustone.framework
         self.current_id = self.current_id or self._first_open() or self._navigable()[0]
         yield TitleBar()
         with Horizontal(id="interview"):
@@ -100,37 +129,28 @@ class InterviewScreen(Screen[None]):
                 framework,
                 self._view(framework.questions[self.current_id]),
                 focus_work=True,
-                # A typed percentage reaches the session in the same call as its key press,
-                # so the input's echo and the score it changes are painted in the same frame
-                # (Input.Changed would first pass through four message queues, and the echo
-                # be painted a frame early).
-                percentage_typed=self._percentage_typed,
+                percentage_entered=self._percentage_entered,  # same frame: see QuestionPanel
                 id="question",
             )
             yield ScorePanel(framework, id="score")
-        yield KeyFooter()
-
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        """Skip the restyle of every widget Textual does when a screen is shown, the first
-        time: each widget was styled as it mounted, a moment earlier, with the classes it was
-        made with (7 ms for the interview screen). Later resumes restyle as usual."""
-        if self._first_show:
-            self._first_show = False
-            event.refresh_styles = False
+        yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)
-        self.watch(self.app, "what_if", lambda on: self.set_class(on, "-what-if"))
+        self.watch(self.app, "what_if", self._what_if_changed)
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.watch(
             self.app,
             "outlook",
-            lambda _: self.query_one(ScorePanel).show_outlook(self.app.plan, self.app.best),
+            lambda _: self.query_one(ScorePanel).show_outlook(
+                self.trustone.plan, self.trustone.best
+            ),
         )
-        session, assessment = self.app.session, self.app.assessment
+        session, assessment = self.session, self.assessment
         if self._navigator is not None:
             self._navigator.show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment)
+        assert self.current_id is not None  # chosen in compose
         self.go_to(self.current_id)
 
     # ------------------------------------------------------------------ layout
@@ -168,26 +188,26 @@ class InterviewScreen(Screen[None]):
     def _new_navigator(self) -> Navigator:
         from trustone_tui.tui.widgets.navigator import Navigator
 
-        navigator = self._navigator = Navigator(self.app.framework, id="navigator")
+        navigator = self._navigator = Navigator(self.trustone.framework, id="navigator")
         if self.is_mounted:  # up to date before its first frame (else on_mount does it)
-            navigator.show_assessment(self.app.assessment, self.app.session)
+            navigator.show_assessment(self.assessment, self.session)
             if self.current_id is not None:
-                navigator.reveal(self.app.framework.questions[self.current_id])
+                navigator.reveal(self.trustone.framework.questions[self.current_id])
         return navigator
 
     # ------------------------------------------------------------------ navigation
 
     def _navigable(self) -> list[str]:
         """Question ids that next/previous visit: the questions that count for this company."""
-        return [qid for qid, result in self.app.assessment.results.items() if result.counted]
+        return [qid for qid, result in self.assessment.results.items() if result.counted]
 
     def _first_open(self) -> str | None:
-        return next((r.question.id for r in self.app.assessment.open_questions()), None)
+        return next((r.question.id for r in self.assessment.open_questions()), None)
 
     def go_to(self, question_id: str) -> None:
         """Show a question (re-renders the whole question panel)."""
         self.current_id = question_id
-        question = self.app.framework.questions[question_id]
+        question = self.trustone.framework.questions[question_id]
         panel = self.query_one(QuestionPanel)
         panel.show(self._view(question))
         if self._navigator is not None:
@@ -198,27 +218,27 @@ class InterviewScreen(Screen[None]):
             self.query_one("#work").focus()
 
     def _view(self, question: Question) -> View:
-        session: Session = self.app.session
-        assessment: Assessment = self.app.assessment
+        session = self.session
+        assessment = self.assessment
         result = assessment.results.get(question.id)
         return View(
             question,
             assessment.profile,
             session.answer(question.id),
             result,
-            self.app.previous_side(question.id) if result is not None else None,
+            self.trustone.previous_side(question.id) if result is not None else None,
         )
 
     def refresh_question(self) -> None:
         """Render the current question again (e.g. after last year's file was attached)."""
         if self.current_id is not None:
             self.query_one(QuestionPanel).show(
-                self._view(self.app.framework.questions[self.current_id])
+                self._view(self.trustone.framework.questions[self.current_id])
             )
 
     def action_move(self, delta: int) -> None:
         """Next (+1) or previous (-1) question that counts, from wherever the cursor is."""
-        order = {qid: i for i, qid in enumerate(self.app.framework.questions)}
+        order = {qid: i for i, qid in enumerate(self.trustone.framework.questions)}
         here = order.get(self.current_id or "", -1)
         if delta > 0:
             target = next((q for q in self._navigable() if order[q] > here), None)
@@ -230,11 +250,11 @@ class InterviewScreen(Screen[None]):
             self.go_to(target)
 
     def action_next_open(self) -> None:
-        open_ids = [r.question.id for r in self.app.assessment.open_questions()]
+        open_ids = [r.question.id for r in self.assessment.open_questions()]
         if not open_ids:
             self.notify("Alle vragen die meetellen zijn beantwoord.", title="Geen open vragen")
             return
-        all_ids = list(self.app.framework.questions)
+        all_ids = list(self.trustone.framework.questions)
         position = all_ids.index(self.current_id) if self.current_id else -1
         later = [q for q in open_ids if all_ids.index(q) > position]
         self.go_to((later or open_ids)[0])
@@ -251,37 +271,56 @@ class InterviewScreen(Screen[None]):
 
     # ------------------------------------------------------------------ answering
 
-    def _change(self, **changes) -> None:
+    def _change(self, **changes: Any) -> None:
+        self._update(lambda given: replace(given, **changes))
+
+    def _update(self, change: Callable[[QuestionAnswer], QuestionAnswer]) -> None:
+        """Give the current question the answer ``change`` makes of its answer."""
         if self.current_id is None:
             return
-        question = self.app.framework.questions[self.current_id]
+        question = self.trustone.framework.questions[self.current_id]
         if not question.is_scored:
             self.notify("Een groepsvraag heeft geen eigen antwoord.", severity="warning")
             return
-        session: Session = self.app.session
-        updated = replace(session.answer(self.current_id), **changes)
-        self.app.update_session(session.with_answer(self.current_id, updated))
+        session = self.session
+        updated = change(session.answer(self.current_id))
+        self.trustone.update_session(session.with_answer(self.current_id, updated))
 
-    @on(AnswerIntent)
-    def _answer_intent(self, event: AnswerIntent) -> None:
-        if event.question_id == self.current_id:
-            self._change(**event.changes)
+    def _is_current(self, event: AnswerIntent) -> bool:
+        """Whether ``event`` is about the question shown (not one the interviewer left)."""
+        return event.question_id == self.current_id
 
-    def _percentage_typed(self, text: str) -> None:
-        panel = self.query_one(QuestionPanel)
-        if panel.filling:
-            return  # the question's stored value being shown, not typed
-        try:
-            value = parse_percentage(text)
-        except PercentageOutOfRange as problem:
-            panel.show_percentage_problem(str(problem))
-            return
-        except ValueError:
-            return  # not a number yet
-        self._change(percentage=value)
+    @on(AnswerChosen)
+    def _answer_chosen(self, event: AnswerChosen) -> None:
+        if self._is_current(event):
+            self._change(answer=event.answer)
+
+    @on(ElementToggled)
+    def _element_toggled(self, event: ElementToggled) -> None:
+        if self._is_current(event):
+            self._update(
+                lambda given: replace(
+                    given, elements=ticked(given.elements, event.group, event.number, event.ticked)
+                )
+            )
+
+    @on(FollowUpToggled)
+    def _follow_up_toggled(self, event: FollowUpToggled) -> None:
+        if self._is_current(event):
+            self._change(follow_up=event.follow_up)
+
+    @on(PercentageEntered)
+    def _percentage_entered(self, event: PercentageEntered) -> None:
+        if self._is_current(event):
+            self._change(percentage=event.percentage)
+
+    @on(NoteChanged)
+    def _note_changed(self, event: NoteChanged) -> None:
+        if self._is_current(event):
+            self._change(note=event.note)
 
     def action_answer(self, answer: str) -> None:
-        question = self.app.framework.questions.get(self.current_id or "")
+        question = self.trustone.framework.questions.get(self.current_id or "")
         if question is None or not question.is_scored:
             return
         if question.kind == "band":
@@ -310,12 +349,12 @@ class InterviewScreen(Screen[None]):
         self.query_one(QuestionPanel).toggle_element(index)
 
     def action_toggle_follow_up(self) -> None:
-        session: Session = self.app.session
+        session = self.session
         if self.current_id is not None:
             self._change(follow_up=not session.answer(self.current_id).follow_up)
 
     def action_focus_percentage(self) -> None:
-        question = self.app.framework.questions.get(self.current_id or "")
+        question = self.trustone.framework.questions.get(self.current_id or "")
         if question is not None and question.kind in ("band", "percentage"):
             self.query_one(QuestionPanel).percentage_input().focus()
 
@@ -330,21 +369,22 @@ class InterviewScreen(Screen[None]):
 
     # ------------------------------------------------------------------ live updates
 
+    def _what_if_changed(self, on: bool) -> None:
+        self.set_class(on, "-what-if")
+
     def _theme_changed(self) -> None:
         """Tree labels are Rich Text with the theme's colours baked in: draw them again."""
         if self._navigator is not None:
-            self.call_after_refresh(
-                self._navigator.show_assessment, self.app.assessment, self.app.session
-            )
+            self.call_after_refresh(self._navigator.show_assessment, self.assessment, self.session)
 
     def _assessment_changed(self, assessment: Assessment) -> None:
         """Repaint what shows the score: the score panel, tree labels and the answer parts."""
-        session: Session = self.app.session
+        session = self.session
         self.query_one(ScorePanel).show(assessment)
         if self._navigator is not None:
             self._navigator.show_assessment(assessment, session)
         if self.current_id is not None:
-            question = self.app.framework.questions[self.current_id]
+            question = self.trustone.framework.questions[self.current_id]
             panel = self.query_one(QuestionPanel)
             view = self._view(question)
             if panel.view is not None and panel.view.profile != view.profile:

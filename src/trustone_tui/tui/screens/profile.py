@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Select, Static
 
 from trustone_tui.engine.profilechange import profile_change
 from trustone_tui.engine.scoring import Assessment
@@ -25,7 +25,6 @@ from trustone_tui.engine.session import (
 from trustone_tui.framework.profile import Profile, size_facts
 from trustone_tui.text import formatting
 from trustone_tui.tui.host import trustone_app
-from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
 
@@ -126,7 +125,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
                     )
                     yield Button("Annuleren (esc)", id="cancel")
             yield VerticalScroll(Static(id="profile-effect"), id="profile-side")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

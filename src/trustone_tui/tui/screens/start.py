@@ -11,12 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.store.sessions import RecentSession
 from trustone_tui.tui.host import AppHost, trustone_app
-from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
 
@@ -108,7 +107,7 @@ class StartScreen(Screen[None]):
             yield Static("Recente sessies", classes="start-heading")
             yield OptionList(id="recent")
             yield Static(id="recent-where", classes="start-hint")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#start-actions", OptionList).focus()

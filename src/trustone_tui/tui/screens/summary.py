@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.engine.scoring import Assessment
@@ -16,7 +16,7 @@ from trustone_tui.engine.session import ANSWER_LABELS, Session
 from trustone_tui.text import formatting
 from trustone_tui.text.plain import clip
 from trustone_tui.text.summary import next_steps_lines
-from trustone_tui.tui.widgets.footer import KeyFooter
+from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.score import gap_lines
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -39,11 +39,17 @@ class SummaryScreen(Screen[str | None]):
                 yield Static(id="summary-levels")
                 yield Static(id="summary-outlook")
             yield OptionList(id="summary-items")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
-        self.show(self.app.session, self.app.assessment)
+        self.show_current()
         self.query_one("#summary-items", OptionList).focus()
+
+    def show_current(self) -> None:
+        """Show the app's session (the summary is only opened while one is open)."""
+        app = trustone_app(self)
+        assert app.session is not None and app.assessment is not None
+        self.show(app.session, app.assessment)
 
     def show(self, session: Session, assessment: Assessment) -> None:
         profile = assessment.profile
@@ -101,7 +107,7 @@ class SummaryScreen(Screen[str | None]):
             level_lines.extend(gap_lines(gap))
         self.query_one("#summary-levels", Static).update(Content("\n").join(level_lines))
         outlook = next_steps_lines(
-            session, assessment, self.app.framework, self.app.assessment_year()
+            session, assessment, trustone_app(self).framework, trustone_app(self).assessment_year()
         )
         self.query_one("#summary-outlook", Static).update(
             Content("\n").join([Content.styled("Wat nu", "bold"), *map(Content, outlook)])
@@ -111,7 +117,7 @@ class SummaryScreen(Screen[str | None]):
     def _items(self, session: Session, assessment: Assessment) -> None:
         items = self.query_one("#summary-items", OptionList)
         items.clear_options()
-        framework = self.app.framework
+        framework = trustone_app(self).framework
 
         def heading(text: str) -> None:
             items.add_option(Option(Content.styled(text, "bold"), disabled=True))
@@ -156,8 +162,8 @@ class SummaryScreen(Screen[str | None]):
                 self.dismiss(option.id.split(":", 1)[1])
 
     def action_record_outcome(self) -> None:
-        self.app.action_record_outcome()
-        self.show(self.app.session, self.app.assessment)
+        trustone_app(self).action_record_outcome()
+        self.show_current()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,48 +1,74 @@
-"""The answer row: *Nee / Gedeeltelijk / Ja* (and *n.v.t.*) to click, with the points beside.
+"""The answer row: *Nee / Gedeeltelijk / Ja* (and *n.v.t.*) as buttons, the points beside.
 
-The keys n/g/j/v answer from anywhere on the interview screen (they are shown in the key
-bar); this row shows which answer is chosen and takes mouse clicks. It was four compact
-``Button`` widgets and a ``Static`` for the points; it is now one widget that draws the same
-line, which saved about 10 ms of the interview's start-up (``docs/performance.md``). The
-points go on a line of their own when they do not fit beside the buttons (a narrow column).
+Each answer is a :class:`ChoiceButton` (a Tab stop; Space or Enter chooses it, as a click
+does; choosing the chosen answer again takes it back). The keys n/g/j/v answer from anywhere
+on the interview screen. The row only shows the answer it is given: a press posts
+:class:`AnswerBar.Chosen` and the screen decides. The points go below the buttons when they
+do not fit beside them (a narrow column); that is worked out when the bar's size changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
-from textual.app import RenderResult
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.geometry import Size
+from textual.events import Resize
 from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import RadioButton, Static
 
-from trustone_tui.engine.session import ANSWER_LABELS
-from trustone_tui.tui.widgets.parts import Part, PartsWidget
+from trustone_tui.engine.session import ANSWER_LABELS, AnswerChoice
+from trustone_tui.tui.widgets.refresh import set_content
+from trustone_tui.tui.widgets.toggles import ChoiceButton
 
 #: The key that gives each answer (the interview screen's bindings).
-ANSWER_KEYS = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
-#: A button is its label with a cell either side, and at least this wide.
-BUTTON_MIN_WIDTH = 10
-#: Cells between two buttons, and between the last button and the points.
-BUTTON_GAP, POINTS_GAP = 1, 2
+ANSWER_KEYS: dict[AnswerChoice, str] = {"nee": "n", "gedeeltelijk": "g", "ja": "j", "nvt": "v"}
 
 
-class AnswerBar(PartsWidget):
-    """``[ Nee (n) ] [ Gedeeltelijk (g) ] [ Ja (j) ]  → 2 van 4 punten``; click to answer."""
+class AnswerButton(ChoiceButton):
+    """The button of one answer."""
 
-    COMPONENT_CLASSES = {"answer-bar--button", "answer-bar--chosen", "answer-bar--hover"}
+    def __init__(self, answer: AnswerChoice) -> None:
+        super().__init__(f"{ANSWER_LABELS[answer]} ({ANSWER_KEYS[answer]})", id=f"answer-{answer}")
+        self.answer = answer
+
+
+class AnswerBar(Widget):
+    """``● Nee (n)  ○ Gedeeltelijk (g)  ○ Ja (j)  → 2 van 4 punten``."""
+
+    DEFAULT_CSS = """
+    AnswerBar {
+        height: auto;
+        layout: vertical;
+        & > #answer-buttons {
+            width: auto;
+            height: auto;
+        }
+        & > #answer-points {
+            width: 1fr;
+            height: auto;
+        }
+        &.-points-beside {
+            layout: horizontal;
+            & > #answer-points {
+                margin-left: 1;
+            }
+        }
+    }
+    """
 
     class Chosen(Message):
-        """An answer's button was clicked."""
+        """An answer button was pressed: ``answer`` is wanted (None: take the answer back)."""
 
-        def __init__(self, answer: str) -> None:
+        def __init__(self, answer: AnswerChoice | None) -> None:
             super().__init__()
             self.answer = answer
 
     def __init__(
         self,
         *,
-        chosen: str | None = None,
+        chosen: AnswerChoice | None = None,
         nvt_allowed: bool = True,
         id: str | None = None,
         classes: str | None = None,
@@ -50,57 +76,53 @@ class AnswerBar(PartsWidget):
         super().__init__(id=id, classes=classes)
         self.chosen = chosen
         self.nvt_allowed = nvt_allowed
-        self.points = Content("")
+        self._buttons = {answer: AnswerButton(answer) for answer in ANSWER_LABELS}
+        self._points = Static(id="answer-points")
+        self._points_text = Content("")
+        self._mark_buttons()
+        self.add_class("-points-beside")
 
-    def show(self, *, chosen: str | None, nvt_allowed: bool, points: Content) -> None:
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="answer-buttons"):
+            yield from self._buttons.values()
+        yield self._points
+
+    def on_resize(self, event: Resize) -> None:
+        self._place_points(event.size.width)
+
+    def _place_points(self, width: int) -> None:
+        """Points beside the buttons if they fit there, else below."""
+        buttons = sum(button.width_needed() for button in self._buttons.values() if button.display)
+        self.set_class(buttons + 1 + self._points_text.cell_length <= width, "-points-beside")
+
+    def show(self, *, chosen: AnswerChoice | None, nvt_allowed: bool, points: Content) -> None:
         """Show the chosen answer, whether n.v.t. is offered, and the question's points."""
-        if (chosen, nvt_allowed) == (self.chosen, self.nvt_allowed) and points.is_same(self.points):
-            return
-        lines_before = len(self._lines(self.size.width)[0])
-        self.chosen, self.nvt_allowed, self.points = chosen, nvt_allowed, points
-        # Only a change of height needs a new layout; an answer change never makes one.
-        self.refresh(layout=len(self._lines(self.size.width)[0]) != lines_before)
+        self.chosen, self.nvt_allowed = chosen, nvt_allowed
+        self._mark_buttons()
+        if not points.is_same(self._points_text):
+            self._points_text = points
+            set_content(self._points, points)  # a new layout only if its height changes
+        self._place_points(self.size.width)
 
-    def answers(self) -> list[str]:
+    def answers(self) -> list[AnswerChoice]:
         """The answers offered, in order."""
         return [answer for answer in ANSWER_LABELS if answer != "nvt" or self.nvt_allowed]
 
-    def _buttons(self) -> tuple[Content, list[Part]]:
-        line, parts = Content(""), []
-        for answer in self.answers():
-            label = f"{ANSWER_LABELS[answer]} ({ANSWER_KEYS[answer]})"
-            width = max(BUTTON_MIN_WIDTH, len(label) + 2)
-            left = (width - len(label)) // 2
-            names = ["answer-bar--button"]
-            if answer == self.chosen:
-                names.append("answer-bar--chosen")
-            elif answer == self.hover:
-                names.append("answer-bar--hover")
-            button = Content.styled(
-                " " * left + label + " " * (width - len(label) - left),
-                self.get_visual_style(*names),
-            )
-            start = line.cell_length + (BUTTON_GAP if parts else 0)
-            line = line + " " * BUTTON_GAP + button if parts else button
-            parts.append(Part(start, start + width, answer))
-        return line, parts
+    def button(self, answer: AnswerChoice) -> AnswerButton:
+        """The button of ``answer``."""
+        return self._buttons[answer]
 
-    def _lines(self, width: int) -> tuple[list[Content], list[Part]]:
-        """The lines at ``width``, and where the buttons are on the first."""
-        buttons, parts = self._buttons()
-        if not self.points:
-            return [buttons], parts
-        if buttons.cell_length + POINTS_GAP + self.points.cell_length <= width:
-            return [buttons + " " * POINTS_GAP + self.points], parts
-        return [buttons, self.points], parts  # too narrow for both: the points below
+    def _mark_buttons(self) -> None:
+        for answer, button in self._buttons.items():
+            with button.prevent(RadioButton.Changed):
+                button.value = answer == self.chosen
+            shown = answer != "nvt" or self.nvt_allowed
+            if button.display != shown:
+                button.display = shown
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width)[0])
-
-    def render(self) -> RenderResult:
-        lines, self.parts = self._lines(self.size.width)
-        return Content("\n").join(lines)
-
-    def part_clicked(self, target: Hashable) -> None:
-        assert isinstance(target, str)
-        self.post_message(self.Chosen(target))
+    @on(RadioButton.Changed)
+    def _pressed(self, event: RadioButton.Changed) -> None:
+        event.stop()
+        button = event.radio_button
+        assert isinstance(button, AnswerButton)
+        self.post_message(self.Chosen(button.answer if event.value else None))

@@ -1,108 +1,105 @@
-"""A list of items to tick: a question's numbered elements, and the follow-up flag.
+"""A question's numbered elements, each a tick box.
 
-The interview ticks elements with the keys 1-9 (no question has more than eight) and the
-follow-up flag with f; this widget shows what is ticked and takes mouse clicks. It is one
-widget that draws its lines itself, with long items wrapped under their text instead of cut
-off. It replaced a ``SelectionList`` and a ``Checkbox``, which with their option and toggle
-widgets cost about 10 ms of the interview's start-up (``docs/performance.md``).
+Each element is an :class:`ElementBox` (a Tab stop; Space or Enter ticks it, as a click
+does). The keys 1-9 tick elements from anywhere on the interview screen. The list keeps its
+boxes from question to question (relabelled, hidden when not needed) and posts
+:class:`ElementList.Toggled` with the element's group and number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
-from textual.app import RenderResult
-from textual.content import Content
-from textual.geometry import Size
+from textual import on
+from textual.containers import Vertical
 from textual.message import Message
+from textual.widgets import Checkbox
 
-from trustone_tui.tui.widgets.parts import Part, PartsWidget
-
-#: The mark column (`` X ``), and the cell between it and the item's text.
-MARK, GAP = " X ", 1
+from trustone_tui.tui.widgets.toggles import TickBox
 
 
 class Item(NamedTuple):
-    """One thing to tick: ``key`` identifies it, ``label`` is what the list shows."""
+    """One element to tick: number ``number`` of group ``group``, shown as ``label``."""
 
-    key: str
+    group: str
+    number: int
     label: str
 
 
-class Checklist(PartsWidget):
-    """`` X  1. item``, one item under the other; a click ticks or unticks an item."""
+class ElementBox(TickBox):
+    """The tick box of one element."""
 
-    COMPONENT_CLASSES = {"checklist--mark", "checklist--ticked", "checklist--hover"}
+    def __init__(self, item: Item, ticked: bool = False) -> None:
+        super().__init__(item.label, ticked)
+        self.item = item
 
-    class Toggled(Message):
-        """An item was clicked: ``ticked`` is its new state."""
 
-        def __init__(self, checklist: Checklist, key: str, ticked: bool) -> None:
-            super().__init__()
-            self.checklist = checklist
-            self.key = key
-            self.ticked = ticked
+class ElementList(Vertical):
+    """The elements one under the other; a long element wraps under its text."""
 
-        @property
-        def control(self) -> Checklist:
-            return self.checklist
+    DEFAULT_CSS = """
+    ElementList {
+        height: auto;
+    }
+    """
 
     def __init__(
         self,
         items: Sequence[Item] = (),
-        ticked: Iterable[str] = (),
+        ticked: Collection[tuple[str, int]] = (),
         *,
         id: str | None = None,
-        classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.items: tuple[Item, ...] = tuple(items)
-        self.ticked: frozenset[str] = frozenset(ticked)
+        boxes = [ElementBox(item, (item.group, item.number) in ticked) for item in items]
+        super().__init__(*boxes, id=id)
 
-    def show(self, items: Sequence[Item], ticked: Iterable[str]) -> None:
-        """Show other items (another question), ``ticked`` ticked."""
-        self.items, self.ticked = tuple(items), frozenset(ticked)
-        self.refresh(layout=True)
+    class Toggled(Message):
+        """Element ``number`` of ``group`` was ticked (``ticked``) or unticked."""
 
-    def tick(self, ticked: Iterable[str]) -> None:
-        """Tick exactly ``ticked`` (the same items; never a change of height)."""
-        ticked = frozenset(ticked)
-        if ticked != self.ticked:
+        def __init__(self, group: str, number: int, ticked: bool) -> None:
+            super().__init__()
+            self.group = group
+            self.number = number
             self.ticked = ticked
-            self.refresh()
 
-    def toggle(self, key: str) -> None:
-        """Tick or untick an item, as a click does (posts :class:`Toggled`)."""
-        ticked = key not in self.ticked
-        self.tick(self.ticked | {key} if ticked else self.ticked - {key})
-        self.post_message(self.Toggled(self, key, ticked))
+    def boxes(self) -> list[ElementBox]:
+        """The boxes shown, in order."""
+        return [box for box in self.query_children(ElementBox) if box.display]
 
-    def _lines(self, width: int) -> list[tuple[str, Content]]:
-        room = max(1, width - len(MARK) - GAP)
-        lines = []
-        hover = self.get_visual_style("checklist--hover")
-        for item in self.items:
-            names = ["checklist--mark"]
-            if item.key in self.ticked:
-                names.append("checklist--ticked")
-            mark = Content.styled(MARK, self.get_visual_style(*names)) + " " * GAP
-            for number, text in enumerate(Content(item.label).wrap(room)):
-                line = (mark if number == 0 else Content(" " * (len(MARK) + GAP))) + text
-                if item.key == self.hover:  # the whole row, as far as the widget is wide
-                    line = line.pad_right(width - line.cell_length).stylize_before(hover)
-                lines.append((item.key, line))
-        return lines
+    def show(self, items: Sequence[Item], ticked: Collection[tuple[str, int]]) -> None:
+        """Show other items (another question), those in ``ticked`` ticked."""
+        boxes = list(self.query_children(ElementBox))
+        new: list[ElementBox] = []
+        for index, item in enumerate(items):
+            if index < len(boxes):
+                box = boxes[index]
+                box.item, box.label, box.display = item, item.label, True
+            else:
+                box = ElementBox(item)
+                new.append(box)
+            with box.prevent(Checkbox.Changed):
+                box.value = (item.group, item.number) in ticked
+        for box in boxes[len(items) :]:
+            box.display = False
+        if new:
+            self.mount_all(new)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+    def tick(self, ticked: Collection[tuple[str, int]]) -> None:
+        """Tick exactly ``ticked`` of the items shown."""
+        for box in self.boxes():
+            with box.prevent(Checkbox.Changed):
+                box.value = (box.item.group, box.item.number) in ticked
 
-    def render(self) -> RenderResult:
-        width = self.size.width
-        lines = self._lines(width)
-        self.parts = [Part(0, width, key, y) for y, (key, _) in enumerate(lines)]
-        return Content("\n").join(line for _, line in lines)
+    def toggle(self, index: int) -> None:
+        """Tick or untick the ``index``-th element shown, as a click does."""
+        boxes = self.boxes()
+        if 0 <= index < len(boxes):
+            boxes[index].toggle()
 
-    def part_clicked(self, target: Hashable) -> None:
-        assert isinstance(target, str)
-        self.toggle(target)
+    @on(Checkbox.Changed)
+    def _toggled(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        box = event.checkbox
+        assert isinstance(box, ElementBox)
+        self.post_message(self.Toggled(box.item.group, box.item.number, event.value))

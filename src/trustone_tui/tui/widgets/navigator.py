@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import Tree
@@ -13,6 +14,7 @@ from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Question
 from trustone_tui.text import formatting
+from trustone_tui.text.plain import clip
 
 STATUS_MARKS = {"answered": "✓", "open": "○", "nvt": "–", "not_counted": "·"}
 #: Theme variables for each status (resolved to colours of the active theme when drawing).
@@ -33,10 +35,6 @@ class NodeRef:
     key: str
 
 
-def short(text: str, width: int = TITLE_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def question_label(
     result: QuestionResult, follow_up: bool, has_answer: bool, colours: dict[str, str]
 ) -> Text:
@@ -53,7 +51,9 @@ def question_label(
     label.append(f"{mark} ", mark_style or None)
     label.append(result.question.id, "bold" if status != "not_counted" else "dim")
     label.append(" ")
-    label.append(short(result.question.text), "dim" if status == "not_counted" else None)
+    label.append(
+        clip(result.question.text, TITLE_WIDTH), "dim" if status == "not_counted" else None
+    )
     if status == "answered":
         label.append(
             f"  {formatting.points(result.points or 0)}/{formatting.points(result.max_points)}",
@@ -71,7 +71,7 @@ class Navigator(Tree[NodeRef]):
 
     BINDINGS = [("space", "toggle_node", "Open/dicht")]
 
-    def __init__(self, framework: Framework, **kwargs) -> None:
+    def __init__(self, framework: Framework, **kwargs: Any) -> None:
         """Every node exists from the start; the screen makes a navigator only when it is
         first shown (see ``InterviewScreen.navigator``)."""
         super().__init__("Stappen", **kwargs)
@@ -99,7 +99,7 @@ class Navigator(Tree[NodeRef]):
             parents: dict[str, TreeNode[NodeRef]] = {}
             for section in step.sections:
                 parents[section.id] = step_node.add(
-                    Text(f"{section.id} {short(section.title)}", "italic"),
+                    Text(f"{section.id} {clip(section.title, TITLE_WIDTH)}", "italic"),
                     NodeRef("section", section.id),
                     expand=True,
                 )
@@ -109,7 +109,7 @@ class Navigator(Tree[NodeRef]):
                 )
                 if question.kind == "header":
                     node = parent.add(
-                        Text(f"{question.id} {short(question.text)}", "italic"),
+                        Text(f"{question.id} {clip(question.text, TITLE_WIDTH)}", "italic"),
                         NodeRef("question", question.id),
                         expand=True,
                     )
@@ -122,7 +122,7 @@ class Navigator(Tree[NodeRef]):
         """Refresh every label (cheap: a label is a short Text)."""
         for step in assessment.steps:
             label = Text()
-            label.append(f"{step.number} {short(step.title, 34)}", "bold")
+            label.append(f"{step.number} {clip(step.title, 34)}", "bold")
             if step.max_points:
                 label.append(
                     f"  {formatting.points(step.points)}/{formatting.points(step.max_points)}"
@@ -167,7 +167,7 @@ class Navigator(Tree[NodeRef]):
         theme = self.app.theme
         if self._colours_for is None or self._colours_for[0] != theme:
             variables = self.app.theme_variables
-            colours = {
+            colours: dict[str, str] = {
                 name: variables[name]
                 for name in ("text-success", "text-secondary", "text-warning")
                 if name in variables and variables[name].startswith("#")

@@ -1,11 +1,9 @@
 """The question in front of the interviewer: text, criteria of this company's variant, elements,
 answer, percentage, note and follow-up flag, with the guidance in its own scrollable pane.
 
-The panel renders what it is given and posts intents (:class:`AnswerIntent`); the screen turns
-those into a new session. The typed percentage is the exception: the screen watches the input
-itself, so each digit is scored in the frame that shows it. Moving to another question
-re-renders everything; a changed answer re-renders only the small parts that show it (never
-the guidance).
+The panel renders what it is given and posts typed intents (``widgets/intents.py``); the
+screen turns those into a new session. Moving to another question re-renders everything; a
+changed answer re-renders only the small parts that show it (never the guidance).
 """
 
 from __future__ import annotations
@@ -17,8 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from trustone_tui.engine.scoring import QuestionResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
@@ -30,17 +27,25 @@ from trustone_tui.text import formatting
 from trustone_tui.text.formatting import points_count
 from trustone_tui.tui import render
 from trustone_tui.tui.widgets.answerbar import AnswerBar
-from trustone_tui.tui.widgets.checklist import Checklist, Item
+from trustone_tui.tui.widgets.checklist import ElementList, Item
+from trustone_tui.tui.widgets.intents import (
+    AnswerChosen,
+    ElementToggled,
+    FollowUpToggled,
+    NoteChanged,
+    PercentageEntered,
+)
 from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.refresh import apply_classes, set_content
+from trustone_tui.tui.widgets.toggles import TickBox
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
     from trustone_tui.report.compare import AnswerSide
 
-#: The follow-up flag: a checklist of one.
-FOLLOW_UP = Item("follow_up", "Opvolgen (f)")
+#: The follow-up flag's label.
+FOLLOW_UP = "Opvolgen (f)"
 
 
 class View(NamedTuple):
@@ -73,15 +78,6 @@ def parse_percentage(text: str) -> float | None:
     return value
 
 
-class AnswerIntent(Message):
-    """The interviewer changed something about a question's answer."""
-
-    def __init__(self, question_id: str, changes: dict[str, Any]) -> None:
-        super().__init__()
-        self.question_id = question_id
-        self.changes = changes
-
-
 def previous_text(side: AnswerSide) -> Content:
     """``Vorig jaar: Gedeeltelijk, 3 van 6 punten`` and last year's note below it."""
     from trustone_tui.report.compare import describe  # only needed once a file is attached
@@ -96,16 +92,35 @@ def previous_text(side: AnswerSide) -> Content:
 
 def panel_classes(view: View) -> dict[str, bool]:
     """The panel's classes for a question: which parts app.tcss shows."""
-    question = view.question
-    scored = view.result is not None
+    question, result = view.question, view.result
+    scored = result is not None
     return {
         "-header": not scored,
         "-has-percentage": question.kind in ("band", "percentage"),
         "-band": question.kind == "band",
         "-has-elements": bool(question.elements),
-        "-not-counted": scored and view.result.status == "not_counted",
+        "-not-counted": result is not None and result.status == "not_counted",
         "-has-previous": view.previous is not None,
     }
+
+
+def element_items(view: View) -> tuple[list[Item], set[tuple[str, int]]]:
+    """The question's elements to tick, and which of them are ticked."""
+    question = view.question
+    items: list[Item] = []
+    ticked: set[tuple[str, int]] = set()
+    groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
+    key = 0
+    for group, label in groups if question.elements else ():
+        ticked_here = set(view.given.ticked(group))
+        for number, text in enumerate(question.elements, start=1):
+            key += 1
+            # Ungrouped: the key is the element's number. Grouped (1.2.14): keys run on.
+            prompt = f"{key} · {label} {number}. {text}" if label else f"{number}. {text}"
+            items.append(Item(group, number, prompt))
+            if number in ticked_here:
+                ticked.add((group, number))
+    return items, ticked
 
 
 class QuestionPanel(Vertical):
@@ -117,14 +132,16 @@ class QuestionPanel(Vertical):
         first: View | None = None,
         *,
         focus_work: bool = False,
-        percentage_typed: Callable[[str], None] | None = None,
+        percentage_entered: Callable[[PercentageEntered], None] | None = None,
         **kwargs: Any,
     ) -> None:
         """``first``: the view that will be shown first; its classes are set before the parts
         exist, so showing it restyles nothing. ``focus_work``: the work area (``#work``) has
         the focus from the start, unless something else on the screen already has it.
-        ``percentage_typed``: called with the percentage input's text on every change (the
-        input is made when the first band or percentage question is shown)."""
+        ``percentage_entered``: called with each typed percentage, in the same call as the
+        key press, so the input's echo and the score it changes are painted in the same frame
+        (a message would reach the screen after the echo was painted); without it, the
+        intent is posted as a message like the others."""
         if first is not None:
             kwargs["classes"] = " ".join(
                 [kwargs.get("classes") or "", *(c for c, on in panel_classes(first).items() if on)]
@@ -138,10 +155,10 @@ class QuestionPanel(Vertical):
         self.filling = False
         #: The question and criteria variant the criteria table was last laid out for.
         self._criteria_for: tuple[str, str] | None = None
-        self._percentage_typed = percentage_typed
         #: The percentage row's label, input and result, once a question with a percentage
         #: has been shown (see :meth:`percentage_input`).
         self._percentage_parts: tuple[Static, Input, Static] | None = None
+        self._percentage_entered = percentage_entered
 
     def compose(self) -> ComposeResult:
         work = VerticalScroll(id="work")
@@ -164,11 +181,12 @@ class QuestionPanel(Vertical):
             yield Static(id="q-previous")
             yield Static(id="q-criteria")
             yield Static(id="elements-heading")
-            yield Checklist(id="elements")
+            # The first question's boxes are made with the list, not mounted after it.
+            yield ElementList(*(element_items(first) if first else ()), id="elements")
             yield Static(id="q-suggestion")
             yield Static("Notitie [dim](e)[/dim]", id="note-label", markup=True)
             yield NoteField(first.given.note if first is not None else "", id="note-field")
-            yield Checklist([FOLLOW_UP], id="follow-up")
+            yield TickBox(FOLLOW_UP, first.given.follow_up if first else False, id="follow-up")
         with VerticalScroll(id="guidance-scroll"):
             yield Static(id="q-guidance")
             yield Static(id="q-tools")
@@ -223,8 +241,8 @@ class QuestionPanel(Vertical):
                 placeholder="0-100",
                 compact=True,
             )
-            if self._percentage_typed is not None:
-                self.watch(percentage, "value", self._percentage_typed, init=False)
+            # Watched, not Input.Changed, which would pass through four message queues first.
+            self.watch(percentage, "value", self._percentage_typed, init=False)
             self._percentage_parts = (
                 Static(id="percentage-label"),
                 percentage,
@@ -273,6 +291,7 @@ class QuestionPanel(Vertical):
         given = view.given
         chosen = given.answer
         suggestion = self._suggestion(view)
+        table: Content | render.Blocks
         if question.kind == "band":
             table = render.band_table(variant, given.percentage)
         else:
@@ -293,7 +312,9 @@ class QuestionPanel(Vertical):
         set_content(
             self.query_one("#q-suggestion", Static), self._suggestion_text(view, suggestion)
         )
-        self.query_one("#follow-up", Checklist).tick([FOLLOW_UP.key] if given.follow_up else [])
+        follow_up = self.query_one("#follow-up", TickBox)
+        with follow_up.prevent(Checkbox.Changed):
+            follow_up.value = given.follow_up
         if view.previous is not None:
             set_content(self.query_one("#q-previous", Static), previous_text(view.previous))
 
@@ -354,27 +375,9 @@ class QuestionPanel(Vertical):
 
     def _show_elements(self, view: View) -> None:
         question = view.question
-        heading = self.query_one("#elements-heading", Static)
-        items: list[Item] = []
-        ticked: list[str] = []
-        if question.elements:
-            heading.update(
-                Content.assemble(("Onderdelen ", "bold"), question.elements_heading or "")
-            )
-            groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
-            key = 0
-            for group, label in groups:
-                ticked_here = set(view.given.ticked(group))
-                for number, text in enumerate(question.elements, start=1):
-                    key += 1
-                    # Ungrouped: the key is the element's number. Grouped (1.2.14): keys run on.
-                    prompt = f"{key} · {label} {number}. {text}" if label else f"{number}. {text}"
-                    items.append(Item(f"{group}:{number}", prompt))
-                    if number in ticked_here:
-                        ticked.append(f"{group}:{number}")
-        else:
-            heading.update("")
-        self.query_one("#elements", Checklist).show(items, ticked)
+        heading = Content.assemble(("Onderdelen ", "bold"), question.elements_heading or "")
+        self.query_one("#elements-heading", Static).update(heading if question.elements else "")
+        self.query_one("#elements", ElementList).show(*element_items(view))
 
     def _tools_text(self, step_number: int) -> Content | render.Blocks:
         step = self.framework.steps[step_number - 1]
@@ -384,22 +387,39 @@ class QuestionPanel(Vertical):
 
     # ------------------------------------------------------------------ intents
 
-    def _post(self, **changes: Any) -> None:
-        if self.view is not None and self.view.result is not None:
-            self.post_message(AnswerIntent(self.view.question.id, changes))
+    def _scored_id(self) -> str | None:
+        """The id of the question shown, if it has an answer of its own."""
+        if self.view is None or self.view.result is None:
+            return None
+        return self.view.question.id
 
     @on(AnswerBar.Chosen)
-    def _answer_clicked(self, event: AnswerBar.Chosen) -> None:
-        answer = event.answer  # clicking the chosen answer takes it back
-        self._post(answer=None if self.view and self.view.given.answer == answer else answer)
+    def _answer_chosen(self, event: AnswerBar.Chosen) -> None:
+        event.stop()
+        if (question_id := self._scored_id()) is not None:
+            self.post_message(AnswerChosen(question_id, event.answer))
 
-    @on(Checklist.Toggled, "#elements")
-    def _elements_changed(self, event: Checklist.Toggled) -> None:
-        ticks: dict[str, list[int]] = {}
-        for value in event.checklist.ticked:
-            group, number = value.rsplit(":", 1)
-            ticks.setdefault(group, []).append(int(number))
-        self._post(elements={g: tuple(sorted(n)) for g, n in ticks.items()})
+    @on(ElementList.Toggled)
+    def _element_toggled(self, event: ElementList.Toggled) -> None:
+        event.stop()
+        if (question_id := self._scored_id()) is not None:
+            self.post_message(ElementToggled(question_id, event.group, event.number, event.ticked))
+
+    def _percentage_typed(self, text: str) -> None:
+        if self.filling or (question_id := self._scored_id()) is None:
+            return  # the question's stored value being shown, not typed
+        try:
+            value = parse_percentage(text)
+        except PercentageOutOfRange as problem:
+            self.show_percentage_problem(str(problem))
+            return
+        except ValueError:
+            return  # not a number yet
+        intent = PercentageEntered(question_id, value)
+        if self._percentage_entered is not None:
+            self._percentage_entered(intent)
+        else:
+            self.post_message(intent)
 
     def show_percentage_problem(self, problem: str) -> None:
         """Say why the typed percentage is not used (it stays in the input to be corrected)."""
@@ -408,20 +428,19 @@ class QuestionPanel(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """The note typed (a handler by name: the editor is only imported when first used)."""
-        if event.text_area.id == "note":
-            self._post(note=event.text_area.text)
+        if event.text_area.id == "note" and (question_id := self._scored_id()) is not None:
+            self.post_message(NoteChanged(question_id, event.text_area.text))
 
-    @on(Checklist.Toggled, "#follow-up")
-    def _follow_up_changed(self, event: Checklist.Toggled) -> None:
-        if self.view is not None and event.ticked != self.view.given.follow_up:
-            self._post(follow_up=event.ticked)
+    @on(Checkbox.Changed, "#follow-up")
+    def _follow_up_toggled(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        if (question_id := self._scored_id()) is not None:
+            self.post_message(FollowUpToggled(question_id, event.value))
 
     # ------------------------------------------------------------------ keyboard helpers
 
     def toggle_element(self, index: int) -> None:
-        elements = self.query_one("#elements", Checklist)
-        if 0 <= index < len(elements.items):
-            elements.toggle(elements.items[index].key)
+        self.query_one("#elements", ElementList).toggle(index)
 
     def suggestion(self) -> str | None:
         return None if self.view is None else self._suggestion(self.view)

@@ -19,7 +19,8 @@ def set_content(static: Static, content: VisualType) -> None:
         return
     region = static.content_region
     if not static.display or region.width <= 0:
-        static.update(content)
+        # Not shown (or not laid out yet): showing it, or its first layout, lays it out.
+        static.update(content, layout=False)
         return
     static.update(content, layout=False)
     height = static.get_content_height(static.container_size, static.app.size, region.width)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -116,7 +116,7 @@ class ScorePanel(VerticalScroll):
 
     can_focus = False
 
-    def __init__(self, framework: Framework, **kwargs) -> None:
+    def __init__(self, framework: Framework, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.framework = framework
 
