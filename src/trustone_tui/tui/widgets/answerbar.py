@@ -91,7 +91,13 @@ class AnswerBar(Widget):
         self._place_points(event.size.width)
 
     def _place_points(self, width: int) -> None:
-        """Points beside the buttons if they fit there, else below."""
+        """Points beside the buttons if they fit there, else below.
+
+        Not before the bar has a width: its first resize places them, and a class set before
+        that would restyle the bar twice while the screen starts.
+        """
+        if width == 0:
+            return
         buttons = sum(button.width_needed() for button in self._buttons.values() if button.display)
         self.set_class(buttons + 1 + self._points_text.cell_length <= width, "-points-beside")
 
