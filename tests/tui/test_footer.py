@@ -19,7 +19,7 @@ async def test_the_bar_shows_the_screens_keys(framework, demo_file):
         await pilot.pause()
         keys = shown_keys(app)
         assert {
-            "f1": "Help",
+            "f1": "Hulp",
             "n": "Nee",
             "g": "Gedeeltelijk",
             "j": "Ja",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], dt.datetime]
 SLOW_SAVE_SECONDS = 0.4
 OPEN_FAILED = "{path} kan niet worden geopend"
+PALETTE_PLACEHOLDER = "Zoek een vraag (2.1.1c, klachten) of een opdracht…"
 #: How long quitting waits for a save that is still being written.
 QUIT_WAITS_FOR_SAVE_SECONDS = 10.0
 
@@ -105,8 +107,17 @@ class TrustoneApp(App[None]):
     TITLE = "TruStone due diligence"
     COMMANDS = App.COMMANDS | {question_jump_provider}
     BINDINGS = [
-        Binding("f1", "help", "Help"),
+        Binding("f1", "help", "Hulp"),
         Binding("ctrl+e", "export", "Exporteren", show=False),
+        # Textual adds an English "palette" binding unless the app has its own.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Opdrachten",
+            show=False,
+            priority=True,
+            tooltip="Zoek een vraag of een opdracht",
+        ),
         # Shown on the start screen; on the busy interview footer the palette and F1 list it.
         Binding("ctrl+q", "quit", "Stoppen", priority=True, show=False),
     ]
@@ -705,8 +716,44 @@ class TrustoneApp(App[None]):
         if isinstance(self.screen, InterviewScreen):
             self.screen.go_to(question_id)
 
+    def action_command_palette(self) -> None:
+        """The command palette, with a Dutch prompt."""
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
+            self.push_screen(
+                CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
+            )
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in a text field): say which key does."""
+        self.notify("Druk op Ctrl+Q om te stoppen.", title="Stoppen?")
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's own commands in Dutch, then the app's."""
+        yield SystemCommand("Thema", "Kies een ander kleurenthema", self.action_change_theme)
+        yield SystemCommand("Stoppen", "Sluit de app", self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("Toetsen", "Verberg het toetsenpaneel", self.action_hide_help_panel)
+        else:
+            yield SystemCommand(
+                "Toetsen",
+                "Toon de toetsen van dit scherm en hulp bij het gekozen veld",
+                self.action_show_help_panel,
+            )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                "Herstellen", "Terug naar de gewone weergave", screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                "Maximaliseren", "Toon het gekozen veld schermvullend", screen.action_maximize
+            )
+        yield SystemCommand(
+            "Schermafbeelding",
+            "Bewaar een SVG-afbeelding van dit scherm",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
         if self.session is not None:
             yield SystemCommand(
                 "Samenvatting", "Punten per stap, niveau, open vragen", self.action_summary
@@ -748,7 +795,7 @@ class TrustoneApp(App[None]):
             "Nieuwe sessie", "Een nieuw bedrijf interviewen", self.action_new_session
         )
         yield SystemCommand("Demo openen", "Een fictief bedrijf", self.action_open_demo)
-        yield SystemCommand("Help", "Toetsen en scoreregels", self.action_help)
+        yield SystemCommand("Hulp", "Toetsen en scoreregels", self.action_help)
 
     # ------------------------------------------------------------------ quitting
 

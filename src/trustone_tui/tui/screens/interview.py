@@ -70,7 +70,7 @@ class InterviewScreen(Screen[None]):
 
     BINDINGS = [
         # First, so it stays visible when a narrow footer cuts off the end.
-        Binding("f1", "app.help", "Help"),
+        Binding("f1", "app.help", "Hulp"),
         Binding("n", "answer('nee')", "Nee"),
         Binding("g", "answer('gedeeltelijk')", "Gedeeltelijk"),
         Binding("j", "answer('ja')", "Ja"),
