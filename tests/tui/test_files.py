@@ -20,12 +20,19 @@ from trustone_tui.tui.screens.profile import ProfileScreen
 from trustone_tui.tui.screens.start import StartScreen
 
 
-async def answer_and_save(app, pilot, question_id: str, key: str) -> None:
-    """Answer a question with ``key`` and wait until the save it starts has finished."""
+async def answer_and_save(app, pilot, question_id: str, key: str, *, until: str) -> None:
+    """Answer a question with ``key`` and wait until the title bar's save state is ``until``.
+
+    The app starts the save after the next refresh and reports it from a worker thread, so on
+    a busy machine one pause is not enough: wait (at most 5 s) for the state the save ends in.
+    """
     app.screen.go_to(question_id)
     await pilot.press(key)
-    await pilot.pause()
-    await app.workers.wait_for_complete()
+    for _ in range(100):
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        if app.sub_title.endswith(f" · {until}"):
+            break
     await pilot.pause()
 
 
@@ -60,7 +67,7 @@ async def test_a_change_behind_the_apps_back_is_never_overwritten(framework, dem
         await pilot.pause()
         theirs = demo_file.read_bytes().replace(b"employees = 38", b"employees = 39")
         demo_file.write_bytes(theirs)
-        await answer_and_save(app, pilot, "3.3.7", "j")
+        await answer_and_save(app, pilot, "3.3.7", "j", until="NIET opgeslagen (conflict)")
         assert isinstance(app.screen, ChoiceDialog)
         assert demo_file.read_bytes() == theirs  # refused: both versions survive
         assert app.session.answer("3.3.7").answer == "ja"  # ours is still in memory
@@ -89,13 +96,13 @@ async def test_a_failed_save_keeps_the_answers_and_a_later_save_succeeds(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr(os, "fsync", disk_full)
-        await answer_and_save(app, pilot, "3.3.7", "j")
+        await answer_and_save(app, pilot, "3.3.7", "j", until="NIET opgeslagen")
         assert "NIET opgeslagen" in app.sub_title
         assert any("Opslaan mislukt" in (n.title or "") for n in app._notifications)
         assert demo_file.read_bytes() == original
         assert not [p for p in demo_file.parent.iterdir() if p.name.endswith(".tmp")]
         monkeypatch.setattr(os, "fsync", real_fsync)
-        await answer_and_save(app, pilot, "4.2.3", "g")
+        await answer_and_save(app, pilot, "4.2.3", "g", until="opgeslagen")
         assert "opgeslagen" in app.sub_title and "NIET" not in app.sub_title
     saved = load_session(demo_file, framework)
     assert saved.answer("3.3.7").answer == "ja"
@@ -111,7 +118,7 @@ async def test_quitting_after_a_failed_save_asks_first(framework, demo_file, mon
             raise OSError(errno.EIO, os.strerror(errno.EIO))
 
         monkeypatch.setattr(os, "fsync", io_error)
-        await answer_and_save(app, pilot, "3.3.7", "j")
+        await answer_and_save(app, pilot, "3.3.7", "j", until="NIET opgeslagen")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
