@@ -5,19 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, report
 from trustone_tui.engine.register import LINK_KINDS, RegisterFigures, compute
 from trustone_tui.framework.bank import FrameworkError
 from trustone_tui.framework.countries import load_countries
 from trustone_tui.registerfile.read import RegisterFileError, read_register
 from trustone_tui.registerfile.write import csv_text, template_register, write_register
 from trustone_tui.text.formatting import percent
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 #: What each percentage means, for the text report.
 _LABELS = {
@@ -71,10 +68,10 @@ def _template(output: Path | None) -> int:
     try:
         write_register(output, template_register())
     except RegisterFileError as exc:
-        _report(exc.problems)
+        report(exc.problems)
         return EXIT_BAD_INPUT
     except OSError as exc:
-        _report([f"{output}: kan niet schrijven ({exc.strerror})"])
+        report([f"{output}: kan niet schrijven ({exc.strerror})"])
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -84,10 +81,10 @@ def _check(path: Path, output_format: str) -> int:
         countries = load_countries()
         read = read_register(path, countries)
     except FrameworkError as exc:
-        _report(f"trustone: question bank: {line}" for line in exc.problems)
+        report([f"trustone: question bank: {line}" for line in exc.problems])
         return EXIT_BAD_INPUT
     except RegisterFileError as exc:
-        _report(exc.problems)
+        report(exc.problems)
         return EXIT_BAD_INPUT
     figures = compute(read.register, countries)
     if output_format == "json":
@@ -146,8 +143,3 @@ def check_text(path: Path, figures: RegisterFigures, rows: tuple[int, ...]) -> s
                 f"in rij {row_list(numbers)} (telt als met; maak de rijen gelijk)"
             )
     return "\n".join(lines) + "\n"
-
-
-def _report(lines: Iterable[str]) -> None:
-    for line in lines:
-        print(line, file=sys.stderr)
