@@ -118,7 +118,10 @@ class OverviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
-        self.action_reload()
+        self.query_one("#overview-where", Static).update(f"{self.folder}: bestanden lezen…")
+        # Read once the screen is painted: a worker started during the first layout competes
+        # with it for the interpreter and made both several times slower.
+        self.call_after_refresh(self.action_reload)
 
     def on_screen_resume(self) -> None:
         if self.overview is not None:  # a session opened from here may have changed
