@@ -67,7 +67,6 @@ COLUMNS: tuple[Column, ...] = (
         right=True,
     ),
     Column("%", lambda r: formatting.percent(r.percentage), lambda r: r.percentage, right=True),
-    Column("Volgend niveau", _next, lambda r: (r.next_level is None, r.needs)),
     Column("Beoordeeld", _date, lambda r: (r.date is None, r.date or dt.date.min)),
     Column("Vervolg", lambda r: str(r.follow_ups), lambda r: r.follow_ups, right=True),
     Column(
@@ -76,6 +75,8 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: (r.overdue_actions, r.open_actions),
         right=True,
     ),
+    # Last: the longest text, so the short columns stay in view on a narrow terminal.
+    Column("Volgend niveau", _next, lambda r: (r.next_level is None, r.needs)),
 )
 
 
