@@ -49,13 +49,64 @@ def _valid_with_long_note() -> str:
 
 
 def _just_under_the_limits() -> str:
+    """Keys with 8 parts, blank lines, escapes and a long note: a third of the scan's cost
+    budget in keys, a quarter in layout, every escape allowed, the rest in the note."""
     from trustone_tui.answerfile import prescan
 
-    keys = "".join(f"a.b.c.d.e.f.g.h{i} = [{{}}]\n" for i in range(prescan.MAX_ITEMS // 6 - 10))
-    blank = "\n" * (prescan.MAX_LAYOUT_CHARS - len(keys) - 100)
+    def cost(items: int = 0, layout: int = 0, escapes: int = 0, strings: int = 0) -> float:
+        return prescan._cost(items, layout, escapes, strings)
+
+    # Each key line is 13 items: 8 key parts, "=", "[", "{", "}", "]".
+    line_cost = cost(items=13, layout=len("a.b.c.d.e.f.g.h0 = [{}]\n"))
+    lines = int(prescan.MAX_COST / 3 / line_cost)
+    keys = "".join(f"a.b.c.d.e.f.g.h{i} = [{{}}]\n" for i in range(lines))
+    blank = "\n" * min(int(prescan.MAX_COST / 4 / cost(layout=1)), prescan.MAX_LAYOUT_CHARS // 2)
     escapes = 'e = "' + "\\n" * (prescan.MAX_ESCAPES - 10) + '"\n'
-    note = 'n = "' + "x" * (LIMIT - len(keys) - len(blank) - len(escapes) - 100) + '"\n'
+    used = cost(items=13 * lines + 6, layout=len(keys) + len(blank) + 10)
+    used += cost(escapes=prescan.MAX_ESCAPES, strings=len(escapes))
+    note_chars = int((prescan.MAX_COST - used) / cost(strings=1)) - 1000
+    note = 'n = "' + "x" * min(note_chars, LIMIT - len(keys) - len(blank) - len(escapes)) + '"\n'
     return keys + blank + escapes + note
+
+
+def _largest_register() -> str:
+    """The demo with the most flows an answer file keeps, every column of each filled."""
+    from dataclasses import replace
+
+    from trustone_tui.answerfile.read import parse_session
+    from trustone_tui.answerfile.validate import MAX_REGISTER_FLOWS
+    from trustone_tui.answerfile.write import dump_session
+    from trustone_tui.demo import demo_bytes
+    from trustone_tui.engine.register import Flow, Register
+    from trustone_tui.store.bankcache import default_framework
+
+    framework = default_framework()
+    flows = tuple(
+        Flow(
+            steentype=f"Graniet Padang Dark {i % 40}",
+            kleur="donkergrijs gevlamd",
+            hoeveelheid=1234.5678 + i,
+            eenheid="m2",
+            circulair=i % 7 == 0,
+            eerste_schakel=f"Handelsonderneming Steen {i % 30} B.V.",
+            eerste_schakel_adres=f"Havenweg {i % 30}, 2030 Antwerpen",
+            eerste_schakel_land="BE",
+            fabriek=f"Xiamen Stone Factory {i % 200} Co. Ltd.",
+            fabriek_adres=f"Industrial Zone {i % 200}, Shuitou, Nan'an, Fujian",
+            fabriek_land="CN",
+            fabriek_relatie="indirect",
+            fabriek_risico_overzicht=True,
+            groeve=f"Groeve {i % 500}",
+            groeve_adres=f"Shandong, Laizhou, concessie {i % 500}",
+            groeve_land="CN",
+            groeve_risico_overzicht=True,
+            betrokkenheid="draagt bij",
+        )
+        for i in range(MAX_REGISTER_FLOWS)
+    )
+    demo = parse_session(demo_bytes(), "demo", framework)
+    session = replace(demo, register=Register("m2", flows))
+    return dump_session(session, framework).decode("utf-8")
 
 
 CASES: dict[str, Callable[[], str]] = {
@@ -80,6 +131,8 @@ CASES: dict[str, Callable[[], str]] = {
     "valid file with a 5 MB note": _valid_with_long_note,
     # The slowest files the scan lets through: just under each of its limits at once.
     "just under every limit at once": _just_under_the_limits,
+    # The largest valid file with a register (its limits are what the scan's allow for).
+    "valid file with the largest register (2,000 flows)": _largest_register,
 }
 
 

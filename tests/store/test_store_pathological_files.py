@@ -71,16 +71,28 @@ def test_a_complete_answer_file_is_far_below_every_limit(framework, demo):
     assert problems(dump_session(demo, framework).decode()) == []
 
 
+ITEMS = f"more than {prescan.MAX_ITEMS:,} keys and values"
+
+
 @pytest.mark.parametrize(
     ("text", "words", "line"),
     [
-        ("a = [" + "1," * 70_000 + "]\n", "more than 20,000 keys and values", 1),
-        ("x = 1\n" + "[t]\n" * 40_000, "more than 20,000 keys and values", 6_667),
-        ("x = 1\n" + "\n" * 300_000, "more than 256 KB outside strings", 1),
+        ("a = [" + "1," * (prescan.MAX_ITEMS // 2 + 10) + "]\n", ITEMS, 1),
+        ("x = 1\n" + "[[t]]\n" * (prescan.MAX_ITEMS // 5 + 10), ITEMS, prescan.MAX_ITEMS // 5 + 1),
+        (
+            "x = 1\n" + "\n" * (prescan.MAX_LAYOUT_CHARS + 10),
+            f"more than {prescan.MAX_LAYOUT_CHARS // 1024} KB outside strings",
+            1,
+        ),
         ('x = "' + "\\n" * 70_000 + '"\n', "more than 50,000 escapes", 1),
-        ("a = " + "{a = " * 30_000 + "1" + "}" * 30_000, "more than 20,000 keys", 1),
+        ("a = " + "{a = " * 100_000 + "1" + "}" * 100_000, ITEMS, 1),
+        (
+            "k = [" + "1," * 40_000 + ']\nn = "' + "x" * 3_500_000 + '"\n',
+            "too many keys, values and characters together to read within a second",
+            2,
+        ),
     ],
-    ids=["numbers", "tables", "blank-lines", "escapes", "nested-inline-tables"],
+    ids=["numbers", "tables", "blank-lines", "escapes", "nested-inline-tables", "all-together"],
 )
 def test_big_files_beyond_an_answer_file_are_refused_at_a_line(text, words, line):
     assert len(text) > prescan.SMALL_TEXT  # smaller texts are parsed in time whatever they hold
@@ -111,6 +123,47 @@ def test_the_store_and_the_tools_refuse_it_as_one_line(framework, tmp_path, caps
     assert err.splitlines() == caught.value.problems
 
 
+def test_the_largest_register_an_answer_file_keeps_passes_and_one_more_flow_is_refused(
+    framework, demo
+):
+    from dataclasses import replace
+
+    from trustone_tui.answerfile.read import parse_session
+    from trustone_tui.answerfile.validate import MAX_REGISTER_FLOWS
+    from trustone_tui.engine.register import Flow, Register
+
+    full = Flow(
+        steentype="Graniet Padang Dark",
+        kleur="donkergrijs gevlamd",
+        hoeveelheid=1234.5678,
+        eenheid="m2",
+        circulair=True,
+        eerste_schakel="Handelsonderneming Steen B.V.",
+        eerste_schakel_adres="Havenweg 1, 2030 Antwerpen",
+        eerste_schakel_land="BE",
+        fabriek="Xiamen Stone Factory Co. Ltd.",
+        fabriek_adres="Industrial Zone 3, Shuitou, Nan'an, Fujian",
+        fabriek_land="CN",
+        fabriek_relatie="indirect",
+        fabriek_risico_overzicht=True,
+        groeve="Groeve",
+        groeve_adres="Shandong, Laizhou",
+        groeve_land="CN",
+        groeve_risico_overzicht=True,
+        betrokkenheid="draagt bij",
+    )
+    largest = replace(demo, register=Register("m2", (full,) * MAX_REGISTER_FLOWS))
+    text = dump_session(largest, framework).decode()
+    assert prescan._scan(text, "f.toml") == []
+    assert parse_session(text.encode(), "f.toml", framework) == largest
+    too_many = replace(demo, register=Register("m2", (full,) * (MAX_REGISTER_FLOWS + 1)))
+    with pytest.raises(AnswerFileError) as caught:
+        parse_session(dump_session(too_many, framework), "f.toml", framework)
+    assert caught.value.problems == [
+        "f.toml: register.ketens: holds 2,001 tables; an answer file keeps at most 2,000"
+    ]
+
+
 BUDGET_CASES = [
     "dotted key, 40,000 parts",
     "table header, 80,000 parts",
@@ -123,6 +176,7 @@ BUDGET_CASES = [
     "escapes in one string, 5 MB",
     "valid file with a 5 MB note",
     "just under every limit at once",
+    "valid file with the largest register (2,000 flows)",
 ]
 
 

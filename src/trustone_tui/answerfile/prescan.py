@@ -7,11 +7,15 @@ file needs none of that, so this scan refuses, with one line naming the file and
 
 * a key or table header of more than :data:`MAX_KEY_PARTS` parts: the deepest path a valid
   file has is ``answers."<question>".elements.<group>``, four parts;
-* more than :data:`MAX_ITEMS` keys, values and brackets: a file with every question of the
-  bank answered, notes, elements and a history entry for every possible year has far fewer;
+* more than :data:`MAX_ITEMS` keys (each part of a dotted key counted), values and brackets:
+  a file with every question of the
+  bank answered, notes, elements, a history entry for every possible year and the largest
+  supply-chain register an answer file keeps has fewer;
 * more than :data:`MAX_LAYOUT_CHARS` characters outside strings and comments (spaces, blank
   lines, brackets; an answer file's text is in its notes);
-* more than :data:`MAX_ESCAPES` escape sequences (``\\n``, ``\\"``) in strings.
+* more than :data:`MAX_ESCAPES` escape sequences (``\\n``, ``\\"``) in strings;
+* more than all of these together can be read in a second: each limit alone is far from that,
+  but a file near all of them at once would not be (:data:`MAX_COST`).
 
 Strings are skipped whole, so dots inside a quoted key (``answers."1.1.5"``) or a note never
 count as parts. The scan only reads the text once with compiled regular expressions and stops
@@ -28,14 +32,28 @@ import re
 MAX_KEY_PARTS = 8
 #: ``answers."<question>".elements.<group>``.
 VALID_KEY_PARTS = 4
-#: Keys, values and brackets: four times a complete answer file (every question answered
-#: with every element, a note and the follow-up flag, history for all 211 possible years:
-#: about 5,000 items in 24 KB).
-MAX_ITEMS = 20_000
-#: Characters outside strings and comments (that complete file has fewer than 24 KB).
-MAX_LAYOUT_CHARS = 256 * 1024
+#: A supply-chain register's flow at its fullest: 17 keys with their values, and its table
+#: header (``[[register.ketens]]``): about 56 items, about 420 characters outside strings.
+_FLOW_ITEMS, _FLOW_LAYOUT_CHARS = 60, 450
+#: The register's most flows (``validate.MAX_REGISTER_FLOWS``; not imported: the scan runs
+#: before anything else is loaded).
+_MOST_FLOWS = 2_000
+#: Keys, values and brackets: four times a complete answer file without a register (every
+#: question answered with every element, a note and the follow-up flag, history for all 211
+#: possible years: about 5,000 items in 24 KB), plus the fullest register.
+MAX_ITEMS = 20_000 + _MOST_FLOWS * _FLOW_ITEMS
+#: Characters outside strings and comments (that complete file has fewer than 24 KB), plus the
+#: fullest register.
+MAX_LAYOUT_CHARS = 256 * 1024 + _MOST_FLOWS * _FLOW_LAYOUT_CHARS
 #: Escape sequences inside strings.
 MAX_ESCAPES = 50_000
+#: What reading costs (parser and this scan, CPU microseconds, measured with Python 3.11's
+#: tomllib): per key or value, per character outside strings, per escape, per string character.
+_COST_ITEM, _COST_LAYOUT, _COST_ESCAPE, _COST_STRING = 4.5, 0.25, 1.0, 0.15
+#: The most a file may cost to parse, in those microseconds: what a file just under every
+#: single limit above but the items and the layout would cost (a 5 MB note, the escapes),
+#: so that a file near all limits at once is read within a second, validation included.
+MAX_COST = 850_000
 #: Below this many characters no text can exceed the limits on items, layout and escapes by
 #: enough to matter (the parser takes well under a second on 128 K of anything), so only the
 #: key length is looked at, and only on a line with enough dots.
@@ -91,6 +109,8 @@ def _scan(text: str, source: str) -> list[str]:
                     f"(answer-file keys have at most {VALID_KEY_PARTS})"
                 )
                 return [_at(text, start, source, problem)]
+            if "." in found:  # each part of a dotted key is a table to the parser
+                items += len(_PART_RE.findall(found)) - 1
             if '"' in found or "'" in found:
                 string_chars += _quoted_chars(found)
                 escapes += found.count("\\")
@@ -102,9 +122,32 @@ def _scan(text: str, source: str) -> list[str]:
             return [_at(text, start, source, f"more than {MAX_ESCAPES:,} escapes in strings")]
         if end - string_chars > MAX_LAYOUT_CHARS:
             return [_too_much_layout(text, start, source)]
+        if _cost(items, end - string_chars, escapes, string_chars) > MAX_COST:
+            return [_too_costly(text, start, source)]
     if len(text) - string_chars > MAX_LAYOUT_CHARS:
         return [_too_much_layout(text, len(text), source)]
+    if _cost(items, len(text) - string_chars, escapes, string_chars) > MAX_COST:
+        return [_too_costly(text, len(text), source)]
     return []
+
+
+def _cost(items: int, layout_chars: int, escapes: int, string_chars: int) -> float:
+    """What reading this much costs, in the microseconds of :data:`MAX_COST`."""
+    return (
+        items * _COST_ITEM
+        + layout_chars * _COST_LAYOUT
+        + escapes * _COST_ESCAPE
+        + string_chars * _COST_STRING
+    )
+
+
+def _too_costly(text: str, position: int, source: str) -> str:
+    return _at(
+        text,
+        position,
+        source,
+        "too many keys, values and characters together to read within a second",
+    )
 
 
 def _quoted_chars(chain: str) -> int:

@@ -225,12 +225,14 @@ def any_table(value: Any) -> dict[Any, Any]:
     return value
 
 
-def list_of(fields: Table) -> Check:
-    """A list of tables described by ``fields``."""
+def list_of(fields: Table, most: int | None = None) -> Check:
+    """A list of at most ``most`` tables described by ``fields``."""
 
     def check(value: Any) -> list[dict[str, Any]]:
         if type(value) is not list:
             fail("must be a list", value)
+        if most is not None and len(value) > most:
+            fail(f"holds {len(value):,} tables; an answer file keeps at most {most:,}")
         checked = []
         problems: list[Problem] = []
         for index, item in enumerate(value):
@@ -339,9 +341,13 @@ FLOW: Table = {
     "betrokkenheid": Field(choice(*INVOLVEMENTS)),
 }
 
+#: The most flows an answer file keeps: reading must stay within a second (tomllib alone needs
+#: about 10 microseconds per key, a flow has up to 17; docs/sessions.md "Limits").
+MAX_REGISTER_FLOWS = 2_000
+
 REGISTER: Table = {
     "eenheid": Field(choice(*UNITS), required=True),
-    "ketens": Field(list_of(FLOW)),
+    "ketens": Field(list_of(FLOW, most=MAX_REGISTER_FLOWS)),
 }
 
 PROGRESS: Table = {
