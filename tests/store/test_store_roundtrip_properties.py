@@ -242,3 +242,13 @@ def test_a_multi_line_note_is_written_as_its_lines():
 def test_writing_what_was_read_from_our_own_file_gives_the_same_bytes(table):
     text = tomlwrite.dumps(table)
     assert tomlwrite.dumps(tomllib.loads(text)) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(sessions())
+def test_the_register_written_from_its_kept_text_is_the_table_written_whole(session):
+    from trustone_tui.answerfile.write import session_document
+
+    assert dump_session(session, FRAMEWORK) == tomlwrite.dumps(
+        session_document(session, FRAMEWORK)
+    ).encode("utf-8")

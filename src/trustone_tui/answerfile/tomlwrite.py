@@ -62,6 +62,23 @@ def scalar(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
 
 
+class Rendered:
+    """A table already written as lines by this module (header included), emitted as it is
+    where the table would be: a large part that rarely changes is then written once."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+
+def array_table_lines(path: tuple[str, ...], item: Mapping[str, Any]) -> list[str]:
+    """One table of an array of tables, as :func:`dumps` writes it (a blank line first)."""
+    lines = ["", "[[" + ".".join(key(p) for p in path) + "]]"]
+    lines.extend(f"{key(name)} = {scalar(value)}" for name, value in item.items())
+    return lines
+
+
 def _is_table_array(value: Any) -> bool:
     return (
         isinstance(value, list | tuple)
@@ -76,8 +93,9 @@ def _emit_table(lines: list[str], path: list[str], table: Mapping[str, Any], dep
     arrays = []
     body = []
     for name, value in table.items():
-        if isinstance(value, Mapping) and (
-            depth < 2 or any(isinstance(v, Mapping) for v in value.values())
+        if isinstance(value, Rendered) or (
+            isinstance(value, Mapping)
+            and (depth < 2 or any(isinstance(v, Mapping) for v in value.values()))
         ):
             subtables.append((name, value))
         elif _is_table_array(value):
@@ -89,13 +107,13 @@ def _emit_table(lines: list[str], path: list[str], table: Mapping[str, Any], dep
         lines.append("[" + ".".join(key(p) for p in path) + "]")
     lines.extend(body)
     for name, value in subtables:
-        _emit_table(lines, [*path, name], value, depth + 1)
+        if isinstance(value, Rendered):
+            lines.extend(value.lines)
+        else:
+            _emit_table(lines, [*path, name], value, depth + 1)
     for name, items in arrays:
         for item in items:
-            lines.append("")
-            lines.append("[[" + ".".join(key(p) for p in [*path, name]) + "]]")
-            for item_name, item_value in item.items():
-                lines.append(f"{key(item_name)} = {scalar(item_value)}")
+            lines.extend(array_table_lines((*path, name), item))
 
 
 def dumps(document: Mapping[str, Any]) -> str:

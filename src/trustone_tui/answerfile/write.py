@@ -9,11 +9,12 @@ the same bytes.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from trustone_tui.answerfile import tomlwrite
 from trustone_tui.engine.actions import Action
-from trustone_tui.engine.register import COLUMNS, Register
+from trustone_tui.engine.register import COLUMNS, Flow, Register
 from trustone_tui.engine.session import CURRENT_SCHEMA_VERSION, UNGROUPED, QuestionAnswer, Session
 
 if TYPE_CHECKING:
@@ -86,15 +87,18 @@ _FLOW_KEYS = tuple(column for column in COLUMNS if column != "eenheid")
 
 def register_document(register: Register) -> dict[str, Any]:
     """The register as its ``[register]`` table: the unit, then one table per flow."""
-    flows = []
-    for flow in register.flows:
-        table: dict[str, Any] = {}
-        for column in _FLOW_KEYS:
-            value = getattr(flow, column)
-            if value or column == "hoeveelheid" or column == "steentype":
-                table[column] = value
-        flows.append(table)
+    flows = [flow_table(flow) for flow in register.flows]
     return {"eenheid": register.unit, "ketens": flows} if flows else {"eenheid": register.unit}
+
+
+def flow_table(flow: Flow) -> dict[str, Any]:
+    """One flow's table: its columns but the unit, empty ones left out."""
+    table: dict[str, Any] = {}
+    for column in _FLOW_KEYS:
+        value = getattr(flow, column)
+        if value or column == "hoeveelheid" or column == "steentype":
+            table[column] = value
+    return table
 
 
 def action_document(action: Action) -> dict[str, Any]:
@@ -131,5 +135,30 @@ def answer_document(answer: QuestionAnswer) -> dict[str, Any]:
 
 
 def dump_session(session: Session, framework: Framework) -> bytes:
-    """Canonical UTF-8 TOML bytes for the session."""
-    return tomlwrite.dumps(session_document(session, framework)).encode("utf-8")
+    """Canonical UTF-8 TOML bytes for the session.
+
+    The register is written from the text kept per flow (:func:`register_rendered`): the same
+    text as its table, without writing a large register again on every save.
+    """
+    document = session_document(session, framework)
+    if session.register is not None:
+        document["register"] = register_rendered(session.register)
+    return tomlwrite.dumps(document).encode("utf-8")
+
+
+REGISTER_PATH = ("register", "ketens")
+
+
+def register_rendered(register: Register) -> tomlwrite.Rendered:
+    """The ``[register]`` table as :func:`~trustone_tui.answerfile.tomlwrite.dumps` writes it."""
+    lines = ["", "[register]", f"eenheid = {tomlwrite.scalar(register.unit)}"]
+    for flow in register.flows:
+        lines.extend(flow_lines(flow))
+    return tomlwrite.Rendered(lines)
+
+
+@lru_cache(maxsize=8192)
+def flow_lines(flow: Flow) -> tuple[str, ...]:
+    """One flow's ``[[register.ketens]]`` table; flows are immutable, and an edit of a register
+    makes one new flow, so every other flow's text is kept."""
+    return tuple(tomlwrite.array_table_lines(REGISTER_PATH, flow_table(flow)))

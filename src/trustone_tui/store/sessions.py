@@ -34,9 +34,9 @@ from trustone_tui.answerfile.read import (
     MAX_FILE_BYTES,
     AnswerFileError,
     ReadSession,
-    parse_session,
     read_session,
 )
+from trustone_tui.answerfile.readback import check_readback
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.session import Session, profile_of
@@ -528,7 +528,7 @@ def serialise(session: Session, framework: Framework, path: Path) -> bytes:
     except (ValueError, TypeError) as exc:
         raise InvalidSessionError(path, [str(exc)]) from exc
     try:
-        parse_session(data, "", framework)
+        check_readback(session, data, framework)
     except AnswerFileError as exc:
         raise InvalidSessionError(path, [p.removeprefix(": ") for p in exc.problems]) from exc
     return data
