@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import QuestionAnswer, Session
 from trustone_tui.framework.model import Question
 from trustone_tui.tui.host import AppHost, trustone_app
+from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.intents import (
     AnswerChosen,
     AnswerIntent,
@@ -133,7 +134,7 @@ class InterviewScreen(Screen[None]):
                 id="question",
             )
             yield ScorePanel(framework, id="score")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)
