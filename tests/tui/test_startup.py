@@ -12,7 +12,7 @@ from textual.widgets import Static
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.startup import (
     FULL_COLLECTION_AFTER,
-    collect_when_due,
+    IdleCollector,
     pause_collection,
     resume_collection,
 )
@@ -75,18 +75,21 @@ async def test_the_interview_shows_the_plan_as_soon_as_it_is_there(framework, de
 def test_a_due_full_collection_is_queued_once_and_collects():
     gc.enable()
     gc.collect()
+    collector = IdleCollector()
     queued: list = []
-    collect_when_due(queued.append)
+    collector.collect_when_due(queued.append)
     assert queued == []  # nothing due right after a full collection
     for _ in range(FULL_COLLECTION_AFTER):
         gc.collect(1)  # each counts towards the next full collection
-    collect_when_due(queued.append)
-    collect_when_due(queued.append)
+    collector.collect_when_due(queued.append)
+    collector.collect_when_due(queued.append)
     assert len(queued) == 1
+    IdleCollector().collect_when_due(queued.append)  # another app's collector is not held up
+    assert len(queued) == 2
     queued[0]()
     assert gc.get_count()[2] == 0  # a full collection ran
-    collect_when_due(queued.append)
-    assert len(queued) == 1
+    collector.collect_when_due(queued.append)
+    assert len(queued) == 2
 
 
 def test_nothing_is_queued_while_collection_is_paused():
@@ -95,7 +98,7 @@ def test_nothing_is_queued_while_collection_is_paused():
         gc.collect(1)
     pause_collection()
     queued: list = []
-    collect_when_due(queued.append)
+    IdleCollector().collect_when_due(queued.append)
     assert queued == []
 
 

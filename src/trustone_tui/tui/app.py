@@ -42,7 +42,7 @@ from trustone_tui.store.sessions import (
     session_file_stem,
 )
 from trustone_tui.tui.screens.interview import InterviewScreen
-from trustone_tui.tui.startup import collect_when_due, resume_collection
+from trustone_tui.tui.startup import IdleCollector, resume_collection
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -160,6 +160,7 @@ class TrustoneApp(App[None]):
         self.best: BestCase | None = None
         self._real: Session | None = None
         self._outlook_for: Session | None = None
+        self._collector = IdleCollector()
 
     # ------------------------------------------------------------------ start-up
 
@@ -185,7 +186,7 @@ class TrustoneApp(App[None]):
 
     def on_idle(self) -> None:
         # A due full garbage collection runs after the frame, not inside a key (startup.py).
-        collect_when_due(self.call_after_refresh)
+        self._collector.collect_when_due(self.call_after_refresh)
 
     def show_start_screen(self) -> None:
         from trustone_tui.tui.screens.start import StartScreen

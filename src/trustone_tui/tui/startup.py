@@ -9,7 +9,7 @@ are frozen with the rest instead of being collected.
 
 Later, Python starts a full collection (every object not frozen: tens of thousands after a
 few questions, 15-30 ms) in the middle of whatever allocates at that moment, typically an
-answer key. :func:`collect_when_due` starts it a little earlier, after a frame, while the app
+answer key. :class:`IdleCollector` starts it a little earlier, after a frame, while the app
 waits for the next key.
 
 Importing this module imports nothing else, so the pause can begin before the imports.
@@ -26,7 +26,6 @@ from collections.abc import Callable
 FULL_COLLECTION_AFTER = 8
 
 _paused = False
-_full_collection_queued = False
 
 
 def pause_collection() -> None:
@@ -47,19 +46,26 @@ def resume_collection() -> None:
         gc.enable()
 
 
-def collect_when_due(after_frame: Callable[[Callable[[], None]], object]) -> None:
-    """Queue a full collection with ``after_frame`` (the app's ``call_after_refresh``) when
-    one is due, so it runs after the frame being drawn instead of inside the next key press.
-    Call it when the app is idle; a due collection is queued once."""
-    global _full_collection_queued
-    if _full_collection_queued or not gc.isenabled():
-        return
-    if gc.get_count()[2] >= FULL_COLLECTION_AFTER:
-        _full_collection_queued = True
-        after_frame(_collect_fully)
+class IdleCollector:
+    """Starts a due full garbage collection after a frame, while its app waits for a key.
 
+    Each app has its own, so a collection an app queued but never ran (it quit first) does
+    not keep another app in the same process from queuing one.
+    """
 
-def _collect_fully() -> None:
-    global _full_collection_queued
-    _full_collection_queued = False
-    gc.collect()
+    def __init__(self) -> None:
+        self._queued = False
+
+    def collect_when_due(self, after_frame: Callable[[Callable[[], None]], object]) -> None:
+        """Queue a full collection with ``after_frame`` (the app's ``call_after_refresh``)
+        when one is due, so it runs after the frame being drawn instead of inside the next
+        key press. Call it when the app is idle; a due collection is queued once."""
+        if self._queued or not gc.isenabled():
+            return
+        if gc.get_count()[2] >= FULL_COLLECTION_AFTER:
+            self._queued = True
+            after_frame(self._collect)
+
+    def _collect(self) -> None:
+        self._queued = False
+        gc.collect()
