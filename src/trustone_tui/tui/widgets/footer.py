@@ -4,10 +4,11 @@ The stock Footer composes empty, waits for the screen's first "bindings updated"
 then recomposes, and it recomposes again on every later signal (each focus change sends one)
 even when the keys it shows stay the same. Each recompose mounts a widget per key and costs a
 frame and a layout of the whole screen; each ``FooterKey`` also restyled itself when its
-``compact`` state was bound after mounting. On the interview screen (about 25 keys) that was
-about 100 ms of a start-up of 450 ms (see docs/performance.md). This footer builds the same
-``FooterKey`` widgets, styled and laid out as the stock ones, from the screen's active bindings
-when it is first composed, and recomposes only when the keys shown differ.
+``compact`` state was bound after mounting. On the interview screen (13 keys) that came after
+the screen's first frame: another frame and layout before it settled (figures in
+docs/performance.md). This footer builds the same ``FooterKey`` widgets, styled and laid out as
+the stock ones, from the screen's active bindings when it is first composed, and recomposes
+only when the keys shown differ.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
-# FooterKey and KeyGroup are Textual's own footer parts; they are not re-exported publicly.
+# Textual's own footer parts; textual.widgets does not re-export them.
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 
