@@ -42,7 +42,7 @@ from trustone_tui.store.sessions import (
     session_file_stem,
 )
 from trustone_tui.tui.screens.interview import InterviewScreen
-from trustone_tui.tui.startup import resume_collection
+from trustone_tui.tui.startup import IdleCollector, resume_collection
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -160,6 +160,7 @@ class TrustoneApp(App[None]):
         self.best: BestCase | None = None
         self._real: Session | None = None
         self._outlook_for: Session | None = None
+        self._collector = IdleCollector()
 
     # ------------------------------------------------------------------ start-up
 
@@ -182,6 +183,10 @@ class TrustoneApp(App[None]):
             self.show_start_screen()
         # The trustone command pauses garbage collection while starting (tui/startup.py).
         self.call_after_refresh(resume_collection)
+
+    def on_idle(self) -> None:
+        # A due full garbage collection runs after the frame, not inside a key (startup.py).
+        self._collector.collect_when_due(self.call_after_refresh)
 
     def show_start_screen(self) -> None:
         from trustone_tui.tui.screens.start import StartScreen

@@ -10,14 +10,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import QuestionAnswer, Session
 from trustone_tui.framework.model import Question
 from trustone_tui.tui.host import AppHost, trustone_app
+from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.intents import (
     AnswerChosen,
     AnswerIntent,
@@ -98,6 +99,8 @@ class InterviewScreen(Screen[None]):
         self.current_id = start_question
         #: The navigator tree; as a drawer (narrow terminals) it is made when first shown.
         self._navigator: Navigator | None = None
+        #: True until the screen is first shown: then every widget has just been styled.
+        self._first_show = True
 
     @property
     def trustone(self) -> AppHost:
@@ -133,7 +136,15 @@ class InterviewScreen(Screen[None]):
                 id="question",
             )
             yield ScorePanel(framework, id="score")
-        yield Footer()
+        yield KeyFooter()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """Skip Textual's restyle of every widget when the screen is shown, the first time:
+        each widget was styled as it mounted, a moment earlier, with the classes it was made
+        with (see docs/performance.md). Later resumes restyle as usual."""
+        if self._first_show:
+            self._first_show = False
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.watch(self.app, "assessment", self._assessment_changed, init=False)
