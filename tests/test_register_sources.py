@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.proof_helpers import FW, make_session
+from proof_helpers import FW, make_session
 from trustone_tui.engine.planner import plan
 from trustone_tui.engine.profilechange import profile_change
 from trustone_tui.engine.register import Flow, Register
