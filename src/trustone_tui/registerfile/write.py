@@ -78,20 +78,26 @@ def csv_text(register: Register) -> str:
 
 def write_register(path: Path, register: Register) -> None:
     """Write ``register`` to a ``.csv`` or ``.xlsx`` file (replacing it)."""
+    path.write_bytes(register_bytes(path, register))
+
+
+def register_bytes(path: Path, register: Register) -> bytes:
+    """The bytes of ``register`` as the file ``path`` names: ``.csv`` or ``.xlsx``."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        path.write_bytes(csv_text(register).encode("utf-8-sig"))
-    elif suffix == ".xlsx":
-        _write_xlsx(path, register)
-    else:
-        raise RegisterFileError([f"{path}: onbekend bestandstype {suffix!r} (.csv of .xlsx)"])
+        return csv_text(register).encode("utf-8-sig")
+    if suffix == ".xlsx":
+        return _xlsx_bytes(register)
+    raise RegisterFileError([f"{path}: onbekend bestandstype {suffix!r} (.csv of .xlsx)"])
 
 
-def _write_xlsx(path: Path, register: Register) -> None:
+def _xlsx_bytes(register: Register) -> bytes:
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("ketens")
     for row in rows(register, decimal_comma=False):
         sheet.append(row)
-    book.save(path)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
