@@ -142,6 +142,7 @@ def link_key(name: str, address: str) -> LinkKey | None:
 def compute(register: Register, countries: Countries) -> RegisterFigures:
     """Every figure that follows from the register (see the module docstring)."""
     flows = register.flows
+
     # 5,000 flows are recomputed after every edit: the facts are read column by column and
     # every pass below runs in C (map, compress, set, count), not in a Python loop per flow.
     # No object is made per flow (a tuple per flow woke the garbage collector).

@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Literal, NamedTuple
 
 from trustone_tui.engine.session import QuestionAnswer, Session, profile_of
-from trustone_tui.engine.sources import PercentageSource, effective_answers, entered_sources
+from trustone_tui.engine.sources import PercentageSource, effective_answers
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import (
     AnswerWord,
@@ -312,8 +312,6 @@ def assess_answers(
 ) -> Assessment:
     """Score the answers for a profile; ``sources`` says where each percentage comes from
     (default: every percentage was entered)."""
-    if sources is None:
-        sources = entered_sources(answers)
     layout = _layout(framework, profile.category)
     profile_key = profile.key
     results: dict[str, QuestionResult] = {}
@@ -324,8 +322,13 @@ def assess_answers(
         for qid in question_ids:
             # score_question, inlined: this loop runs for every question of every session.
             given = answers.get(qid) or _UNANSWERED
+            percentage = given.percentage
+            if sources is None:
+                source: PercentageSource | None = "entered" if percentage is not None else None
+            else:
+                source = sources.get(qid)
             results[qid] = result = _score(
-                framework, qid, given.answer, given.percentage, profile_key, sources.get(qid)
+                framework, qid, given.answer, percentage, profile_key, source
             )
             status = result.status
             if status == "not_counted":
@@ -358,8 +361,11 @@ def assess_answers(
 def assess(framework: Framework, session: Session) -> Assessment:
     """Score a session with the profile its company has, and the percentages that count
     (:func:`~trustone_tui.engine.sources.effective_answers`: the register's where it has them)."""
+    profile = profile_of(session.company, framework)
+    if session.register is None:  # every percentage was entered: no need to mark each
+        return assess_answers(framework, profile, session.answers)
     answers, sources = effective_answers(session, framework)
-    return assess_answers(framework, profile_of(session.company, framework), answers, sources)
+    return assess_answers(framework, profile, answers, sources)
 
 
 def _insight(results: Mapping[str, QuestionResult], question_id: str) -> float:
