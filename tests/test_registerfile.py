@@ -256,6 +256,14 @@ def _row(**cells: str) -> str:
             "2:hoeveelheid: hoeveelheid moet groter dan 0 zijn, niet 0",
         ),
         ((HEADER, _row(hoeveelheid="")), "2:hoeveelheid: hoeveelheid is leeg"),
+        (
+            (HEADER, GOOD_ROW, _row(hoeveelheid="1e5")),
+            "3:hoeveelheid: hoeveelheid is geen getal: '1e5'",
+        ),
+        (
+            (HEADER, GOOD_ROW, _row(hoeveelheid="9" * 400)),
+            f"3:hoeveelheid: hoeveelheid moet groter dan 0 zijn, niet {'9' * 400}",
+        ),
         ((HEADER, _row(steentype="")), "2:steentype: steentype is leeg"),
         (
             (HEADER, GOOD_ROW, _row(eenheid="ton")),

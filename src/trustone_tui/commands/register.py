@@ -142,11 +142,8 @@ def _import(path: Path, session_path: Path) -> int:
         return EXIT_BAD_INPUT
     with opened:
         if opened.lock_warning:
-            report(
-                [
-                    f"{session_path}: niet gewijzigd: de sessie is geopend in trustone; sluit hem daar eerst"
-                ]
-            )
+            open_elsewhere = "de sessie is geopend in trustone; sluit hem daar eerst"
+            report([f"{session_path}: niet gewijzigd: {open_elsewhere}"])
             return EXIT_BAD_INPUT
         try:
             opened.save(replace(opened.session, register=read.register))

@@ -25,9 +25,9 @@ from trustone_tui.engine.register import (
     INVOLVEMENTS,
     RELATIONS,
     UNITS,
-    Flow,
     Register,
     Unit,
+    checked_flows,
 )
 from trustone_tui.framework.countries import Countries
 from trustone_tui.store.safefile import FileReadError, read_file
@@ -37,6 +37,8 @@ MAX_BYTES = 20 * 1024 * 1024
 #: How the steentype of the template's example row starts; such a row is refused.
 EXAMPLE_MARK = "VOORBEELD"
 _NUMBER_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+#: A column of such numbers, one per line.
+_NUMBERS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?(?:\n[0-9]+(?:[.,][0-9]+)?)*")
 _YES_NO = {"ja": True, "nee": False, "": False}
 _UNIT_SPELLINGS = {"m²": "m2", "m³": "m3"}
 T = TypeVar("T", bound=str)
@@ -193,8 +195,9 @@ def _register(
     checker = _ColumnChecker(numbers, problems)
     values: dict[str, list[Any]] = dict(text)
     values["steentype"] = checker.check("steentype", text["steentype"], _stone_type)
-    values["hoeveelheid"] = checker.check(
-        "hoeveelheid", list(compress(raw["hoeveelheid"], keep)), _quantity
+    quantities = list(compress(raw["hoeveelheid"], keep))
+    values["hoeveelheid"] = _plain_quantities(quantities) or checker.check(
+        "hoeveelheid", quantities, _quantity
     )
     values["eenheid"] = units = checker.check("eenheid", text["eenheid"], _unit)
     checker.check_one_unit(units)
@@ -213,7 +216,7 @@ def _register(
             f"{path}:{number}:{COLUMNS[column]}: {message}"
             for number, column, message in sorted(problems)
         )
-    flows = tuple(map(Flow, *(values[name] for name in COLUMNS)))
+    flows = checked_flows([values[name] for name in COLUMNS])
     return RegisterRead(Register(flows[0].eenheid, flows), tuple(numbers))
 
 
@@ -304,10 +307,27 @@ def _stone_type(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _plain_quantities(cells: list[Any]) -> list[float] | None:
+    """The quantities when every cell is a plain number (text or an XLSX number) above 0, the
+    common case, read in one pass over the column; else None and each cell is checked alone."""
+    if all(type(cell) is float for cell in cells):  # an XLSX column of numbers
+        numbers = cells
+    elif all(type(cell) is str for cell in cells):
+        column = "\n".join(cells)
+        if not _NUMBERS_RE.fullmatch(column):
+            return None
+        numbers = list(map(float, column.replace(",", ".").split("\n")))
+    else:
+        return None
+    if not (min(numbers) > 0 and math.isfinite(max(numbers))):
+        return None
+    return numbers
+
+
 def _quantity(value: Any) -> tuple[float | None, str | None]:
     if type(value) is str and _NUMBER_RE.match(value):  # the common case, first
         number = float(value.replace(",", "."))
-        if number > 0:
+        if number > 0 and math.isfinite(number):  # 400 nines are not finite
             return number, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
