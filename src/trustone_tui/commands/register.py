@@ -22,18 +22,12 @@ from trustone_tui.registerfile.write import (
     template_register,
     write_register,
 )
-from trustone_tui.text.formatting import percent
-
-#: What each percentage means, for the text report.
-_LABELS = {
-    "2.1.1a": "Inzicht in de eerste schakel",
-    "2.1.1b": "Inzicht in de fabrieken",
-    "2.1.1c": "Inzicht in de groeves",
-    "2.2.4a": "Fabrieken met een risico-overzicht",
-    "2.2.4b": "Groeves met een risico-overzicht",
-    "2.3.7": "Ketens met beschreven betrokkenheid",
-}
-_KIND_LABELS = {"eerste_schakel": "eerste schakel", "fabriek": "fabriek", "groeve": "groeve"}
+from trustone_tui.text.register import (
+    LINK_LABELS,
+    PERCENTAGE_LABELS,
+    category_text,
+    figure_text,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -206,29 +200,22 @@ def check_text(path: Path, figures: RegisterFigures, rows: tuple[int, ...]) -> s
         return ", ".join(str(rows[n - 1]) for n in numbers)
 
     lines = [f"Register {path}: {figures.flows} ketens, eenheid {figures.unit}", ""]
-    width = max(len(label) for label in _LABELS.values())
-    for question, label in _LABELS.items():
-        value = figures.percentages[question]
-        shown = "niets te tellen" if value is None else percent(value)
+    width = max(len(label) for label in PERCENTAGE_LABELS.values())
+    for question, label in PERCENTAGE_LABELS.items():
+        shown = figure_text(figures.percentages[question])
         lines.append(f"  {label + ':':<{width + 1}} {shown:>8}   ({question})")
     lines.append("")
-    if figures.category == "B":
-        lines.append("Categorie B: elke niet-circulaire keten heeft fabriek en groeve in de EER.")
-    else:
-        lines.append(
-            "Categorie C: fabriek of groeve buiten de EER (of land niet ingevuld) in rij "
-            + row_list(figures.category_flows)
-        )
+    lines.append(category_text(figures, row_list(figures.category_flows)))
     for kind in LINK_KINDS:
         if figures.unknown[kind]:
             lines.append(
-                f"Onbekende {_KIND_LABELS[kind]} (naam of adres ontbreekt) in rij "
+                f"Onbekende {LINK_LABELS[kind]} (naam of adres ontbreekt) in rij "
                 + row_list(figures.unknown[kind])
             )
     for kind, numbers in figures.risk_conflicts.items():
         if numbers:
             lines.append(
-                f"Let op: dezelfde {_KIND_LABELS[kind]} staat met en zonder risico-overzicht "
+                f"Let op: dezelfde {LINK_LABELS[kind]} staat met en zonder risico-overzicht "
                 f"in rij {row_list(numbers)} (telt als met; maak de rijen gelijk)"
             )
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress
@@ -25,6 +25,7 @@ from trustone_tui.engine.register import (
     INVOLVEMENTS,
     RELATIONS,
     UNITS,
+    Flow,
     Register,
     Unit,
     checked_flows,
@@ -382,3 +383,42 @@ def _choice(choices: tuple[T, ...], text: str) -> tuple[T | None, str | None]:
 def _pick(value: str, choices: tuple[T, ...]) -> T | None:
     """The choice equal to ``value`` (typed as the choices are), or None."""
     return next((choice for choice in choices if choice == value), None)
+
+
+def parse_flow(
+    cells: Mapping[str, str], countries: Countries, unit: Unit | None = None
+) -> tuple[Flow | None, dict[str, str]]:
+    """One flow from its cells as text (an edit form's fields), checked as a file's row is.
+
+    Returns the flow, or None and one Dutch problem per column (the same words as a file's
+    problems). ``unit`` is the register's unit, which every flow shares; a column not in
+    ``cells`` is empty.
+    """
+    text = {name: cells.get(name, "").strip() for name in COLUMNS}
+    checks: dict[str, Check] = {
+        "steentype": _stone_type,
+        "hoeveelheid": _quantity,
+        "eenheid": _unit,
+        "circulair": _yes_no,
+        "fabriek_risico_overzicht": _yes_no,
+        "groeve_risico_overzicht": _yes_no,
+        "eerste_schakel_land": partial(_country, countries),
+        "fabriek_land": partial(_country, countries),
+        "groeve_land": partial(_country, countries),
+        "fabriek_relatie": partial(_choice, RELATIONS),
+        "betrokkenheid": partial(_choice, INVOLVEMENTS),
+    }
+    values: dict[str, Any] = dict(text)
+    problems: dict[str, str] = {}
+    for name, check in checks.items():
+        values[name], problem = check(text[name])
+        if problem:
+            problems[name] = problem
+    if unit is not None and values["eenheid"] not in (None, unit):
+        problems["eenheid"] = (
+            f"eenheid {values['eenheid']} wijkt af van {unit}; één eenheid voor het hele register"
+        )
+    if problems:
+        return None, problems
+    return Flow(**values), {}
+

@@ -52,6 +52,12 @@ def rows(register: Register, decimal_comma: bool) -> list[list[Cell]]:
     return table
 
 
+def flow_cells(flow: Flow) -> dict[str, str]:
+    """A flow's cells as text, as :func:`~trustone_tui.registerfile.read.parse_flow` reads
+    them back (``ja``/``nee``, the quantity with a decimal comma)."""
+    return {name: str(_cell(flow, name, decimal_comma=True)) for name in COLUMNS}
+
+
 def _cell(flow: Flow, name: str, decimal_comma: bool) -> Cell:
     value = getattr(flow, name)
     if name == "hoeveelheid":
