@@ -421,4 +421,3 @@ def parse_flow(
     if problems:
         return None, problems
     return Flow(**values), {}
-
