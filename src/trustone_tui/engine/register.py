@@ -164,19 +164,16 @@ COLUMNS: tuple[str, ...] = _FlowRow._fields[: _FlowRow._fields.index("first_link
 
 def checked_flows(columns: Sequence[Sequence[Any]]) -> tuple[Flow, ...]:
     """Flows made from their columns (in :data:`COLUMNS` order) whose every value is already
-    checked, as a file reader checks them column by column: nothing is checked again."""
-    names = dict(zip(COLUMNS, columns, strict=True))
-    keys = map(
-        derived,
-        names["eerste_schakel"],
-        names["eerste_schakel_adres"],
-        names["fabriek"],
-        names["fabriek_adres"],
-        names["groeve"],
-        names["groeve_adres"],
+    checked, as a file reader checks them column by column: nothing is checked again, the text
+    is already stripped, and what is derived is worked out a column at a time (in C)."""
+    named = dict(zip(COLUMNS, columns, strict=True))
+    first_known = map(
+        and_, map(bool, named["eerste_schakel"]), map(bool, named["eerste_schakel_adres"])
     )
+    factories = map(link_key, named["fabriek"], named["fabriek_adres"])
+    quarries = map(link_key, named["groeve"], named["groeve_adres"])
     make = partial(tuple.__new__, Flow)
-    return tuple(map(make, map(tuple.__add__, zip(*columns, strict=True), keys)))
+    return tuple(map(make, zip(*columns, first_known, factories, quarries, strict=True)))
 
 
 @dataclass(frozen=True, slots=True)
