@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input
 
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.register import Flow, Register
+from trustone_tui.engine.session import QuestionAnswer
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.screens.register import FlowForm, RegisterScreen
@@ -210,3 +211,31 @@ async def test_a_session_without_a_register_starts_one(tmp_path, demo_file, fram
         assert "druk op a" in text_of(app, "#register-filter")
         typed = app.assessment.results["2.1.1c"]
         assert typed.percentage_source == "entered"
+
+
+async def test_a_question_fed_by_the_register_says_where_its_number_comes_from(
+    tmp_path, demo_session, framework
+):
+    session = replace(
+        demo_session,
+        answers={**demo_session.answers, "2.1.1c": QuestionAnswer(percentage=30)},
+    )
+    app = make_app(framework, open_path=session_file(tmp_path, session, framework))
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_register(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        shown = text_of(app, "#percentage-result")
+        # 60% of the quarries known: band 60-75% for a C company.
+        assert "band 60-75%" in shown
+        assert "uit het ketenoverzicht: 60% (ingevuld 30% telt niet)" in shown
+        # An edit in the register shows in the question at once.
+        await pilot.press("k")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        await pilot.press("down", "delete")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "uit het ketenoverzicht: 100%" in text_of(app, "#percentage-result")

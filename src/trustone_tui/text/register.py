@@ -38,13 +38,11 @@ def category_text(figures: RegisterFigures, row_list: str) -> str:
 def source_text(
     source: PercentageSource | None, counted: float | None, entered: float | None
 ) -> str | None:
-    """Where a question's percentage comes from, for under the question; None when nothing
+    """Where a question's percentage comes from, for beside the question; None when nothing
     needs saying (no percentage, or only a typed one)."""
     if source != "register" or counted is None:
         return None
-    text = f"Uit het ketenoverzicht: {percent(counted)}"
+    text = f"uit het ketenoverzicht: {percent(counted)}"
     if entered is not None:
-        text += (
-            f" (ingevuld {percent(entered)} telt niet zolang het ketenoverzicht een getal geeft)"
-        )
+        text += f" (ingevuld {percent(entered)} telt niet)"
     return text
