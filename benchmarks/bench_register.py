@@ -82,9 +82,10 @@ def generated_register(size: int, seed: int) -> Register:
     return Register("m2", tuple(generated_flow(rng, n) for n in range(size)))
 
 
-def bench_recompute(framework: Framework, edits: int = 101) -> float:
+def bench_recompute(framework: Framework, edits: int = 101) -> tuple[float, float]:
     """Median ms of replacing one flow of a session's register (5,000 flows) and scoring the
-    session again."""
+    session again: wall-clock time (the budget) and this process's CPU time (what it costs
+    without waiting for a busy machine's other processes)."""
     rng = random.Random(5)
     session = Session(
         Company("Natuursteen BV", True, 40, 9_000_000),
@@ -92,17 +93,18 @@ def bench_recompute(framework: Framework, edits: int = 101) -> float:
         register=generated_register(5000, seed=1),
     )
     assess(framework, session)  # warm, as in the app after the first paint
-    times = []
+    times, cpu = [], []
     for _ in range(edits):
         register = session.register
         assert register is not None
         index = rng.randrange(len(register.flows))
         edited = generated_flow(rng, index)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         session = replace(session, register=register.with_flow(index, edited))
         assess(framework, session)
         times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times) * 1000, statistics.median(cpu) * 1000
 
 
 def check(path: Path, countries: Countries) -> None:
@@ -142,15 +144,19 @@ def main() -> int:
     start = time.perf_counter()
     countries = load_countries()
     countries_ms = (time.perf_counter() - start) * 1000
-    recompute_ms = bench_recompute(default_framework())
+    recompute_ms, recompute_cpu_ms = bench_recompute(default_framework())
     results: dict[str, dict[str, float]] = {}
     failed = []
     print(f"countries loaded (once per start, not in the ratios): {countries_ms:.1f} ms")
     print(
         f"score again after one edit, 5,000 flows: median {recompute_ms:.2f} ms "
-        f"(budget {RECOMPUTE_BUDGET_MS:.0f} ms)"
+        f"(budget {RECOMPUTE_BUDGET_MS:.0f} ms; CPU time {recompute_cpu_ms:.2f} ms)"
     )
-    results["recompute"] = {"median_ms": recompute_ms, "budget_ms": RECOMPUTE_BUDGET_MS}
+    results["recompute"] = {
+        "median_ms": recompute_ms,
+        "cpu_median_ms": recompute_cpu_ms,
+        "budget_ms": RECOMPUTE_BUDGET_MS,
+    }
     if recompute_ms > RECOMPUTE_BUDGET_MS:
         failed.append("recompute")
     register = generated_register(10_000, seed=2)
