@@ -97,10 +97,10 @@ def visible_flows(register: Register, figures: RegisterFigures, shown: RowFilter
     return sorted(n - 1 for n in numbers)
 
 
-def link_cell(name: str, address: str, land: str) -> str:
+def link_cell(name: str, address: str, land: str, circular: bool = False) -> str:
     """A link in one cell: its name and country, with ``?`` when its name or address is
-    missing (the link is not known)."""
-    known = bool(name.strip() and address.strip())
+    missing (the link is not known; a circular flow counts as known)."""
+    known = circular or bool(name.strip() and address.strip())
     return f"{name or '—'}{f' ({land})' if land else ''}{'' if known else ' ?'}"
 
 
@@ -108,6 +108,8 @@ def figures_text(figures: RegisterFigures, register: Register) -> Content:
     """The six percentages, the category and a mismatch with the profile's category."""
     lines = [
         Content.assemble(
+            ("Ketenoverzicht", "bold $accent"),
+            " · ",
             (f"{figures.flows} ketens", "bold"),
             f" · {formatting.points(sum(f.hoeveelheid for f in register.flows))} {register.unit}",
         )
@@ -145,7 +147,7 @@ class RegisterScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "Terug"),
         Binding("a", "add", "Toevoegen"),
-        Binding("enter", "edit", "Bewerken"),
+        Binding("e", "edit", "Bewerken"),  # and Enter on a row
         Binding("delete,d", "delete", "Verwijderen"),
         Binding("f", "next_filter", "Filter"),
     ]
@@ -236,9 +238,14 @@ class RegisterScreen(Screen[None]):
             flow.kleur,
             formatting.points(flow.hoeveelheid),
             "ja" if flow.circulair else "",
-            link_cell(flow.eerste_schakel, flow.eerste_schakel_adres, flow.eerste_schakel_land),
-            link_cell(flow.fabriek, flow.fabriek_adres, flow.fabriek_land),
-            link_cell(flow.groeve, flow.groeve_adres, flow.groeve_land),
+            link_cell(
+                flow.eerste_schakel,
+                flow.eerste_schakel_adres,
+                flow.eerste_schakel_land,
+                flow.circulair,
+            ),
+            link_cell(flow.fabriek, flow.fabriek_adres, flow.fabriek_land, flow.circulair),
+            link_cell(flow.groeve, flow.groeve_adres, flow.groeve_land, flow.circulair),
             f"{'ja' if flow.fabriek_risico_overzicht else 'nee'}/"
             f"{'ja' if flow.groeve_risico_overzicht else 'nee'}",
             flow.betrokkenheid or "",
