@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from proof_helpers import FW, make_session
+from register_helpers import make_flow
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.cli import main
 from trustone_tui.engine.register import Flow, Register
@@ -18,24 +19,16 @@ from trustone_tui.report.scorejson import ScoreLineEncoder, score_json
 
 
 def flow(quantity: float, quarry_address: str = "Berg 3", **extra: object) -> Flow:
-    fields: dict[str, object] = {
-        "steentype": "graniet",
-        "kleur": "grijs",
-        "hoeveelheid": quantity,
-        "eenheid": "ton",
-        "eerste_schakel": "Handel BV",
-        "eerste_schakel_adres": "Kade 1",
-        "fabriek": "Fabriek",
-        "fabriek_adres": "Weg 2",
-        "fabriek_land": "IN",
-        "fabriek_risico_overzicht": True,
-        "groeve": "Groeve",
-        "groeve_adres": quarry_address,
-        "groeve_land": "IN",
-        "betrokkenheid": "verbonden",
+    return make_flow(
+        quantity,
+        eenheid="ton",
+        fabriek_land="IN",
+        fabriek_risico_overzicht=True,
+        groeve_adres=quarry_address,
+        groeve_land="IN",
+        betrokkenheid="verbonden",
         **extra,
-    }
-    return Flow(**fields)  # type: ignore[arg-type]
+    )
 
 
 #: 2.1.1a/b 100%, 2.1.1c 60% (40 ton through a quarry without an address), 2.2.4a 100%,

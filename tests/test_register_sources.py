@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from proof_helpers import FW, make_session
+from register_helpers import make_flow
 from trustone_tui.engine.planner import plan
 from trustone_tui.engine.profilechange import profile_change
 from trustone_tui.engine.register import Flow, Register
@@ -22,23 +23,14 @@ from trustone_tui.report import render_report
 
 
 def flow(quantity: float, *, quarry: bool = True, overview: bool = False, **extra: object) -> Flow:
-    fields: dict[str, object] = {
-        "steentype": "graniet",
-        "kleur": "grijs",
-        "hoeveelheid": quantity,
-        "eenheid": "m2",
-        "eerste_schakel": "Handel BV",
-        "eerste_schakel_adres": "Kade 1",
-        "fabriek": "Fabriek",
-        "fabriek_adres": "Weg 2",
-        "fabriek_land": "CN",
-        "fabriek_risico_overzicht": overview,
-        "groeve": "Groeve",
-        "groeve_adres": "Berg 3" if quarry else "",
-        "groeve_land": "CN",
+    return make_flow(
+        quantity,
+        groeve_adres="Berg 3" if quarry else "",
+        fabriek_risico_overzicht=overview,
+        fabriek_land="CN",
+        groeve_land="CN",
         **extra,
-    }
-    return Flow(**fields)  # type: ignore[arg-type]
+    )
 
 
 #: 75 m2 with every link known (factory with a risk overview), 25 m2 whose quarry has no

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from tests.register_helpers import make_flow
 from tests.tui.helpers import SIZE, make_app, text_of
 from textual.widgets import DataTable, Input
 
@@ -18,25 +19,8 @@ from trustone_tui.tui.screens.register import FlowForm, RegisterScreen
 
 
 def flow(quantity: float, **extra: object) -> Flow:
-    fields: dict[str, object] = {
-        "steentype": "graniet",
-        "kleur": "grijs",
-        "hoeveelheid": quantity,
-        "eenheid": "m2",
-        "eerste_schakel": "Handel BV",
-        "eerste_schakel_adres": "Kade 1",
-        "eerste_schakel_land": "NL",
-        "fabriek": "Fabriek",
-        "fabriek_adres": "Weg 2",
-        "fabriek_land": "PT",
-        "fabriek_risico_overzicht": True,
-        "groeve": "Groeve",
-        "groeve_adres": "Berg 3",
-        "groeve_land": "PT",
-        "groeve_risico_overzicht": True,
-        **extra,
-    }
-    return Flow(**fields)  # type: ignore[arg-type]
+    overviews = {"fabriek_risico_overzicht": True, "groeve_risico_overzicht": True}
+    return make_flow(quantity, **{**overviews, **extra})
 
 
 #: 60 m2 all known in Portugal; 40 m2 whose quarry has no address, in China (the demo company
