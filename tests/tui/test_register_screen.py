@@ -223,3 +223,24 @@ async def test_a_question_fed_by_the_register_says_where_its_number_comes_from(
         await pilot.press("escape")
         await pilot.pause()
         assert "uit het ketenoverzicht: 100%" in text_of(app, "#percentage-result")
+
+
+async def test_a_field_is_checked_as_it_is_typed(tmp_path, demo_session, framework):
+    app = make_app(framework, open_path=session_file(tmp_path, demo_session, framework))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_register(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FlowForm)
+        form.query_one("#field-hoeveelheid", Input).focus()
+        await pilot.press("ctrl+a", *"-4")
+        await pilot.pause()
+        problem = form.query_one("#problem-hoeveelheid")
+        assert "hoeveelheid moet groter dan 0 zijn, niet -4" in str(problem.content)
+        await pilot.press("backspace", "backspace", "5")
+        await pilot.pause()
+        assert str(problem.content) == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.register.flows[0].hoeveelheid == 60

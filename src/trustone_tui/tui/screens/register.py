@@ -441,3 +441,17 @@ class FlowForm(ModalScreen[Flow | None]):
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        """Check the field as it is typed: its problem shows (or goes) under it at once."""
+        column = (event.input.id or "").removeprefix("field-")
+        if column not in dict(TEXT_FIELDS) or not self.is_mounted:
+            return
+        _, problems = parse_flow(self.cells(), self.countries, self.unit)
+        problem = self.query_one(f"#problem-{column}", Static)
+        message = problems.get(column, "")
+        # A new flow's empty fields are not reported until it is saved.
+        if message and not event.value and self.flow is None:
+            message = ""
+        problem.update(message)
