@@ -20,6 +20,7 @@ from trustone_tui.engine.sources import (
 )
 from trustone_tui.framework.profile import Profile
 from trustone_tui.report import render_report
+from trustone_tui.report.compare import answer_side
 
 
 def flow(quantity: float, *, quarry: bool = True, overview: bool = False, **extra: object) -> Flow:
@@ -114,3 +115,6 @@ def test_the_plan_the_profile_change_and_the_reports_see_the_same_percentages():
     assert not [s for s in steps.steps if s.question_id in ("2.1.1b", "2.1.1c")]
     report = render_report(session, FW, "md").decode("utf-8")
     assert "75% (klasse" in report
+    table = render_report(session, FW, "csv").decode("utf-8-sig")
+    assert ";2.1.1c;2;beantwoord;;75;8;10;" in table  # not the 5 typed
+    assert answer_side(assessment.results["2.1.1c"], session).percentage == 75
