@@ -79,6 +79,21 @@ CHECKBOXES = (
 )
 
 
+#: The table's columns and their widths.
+TABLE_COLUMNS = (
+    ("Rij", 5),
+    ("Steentype", 12),
+    ("Kleur", 8),
+    ("Hoeveelheid", 11),
+    ("Circ.", 5),
+    ("Eerste schakel", 24),
+    ("Fabriek", 24),
+    ("Groeve", 24),
+    ("Risico F/G", 10),
+    ("Betrokkenheid", 13),
+)
+
+
 def visible_flows(register: Register, figures: RegisterFigures, shown: RowFilter) -> list[int]:
     """The 0-based positions of the flows the filter shows."""
     if shown is RowFilter.ALL:
@@ -98,10 +113,11 @@ def visible_flows(register: Register, figures: RegisterFigures, shown: RowFilter
 
 
 def link_cell(name: str, address: str, land: str, circular: bool = False) -> str:
-    """A link in one cell: its name and country, with ``?`` when its name or address is
-    missing (the link is not known; a circular flow counts as known)."""
+    """A link in one cell: its name and country, after ``?`` when its name or address is
+    missing (the link is not known; a circular flow counts as known). The mark comes first so
+    that a narrow column never cuts it off."""
     known = circular or bool(name.strip() and address.strip())
-    return f"{name or '—'}{f' ({land})' if land else ''}{'' if known else ' ?'}"
+    return f"{'' if known else '? '}{name or '—'}{f' ({land})' if land else ''}"
 
 
 def figures_text(figures: RegisterFigures, register: Register) -> Content:
@@ -166,6 +182,9 @@ class RegisterScreen(Screen[None]):
         self.row_filter = RowFilter.ALL
         #: The flow positions shown, in table order.
         self._shown: list[int] = []
+        #: The flows and rows the table shows now (None before it is first filled).
+        self._table_flows: tuple[Flow, ...] | None = None
+        self._table_rows: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -180,10 +199,9 @@ class RegisterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(
-            "Rij", "Steentype", "Kleur", "Hoeveelheid", "Circ.", "Eerste schakel", "Fabriek",
-            "Groeve", "Risico F/G", "Betrokkenheid",
-        )  # fmt: skip
+        # Fixed widths: measuring every cell for its width took seconds for 5,000 flows, at
+        # every change; a longer value is cut off here and shown whole in the edit form.
+        self._columns = [table.add_column(label, width=width) for label, width in TABLE_COLUMNS]
         self.watch(self.app, "assessment", self._assessment_changed)
         table.focus()
 
@@ -222,13 +240,35 @@ class RegisterScreen(Screen[None]):
             f"Filter (f): {self.row_filter.value} · {shown} van {len(register.flows)} ketens"
             + ("" if register.flows else " · druk op a om een keten toe te voegen")
         )
+        self._show_rows(register.flows, self._shown)
+
+    def _show_rows(self, flows: tuple[Flow, ...], shown: list[int]) -> None:
+        """Bring the table to ``shown`` rows of ``flows``, touching only what changed.
+
+        An edit changes one row's cells and an added flow adds one row; anything else (a
+        deletion, another filter) fills the table again. (Filling it with 5,000 flows takes
+        seconds; a row's cells take milliseconds.)
+        """
         table = self.query_one(DataTable)
+        before, rows_before = self._table_flows, self._table_rows
+        self._table_flows, self._table_rows = flows, list(shown)
+        if before is not None and len(before) == len(flows) and rows_before == shown:
+            for index in (i for i in shown if before[i] is not flows[i]):
+                cells = self._cells(index + 1, flows[index])
+                for column, value in zip(self._columns, cells, strict=True):
+                    table.update_cell(str(index), column, value)
+            return
+        added = len(flows) - 1
+        if before is not None and len(before) == added and shown == [*rows_before, added]:
+            table.add_row(*self._cells(added + 1, flows[added]), key=str(added))
+            table.move_cursor(row=len(shown) - 1)
+            return
         cursor = table.cursor_row
         table.clear()
-        for index in self._shown:
-            table.add_row(*self._cells(index + 1, register.flows[index]), key=str(index))
-        if self._shown:
-            table.move_cursor(row=min(cursor, len(self._shown) - 1))
+        for index in shown:
+            table.add_row(*self._cells(index + 1, flows[index]), key=str(index))
+        if shown:
+            table.move_cursor(row=min(cursor, len(shown) - 1))
 
     @staticmethod
     def _cells(number: int, flow: Flow) -> tuple[str, ...]:
