@@ -66,7 +66,7 @@ async def test_one_key_from_a_step_2_question_shows_the_flows_and_figures(
         assert "2 ketens" in figures
         assert "2.1.1c" in figures and "Inzicht in de groeves: 60%" in figures
         assert "Fabrieken met een risico-overzicht: 100%" in figures
-        assert "Categorie C" in figures and "rij 2" in figures
+        assert "Categorie C" in figures and "in keten 2" in figures
         # The score panel shows the register's quarry insight.
         assert "Inzicht groeves 60%" in text_of(app, "#score-level")
         await pilot.press("escape")

@@ -67,6 +67,11 @@ def _cell(flow: Flow, name: str, decimal_comma: bool) -> Cell:
     return "" if value is None else str(value)
 
 
+def quantity_text(value: float) -> str:
+    """A quantity as a Dutch spreadsheet shows it: every digit, a decimal comma (``12,25``)."""
+    return _number_text(value, decimal_comma=True)
+
+
 def _number_text(value: float, decimal_comma: bool) -> str:
     """The shortest text that reads back as exactly ``value``, never in exponent notation."""
     text = format(Decimal(repr(value)), "f")

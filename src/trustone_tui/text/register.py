@@ -28,11 +28,13 @@ def figure_text(value: float | None) -> str:
     return NOTHING_TO_COUNT if value is None else percent(value)
 
 
-def category_text(figures: RegisterFigures, row_list: str) -> str:
-    """The register's category and, for C, the rows (``row_list``) that decide it."""
+def category_text(figures: RegisterFigures, row_list: str, noun: str = "rij") -> str:
+    """The register's category and, for C, the rows (``row_list``: a file's rows, or with
+    ``noun`` "keten" the flows' numbers) that decide it."""
     if figures.category == "B":
         return "Categorie B: elke niet-circulaire keten heeft fabriek en groeve in de EER."
-    return f"Categorie C: fabriek of groeve buiten de EER (of land niet ingevuld) in rij {row_list}"
+    where = f"{noun} {row_list}"
+    return f"Categorie C: fabriek of groeve buiten de EER (of land niet ingevuld) in {where}"
 
 
 def source_text(

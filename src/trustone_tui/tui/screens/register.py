@@ -9,6 +9,7 @@ the figures come from :mod:`~trustone_tui.engine.sources`, each row's check from
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -35,8 +36,7 @@ from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.engine.sources import register_figures
 from trustone_tui.framework.countries import Countries
 from trustone_tui.registerfile.read import parse_flow
-from trustone_tui.registerfile.write import flow_cells
-from trustone_tui.text import formatting
+from trustone_tui.registerfile.write import flow_cells, quantity_text
 from trustone_tui.text.register import PERCENTAGE_LABELS, category_text, figure_text
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.score import ScorePanel
@@ -81,7 +81,7 @@ CHECKBOXES = (
 
 #: The table's columns and their widths.
 TABLE_COLUMNS = (
-    ("Rij", 5),
+    ("Nr.", 5),
     ("Steentype", 12),
     ("Kleur", 8),
     ("Hoeveelheid", 11),
@@ -121,13 +121,13 @@ def link_cell(name: str, address: str, land: str, circular: bool = False) -> str
 
 
 def figures_text(figures: RegisterFigures, register: Register) -> Content:
-    """The six percentages, the category and a mismatch with the profile's category."""
+    """The register's size, its six percentages and its category."""
     lines = [
         Content.assemble(
             ("Ketenoverzicht", "bold $accent"),
             " · ",
             (f"{figures.flows} ketens", "bold"),
-            f" · {formatting.points(sum(f.hoeveelheid for f in register.flows))} {register.unit}",
+            f" · {quantity_text(math.fsum(f.hoeveelheid for f in register.flows))} {register.unit}",
         )
     ]
     for qid in PERCENTAGE_QUESTIONS:
@@ -141,7 +141,7 @@ def figures_text(figures: RegisterFigures, register: Register) -> Content:
     rows = ", ".join(str(n) for n in figures.category_flows[:12])
     if len(figures.category_flows) > 12:
         rows += f" … (+{len(figures.category_flows) - 12})"
-    lines.append(Content(category_text(figures, rows)))
+    lines.append(Content(category_text(figures, rows, noun="keten")))
     return Content("\n").join(lines)
 
 
@@ -276,7 +276,7 @@ class RegisterScreen(Screen[None]):
             str(number),
             flow.steentype,
             flow.kleur,
-            formatting.points(flow.hoeveelheid),
+            quantity_text(flow.hoeveelheid),
             "ja" if flow.circulair else "",
             link_cell(
                 flow.eerste_schakel,
