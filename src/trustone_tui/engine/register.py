@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import compress, repeat
-from operator import and_, attrgetter, gt, is_not, not_, or_
+from operator import and_, attrgetter, gt, is_not, itemgetter, not_, or_
 from typing import Any, Literal, NamedTuple, get_args
 
 from trustone_tui.framework.countries import Countries
@@ -162,6 +162,10 @@ def derived(
 COLUMNS: tuple[str, ...] = _FlowRow._fields[: _FlowRow._fields.index("first_link_known")]
 
 
+#: Each field's position in a flow.
+_FIELD_INDEX = {name: index for index, name in enumerate(_FlowRow._fields)}
+
+
 def checked_flows(columns: Sequence[Sequence[Any]]) -> tuple[Flow, ...]:
     """Flows made from their columns (in :data:`COLUMNS` order) whose every value is already
     checked, as a file reader checks them column by column: nothing is checked again, the text
@@ -184,9 +188,10 @@ class Register:
     flows: tuple[Flow, ...] = ()
 
     def __post_init__(self) -> None:
-        for number, flow in enumerate(self.flows, start=1):
-            if flow.eenheid != self.unit:
-                raise ValueError(f"flow {number} is in {flow.eenheid}, the register in {self.unit}")
+        units = list(map(attrgetter("eenheid"), self.flows))  # in C: made after every edit
+        if units.count(self.unit) != len(units):
+            number, unit = next((n, u) for n, u in enumerate(units, 1) if u != self.unit)
+            raise ValueError(f"flow {number} is in {unit}, the register in {self.unit}")
 
     def with_flow(self, index: int, flow: Flow) -> Register:
         """This register with the flow at ``index`` (0-based) replaced."""
@@ -229,7 +234,7 @@ def compute(register: Register, countries: Countries) -> RegisterFigures:
     # every pass below runs in C (map, compress, set, count), not in a Python loop per flow.
     # No object is made per flow (a tuple per flow woke the garbage collector).
     def column(name: str) -> list[Any]:
-        return list(map(attrgetter(name), flows))
+        return list(map(itemgetter(_FIELD_INDEX[name]), flows))  # by index: a little faster
 
     circular: list[bool] = column("circulair")
     quantities: list[float] = column("hoeveelheid")

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -203,21 +204,26 @@ def _register(
         raise RegisterFileError(header_problems)
     body = list(data)
     width = max(columns.values()) + 1
-    filler = (None,) * width
-    padded = [v if len(v) >= width else (*v, *filler[len(v) :]) for _, v in body]
-    cells = list(zip(*padded, strict=False)) or [()] * width
-    raw = {name: cells[index] for name, index in columns.items()}
+    lines: list[Sequence[Any]] = list(map(itemgetter(1), body))
+    if lines and min(map(len, lines)) < width:  # short rows: their missing cells are empty
+        filler = (None,) * width
+        lines = [v if len(v) >= width else (*v, *filler[len(v) :]) for v in lines]
+    cells = list(zip(*lines, strict=False)) or [()] * width
+    raw: dict[str, Sequence[Any]] = {name: cells[index] for name, index in columns.items()}
     text = {name: _texts(raw[name]) for name in COLUMNS}
-    keep = [any(values) for values in zip(*text.values(), strict=True)]
-    numbers = list(compress([number for number, _ in body], keep))
-    text = {name: list(compress(values, keep)) for name, values in text.items()}
+    keep = list(map(any, zip(*text.values(), strict=True)))  # blank rows are skipped
+    numbers = list(map(itemgetter(0), body))
+    if not all(keep):
+        numbers = list(compress(numbers, keep))
+        text = {name: list(compress(values, keep)) for name, values in text.items()}
+        raw["hoeveelheid"] = list(compress(raw["hoeveelheid"], keep))
     if not numbers:
         raise RegisterFileError([f"{path}: het register bevat geen ketens (alleen een kopregel)"])
     problems: list[tuple[int, int, str]] = []
     checker = _ColumnChecker(numbers, problems)
     values: dict[str, list[Any]] = dict(text)
     values["steentype"] = checker.check("steentype", text["steentype"], _stone_type)
-    quantities = list(compress(raw["hoeveelheid"], keep))
+    quantities = list(raw["hoeveelheid"])
     values["hoeveelheid"] = _plain_quantities(quantities) or checker.check(
         "hoeveelheid", quantities, _quantity
     )
