@@ -1,7 +1,9 @@
 """Benchmark the supply-chain register; exit 1 when a budget is missed.
 
-1. Recompute after one edit: a register of 5,000 generated flows, one flow replaced, every
-   figure computed again (``Register.with_flow`` + ``compute``): median <= 16 ms.
+1. Recompute after one edit: a session keeping a register of 5,000 generated flows, one flow
+   replaced and the session scored again (``Register.with_flow``, the session replaced,
+   ``assess``, which takes the register's figures through ``engine/sources``, as the app's score
+   panel does): median <= 16 ms.
 2. ``register check`` of a 10,000-row file, in the process (read, check, compute, JSON): at
    most 1.3x the time openpyxl alone takes to read the XLSX in read-only mode, and at most 1.5x
    the time Python's csv module takes to read the CSV. Both sides alternate over several rounds
@@ -23,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -30,9 +33,13 @@ import openpyxl
 
 from trustone_tui.commands.register import check_json
 from trustone_tui.engine.register import Flow, Register, compute
+from trustone_tui.engine.scoring import assess
+from trustone_tui.engine.session import Company, QuestionAnswer, Session
+from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.countries import Countries, load_countries
 from trustone_tui.registerfile.read import read_register
 from trustone_tui.registerfile.write import write_register
+from trustone_tui.store.bankcache import default_framework
 
 RESULTS = Path(__file__).parent / "results"
 RECOMPUTE_BUDGET_MS = 16.0
@@ -75,20 +82,29 @@ def generated_register(size: int, seed: int) -> Register:
     return Register("m2", tuple(generated_flow(rng, n) for n in range(size)))
 
 
-def bench_recompute(countries: Countries, edits: int = 101) -> float:
-    """Median ms of replacing one flow and computing every figure again (5,000 flows)."""
+def bench_recompute(framework: Framework, edits: int = 101) -> tuple[float, float]:
+    """Median ms of replacing one flow of a session's register (5,000 flows) and scoring the
+    session again: wall-clock time (the budget) and this process's CPU time (what it costs
+    without waiting for a busy machine's other processes)."""
     rng = random.Random(5)
-    register = generated_register(5000, seed=1)
-    compute(register, countries)  # warm, as in the app after the first paint
-    times = []
+    session = Session(
+        Company("Natuursteen BV", True, 40, 9_000_000),
+        answers={"1.1.5": QuestionAnswer("ja"), "2.1.1c": QuestionAnswer(percentage=30)},
+        register=generated_register(5000, seed=1),
+    )
+    assess(framework, session)  # warm, as in the app after the first paint
+    times, cpu = [], []
     for _ in range(edits):
+        register = session.register
+        assert register is not None
         index = rng.randrange(len(register.flows))
         edited = generated_flow(rng, index)
-        start = time.perf_counter()
-        register = register.with_flow(index, edited)
-        compute(register, countries)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        session = replace(session, register=register.with_flow(index, edited))
+        assess(framework, session)
         times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times) * 1000, statistics.median(cpu) * 1000
 
 
 def check(path: Path, countries: Countries) -> None:
@@ -128,15 +144,19 @@ def main() -> int:
     start = time.perf_counter()
     countries = load_countries()
     countries_ms = (time.perf_counter() - start) * 1000
-    recompute_ms = bench_recompute(countries)
+    recompute_ms, recompute_cpu_ms = bench_recompute(default_framework())
     results: dict[str, dict[str, float]] = {}
     failed = []
     print(f"countries loaded (once per start, not in the ratios): {countries_ms:.1f} ms")
     print(
-        f"recompute after one edit, 5,000 flows: median {recompute_ms:.2f} ms "
-        f"(budget {RECOMPUTE_BUDGET_MS:.0f} ms)"
+        f"score again after one edit, 5,000 flows: median {recompute_ms:.2f} ms "
+        f"(budget {RECOMPUTE_BUDGET_MS:.0f} ms; CPU time {recompute_cpu_ms:.2f} ms)"
     )
-    results["recompute"] = {"median_ms": recompute_ms, "budget_ms": RECOMPUTE_BUDGET_MS}
+    results["recompute"] = {
+        "median_ms": recompute_ms,
+        "cpu_median_ms": recompute_cpu_ms,
+        "budget_ms": RECOMPUTE_BUDGET_MS,
+    }
     if recompute_ms > RECOMPUTE_BUDGET_MS:
         failed.append("recompute")
     register = generated_register(10_000, seed=2)

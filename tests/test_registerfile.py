@@ -15,8 +15,13 @@ from hypothesis import strategies as st
 
 from trustone_tui.engine.register import COLUMNS, Flow, Register
 from trustone_tui.framework.countries import Countries, load_countries
-from trustone_tui.registerfile.read import MAX_BYTES, RegisterFileError, read_register
-from trustone_tui.registerfile.write import csv_text, template_register, write_register
+from trustone_tui.registerfile.read import MAX_BYTES, RegisterFileError, parse_flow, read_register
+from trustone_tui.registerfile.write import (
+    csv_text,
+    flow_cells,
+    template_register,
+    write_register,
+)
 
 HEADER = ",".join(COLUMNS)
 GOOD_ROW = "graniet,grijs,12.5,m2,nee,H BV,Kade 1,NL,F,Weg 2,PT,direct,ja,G,Berg 3,PT,nee,"
@@ -256,6 +261,14 @@ def _row(**cells: str) -> str:
             "2:hoeveelheid: hoeveelheid moet groter dan 0 zijn, niet 0",
         ),
         ((HEADER, _row(hoeveelheid="")), "2:hoeveelheid: hoeveelheid is leeg"),
+        (
+            (HEADER, GOOD_ROW, _row(hoeveelheid="1e5")),
+            "3:hoeveelheid: hoeveelheid is geen getal: '1e5'",
+        ),
+        (
+            (HEADER, GOOD_ROW, _row(hoeveelheid="9" * 400)),
+            f"3:hoeveelheid: hoeveelheid moet groter dan 0 zijn, niet {'9' * 400}",
+        ),
         ((HEADER, _row(steentype="")), "2:steentype: steentype is leeg"),
         (
             (HEADER, GOOD_ROW, _row(eenheid="ton")),
@@ -387,3 +400,30 @@ def test_a_50_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path, countri
     assert problems_of(path, countries) == [
         f"{path}: bestand te groot (52,4 MB; ten hoogste 20 MB)"
     ]
+
+
+def test_one_flow_is_checked_as_a_row_of_a_file_is(countries):
+    """parse_flow (the app's edit form) gives the flow, or the file's words per column."""
+    cells = flow_cells(flow(hoeveelheid=1234.5, betrokkenheid="draagt bij"))
+    assert cells["hoeveelheid"] == "1234,5" and cells["fabriek_risico_overzicht"] == "ja"
+    assert parse_flow(cells, countries, "m2") == (
+        flow(hoeveelheid=1234.5, betrokkenheid="draagt bij"),
+        {},
+    )
+    named = {**cells, "groeve_land": " Tsjechië ", "circulair": "JA"}
+    parsed, _ = parse_flow(named, countries)
+    assert parsed is not None and (parsed.groeve_land, parsed.circulair) == ("CZ", True)
+    bad = {**cells, "hoeveelheid": "twaalf", "groeve_land": "Atlantis", "eenheid": "ton"}
+    assert parse_flow(bad, countries, "m2") == (
+        None,
+        {
+            "hoeveelheid": "hoeveelheid is geen getal: 'twaalf'",
+            "groeve_land": "onbekend land 'Atlantis' (ISO-code zoals NL of een Nederlandse naam)",
+            "eenheid": "eenheid ton wijkt af van m2; één eenheid voor het hele register",
+        },
+    )
+    assert parse_flow({}, countries)[1] == {
+        "steentype": "steentype is leeg",
+        "hoeveelheid": "hoeveelheid is leeg",
+        "eenheid": "eenheid is leeg",
+    }

@@ -76,7 +76,8 @@ def test_json_questions(capsys, example):
     data = json.loads(score(capsys, str(example), "--format", "json")[1])
     questions = data["questions"]
     for qid, entry in questions.items():
-        extra = {"percentage"} if FW.questions[qid].kind in ("band", "percentage") else set()
+        percentage_keys = {"percentage", "percentage_source"}
+        extra = percentage_keys if FW.questions[qid].kind in ("band", "percentage") else set()
         assert set(entry) == {"answer", "points", "max", "criteria"} | extra, qid
     assert questions["1.1.5"] == {
         "answer": "gedeeltelijk",
@@ -95,6 +96,7 @@ def test_json_questions(capsys, example):
         "points": 4,
         "max": 10,
         "percentage": 45,
+        "percentage_source": "entered",
         "criteria": "0<20%: 0 punten; 20<40%: 2 punten; 40<60%: 4 punten; 60-75%: 6 punten; "
         "75-90%: 8 punten; ≥90%: 10 punten",
     }

@@ -103,7 +103,7 @@ def test_equal_percentages_are_printed_as_each_session_gives_them(first, second)
         )
         line = encoder.encode(session, assess(FW, session))
         assert line == reference(session)
-        assert f'"percentage": {share!r}}}' in line
+        assert f'"percentage": {share!r}, "percentage_source": "entered"}}' in line
 
 
 def test_text_kept_for_another_result_at_the_same_address_is_not_used():

@@ -17,7 +17,10 @@ COMMANDS = {
     "export": ("trustone_tui.commands.export", "export an answer file as md, html, csv or json"),
     "summary": ("trustone_tui.commands.summary", "summarise many answer files for the secretariat"),
     "diff": ("trustone_tui.commands.diff", "compare last year's answer file with this year's"),
-    "register": ("trustone_tui.commands.register", "write a register template or check a register"),
+    "register": (
+        "trustone_tui.commands.register",
+        "the supply-chain register: template, check, import, export",
+    ),
 }
 
 

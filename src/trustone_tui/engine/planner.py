@@ -40,6 +40,7 @@ from trustone_tui.engine.scoring import (
     score_question,
 )
 from trustone_tui.engine.session import QuestionAnswer, Session, profile_of
+from trustone_tui.engine.sources import effective_answers
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import AnswerWord, Level, Question
 from trustone_tui.framework.profile import Profile
@@ -151,7 +152,8 @@ def plan(
     have ``assess(framework, session)`` to save scoring twice.
     """
     profile = profile_of(session.company, framework)
-    return plan_answers(framework, profile, session.answers, target, assessment)
+    answers = effective_answers(session, framework).answers  # the percentages that count
+    return plan_answers(framework, profile, answers, target, assessment)
 
 
 def plan_answers(

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from trustone_tui.engine.scoring import Assessment, assess_answers
 from trustone_tui.engine.session import Session, profile_of
+from trustone_tui.engine.sources import effective_answers
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.profile import Profile
 
@@ -34,10 +35,11 @@ class ProfileChange(NamedTuple):
 def profile_change(framework: Framework, session: Session, new: Profile) -> ProfileChange:
     """What scoring the session under ``new`` instead of its company's profile changes."""
     old = profile_of(session.company, framework)
-    before = assess_answers(framework, old, session.answers)
+    answers, sources = effective_answers(session, framework)
+    before = assess_answers(framework, old, answers, sources)
     if new == old:
         return ProfileChange(old, new, (), before, before, ())
-    after = assess_answers(framework, new, session.answers)
+    after = assess_answers(framework, new, answers, sources)
     changed = tuple(
         q.id
         for q in framework.scored_questions()

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Literal, NamedTuple
 
 from trustone_tui.engine.session import QuestionAnswer, Session, profile_of
+from trustone_tui.engine.sources import PercentageSource, effective_answers
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import (
     AnswerWord,
@@ -43,6 +44,8 @@ class QuestionResult(NamedTuple):
     #: 0 when n.v.t. or not counted.
     max_points: float
     criteria: CriteriaVariant | None
+    #: Where ``percentage`` comes from: the supply-chain register or typed in the interview.
+    percentage_source: PercentageSource | None = None
 
     @property
     def counted(self) -> bool:
@@ -137,7 +140,8 @@ def score_question(
     question: Question, given: QuestionAnswer | None, profile: Profile, framework: Framework
 ) -> QuestionResult:
     given = given or _UNANSWERED
-    return _score(framework, question.id, given.answer, given.percentage, profile.key)
+    source = "entered" if given.percentage is not None else None
+    return _score(framework, question.id, given.answer, given.percentage, profile.key, source)
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
@@ -147,9 +151,23 @@ def _score(
     answer_given: str | None,
     percentage: float | None,
     profile_key: str,
+    percentage_source: PercentageSource | None = None,
 ) -> QuestionResult:
     """Score one question. The result depends on nothing else and is immutable, so identical
     inputs share one: scoring many sessions (or one session after each edit) repeats them."""
+    result = _score_given(framework, question_id, answer_given, percentage, profile_key)
+    if percentage_source is None or result.percentage is None:
+        return result
+    return result._replace(percentage_source=percentage_source)
+
+
+def _score_given(
+    framework: Framework,
+    question_id: str,
+    answer_given: str | None,
+    percentage: float | None,
+    profile_key: str,
+) -> QuestionResult:
     question = framework.questions[question_id]
     category, size = profile_key.split(":")
     profile = Profile(category, size)  # type: ignore[arg-type]
@@ -287,9 +305,13 @@ def _layout(framework: Framework, category: Category) -> _Layout:
 
 
 def assess_answers(
-    framework: Framework, profile: Profile, answers: Mapping[str, QuestionAnswer]
+    framework: Framework,
+    profile: Profile,
+    answers: Mapping[str, QuestionAnswer],
+    sources: Mapping[str, PercentageSource] | None = None,
 ) -> Assessment:
-    """Score the answers for a profile."""
+    """Score the answers for a profile; ``sources`` says where each percentage comes from
+    (default: every percentage was entered)."""
     layout = _layout(framework, profile.category)
     profile_key = profile.key
     results: dict[str, QuestionResult] = {}
@@ -300,8 +322,13 @@ def assess_answers(
         for qid in question_ids:
             # score_question, inlined: this loop runs for every question of every session.
             given = answers.get(qid) or _UNANSWERED
+            percentage = given.percentage
+            if sources is None:
+                source: PercentageSource | None = "entered" if percentage is not None else None
+            else:
+                source = sources.get(qid)
             results[qid] = result = _score(
-                framework, qid, given.answer, given.percentage, profile_key
+                framework, qid, given.answer, percentage, profile_key, source
             )
             status = result.status
             if status == "not_counted":
@@ -332,8 +359,13 @@ def assess_answers(
 
 
 def assess(framework: Framework, session: Session) -> Assessment:
-    """Score a session with the profile its company has."""
-    return assess_answers(framework, profile_of(session.company, framework), session.answers)
+    """Score a session with the profile its company has, and the percentages that count
+    (:func:`~trustone_tui.engine.sources.effective_answers`: the register's where it has them)."""
+    profile = profile_of(session.company, framework)
+    if session.register is None:  # every percentage was entered: no need to mark each
+        return assess_answers(framework, profile, session.answers)
+    answers, sources = effective_answers(session, framework)
+    return assess_answers(framework, profile, answers, sources)
 
 
 def _insight(results: Mapping[str, QuestionResult], question_id: str) -> float:

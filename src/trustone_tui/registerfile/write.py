@@ -52,6 +52,12 @@ def rows(register: Register, decimal_comma: bool) -> list[list[Cell]]:
     return table
 
 
+def flow_cells(flow: Flow) -> dict[str, str]:
+    """A flow's cells as text, as :func:`~trustone_tui.registerfile.read.parse_flow` reads
+    them back (``ja``/``nee``, the quantity with a decimal comma)."""
+    return {name: str(_cell(flow, name, decimal_comma=True)) for name in COLUMNS}
+
+
 def _cell(flow: Flow, name: str, decimal_comma: bool) -> Cell:
     value = getattr(flow, name)
     if name == "hoeveelheid":
@@ -59,6 +65,11 @@ def _cell(flow: Flow, name: str, decimal_comma: bool) -> Cell:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     return "" if value is None else str(value)
+
+
+def quantity_text(value: float) -> str:
+    """A quantity as a Dutch spreadsheet shows it: every digit, a decimal comma (``12,25``)."""
+    return _number_text(value, decimal_comma=True)
 
 
 def _number_text(value: float, decimal_comma: bool) -> str:
@@ -78,20 +89,26 @@ def csv_text(register: Register) -> str:
 
 def write_register(path: Path, register: Register) -> None:
     """Write ``register`` to a ``.csv`` or ``.xlsx`` file (replacing it)."""
+    path.write_bytes(register_bytes(path, register))
+
+
+def register_bytes(path: Path, register: Register) -> bytes:
+    """The bytes of ``register`` as the file ``path`` names: ``.csv`` or ``.xlsx``."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        path.write_bytes(csv_text(register).encode("utf-8-sig"))
-    elif suffix == ".xlsx":
-        _write_xlsx(path, register)
-    else:
-        raise RegisterFileError([f"{path}: onbekend bestandstype {suffix!r} (.csv of .xlsx)"])
+        return csv_text(register).encode("utf-8-sig")
+    if suffix == ".xlsx":
+        return _xlsx_bytes(register)
+    raise RegisterFileError([f"{path}: onbekend bestandstype {suffix!r} (.csv of .xlsx)"])
 
 
-def _write_xlsx(path: Path, register: Register) -> None:
+def _xlsx_bytes(register: Register) -> bytes:
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("ketens")
     for row in rows(register, decimal_comma=False):
         sheet.append(row)
-    book.save(path)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -135,7 +135,7 @@ def answer_side(result: QuestionResult, session: Session) -> AnswerSide:
         status=result.status,
         answer=answer_text(result),
         answer_word=word,
-        percentage=given.percentage,
+        percentage=result.percentage,  # the one that counts (the register's, engine/sources)
         points=result.points,
         max_points=result.max_points,
         note=given.note,

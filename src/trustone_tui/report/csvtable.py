@@ -112,7 +112,7 @@ def question_rows(session: Session, assessment: Assessment) -> list[list[Cell]]:
                 result.question.step,
                 STATUS_LABELS[result.status],
                 answer,
-                given.percentage,
+                result.percentage,  # the one that counts (the register's, engine/sources)
                 result.points,
                 result.max_points,
                 given.note.replace("\r\n", "\n").replace("\r", "\n"),

@@ -38,7 +38,10 @@ def question_json(result: QuestionResult, session: Session) -> dict[str, Any]:
         "criteria": criteria_json(result.criteria) if result.criteria else None,
     }
     if result.question.kind in ("band", "percentage"):
-        out["percentage"] = given.percentage
+        source = result.percentage_source
+        # The register's figure when it counts (engine/sources), else what was typed.
+        out["percentage"] = result.percentage if source == "register" else given.percentage
+        out["percentage_source"] = source
     return out
 
 
@@ -97,7 +100,7 @@ class ScoreLineEncoder:
     """``json.dumps(score_json(session, assessment), ensure_ascii=False)``, the same text, faster.
 
     Use one encoder for many sessions: the text of each question result is kept (with the
-    result, so its ``id`` cannot be reused) and spliced in. The percentage comes from the
+    result, so its ``id`` cannot be reused) and spliced in. A typed percentage comes from the
     session, as in :func:`question_json`, and is encoded per session: the engine shares one
     result between percentages that compare equal but print differently (``0.0`` and ``-0.0``).
     The line is built as UTF-8 (:meth:`encode_utf8`): the command writes those bytes as they are.
@@ -108,8 +111,9 @@ class ScoreLineEncoder:
     MAX_KEPT = 8192
 
     def __init__(self) -> None:
-        #: ``id(result) -> (result, its UTF-8 text, whether the percentage follows)``.
-        self._questions: dict[int, tuple[QuestionResult, bytes, bool]] = {}
+        #: ``id(result) -> (result, its UTF-8 text, what follows the percentage or None when
+        #: there is no percentage)``.
+        self._questions: dict[int, tuple[QuestionResult, bytes, bytes | None]] = {}
 
     def encode(self, session: Session, assessment: Assessment) -> str:
         return self.encode_utf8(session, assessment).decode("utf-8")
@@ -127,25 +131,32 @@ class ScoreLineEncoder:
                 kept = self._keep(qid, result, session)
             parts.append(separator)
             parts.append(kept[1])
-            if kept[2]:
-                given = answers.get(qid)
-                parts.append(_number(given.percentage if given else None).encode("utf-8"))
-                parts.append(b"}")
+            if kept[2] is not None:
+                if result.percentage_source == "register":
+                    percentage = result.percentage
+                else:
+                    given = answers.get(qid)
+                    percentage = given.percentage if given else None
+                parts.append(_number(percentage).encode("utf-8"))
+                parts.append(kept[2])
             separator = b", "
         parts.append(b"}}")
         return b"".join(parts)
 
     def _keep(
         self, qid: str, result: QuestionResult, session: Session
-    ) -> tuple[QuestionResult, bytes, bool]:
+    ) -> tuple[QuestionResult, bytes, bytes | None]:
         """Encode ``"1.1.5": {"answer": ..., "criteria": ...}`` once (the percentage open)."""
         out = question_json(result, session)
-        with_percentage = "percentage" in out  # always last: encoded per session
+        with_percentage = "percentage" in out  # last but its source: encoded per session
         out.pop("percentage", None)
+        source = out.pop("percentage_source", None)
         text = f"{_encode(qid)}: {_encode(out)}"
+        after = None
         if with_percentage:
             text = text[:-1] + ', "percentage": '
-        kept = (result, text.encode("utf-8"), with_percentage)
+            after = f', "percentage_source": {_encode(source)}}}'.encode()
+        kept = (result, text.encode("utf-8"), after)
         if len(self._questions) >= self.MAX_KEPT:
             self._questions.clear()
         self._questions[id(result)] = kept

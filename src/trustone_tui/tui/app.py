@@ -731,6 +731,15 @@ class TrustoneApp(App[None]):
 
         self.push_screen(ProfileScreen(self.session), changed)
 
+    def action_register(self) -> None:
+        """The supply-chain register (ketenoverzicht) of the session."""
+        if self.session is None:
+            return
+        from trustone_tui.tui.screens.register import RegisterScreen
+
+        if not isinstance(self.screen, RegisterScreen):
+            self.push_screen(RegisterScreen())
+
     def jump_to(self, question_id: str) -> None:
         while not isinstance(self.screen, InterviewScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
@@ -785,6 +794,11 @@ class TrustoneApp(App[None]):
                 "Samenvatting", "Punten per stap, niveau, open vragen", self.action_summary
             )
             yield SystemCommand("Bedrijfsprofiel", "Naam, categorie, omvang", self.action_profile)
+            yield SystemCommand(
+                "Ketenoverzicht",
+                "Ketens: eerste schakel, fabriek, groeve; inzicht en categorie (k)",
+                self.action_register,
+            )
             yield SystemCommand(
                 "Kopie opslaan als", "Sla de sessie op onder een nieuwe naam", self.action_save_copy
             )

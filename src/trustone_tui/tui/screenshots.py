@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,44 @@ class Scene:
         await _quiet(pilot)
 
 
+#: The register of the register scene: the demo company's purchases (fictional), one line per
+#: flow in the register's columns, as :func:`~trustone_tui.registerfile.read.parse_flow` reads.
+SCENE_REGISTER = (
+    "graniet;grijs;420;m2;nee;Steenhandel Noord BV;Havenweg 4, Groningen;NL;Xiamen Stone Co;"
+    "Industrial Rd 12, Xiamen;CN;indirect;ja;Fujian G603 Quarry;Shuitou, Fujian;CN;nee;verbonden",
+    "graniet;zwart;180;m2;nee;Steenhandel Noord BV;Havenweg 4, Groningen;NL;Xiamen Stone Co;"
+    "Industrial Rd 12, Xiamen;CN;indirect;ja;Shanxi Black;;CN;nee;",
+    "marmer;wit;95;m2;nee;Marmi Import;Via Roma 8, Carrara;IT;Segheria Apuana;"
+    "Via Aurelia 3, Massa;IT;direct;ja;Cava Bianca;Colonnata;IT;ja;draagt bij",
+    "hardsteen;blauw;260;m2;nee;;;BE;Carrières du Hainaut;Rue de la Pierre 1, Soignies;BE;direct;"
+    "nee;Carrière de Soignies;Soignies;BE;nee;",
+    "kwartsiet;groen;60;m2;nee;Stone Traders Ltd;MG Road 5, Bangalore;IN;Rajasthan Stones;"
+    ";IN;indirect;nee;Udaipur Quarry;;IN;nee;veroorzaakt",
+    "hardsteen;blauw;85;m2;ja;;;;;;;;nee;;;;nee;",
+)
+
+
+class RegisterScene(Scene):
+    """The demo session with :data:`SCENE_REGISTER`, the register screen opened with ``k``."""
+
+    async def setup(self, pilot: Pilot[None]) -> None:
+        from trustone_tui.engine.register import COLUMNS, Register
+        from trustone_tui.registerfile.read import parse_flow
+
+        await super().setup(pilot)
+        app = trustone_app(pilot.app)
+        flows = []
+        for line in SCENE_REGISTER:
+            flow, problems = parse_flow(
+                dict(zip(COLUMNS, line.split(";"), strict=True)), app.framework.countries
+            )
+            assert flow is not None, problems
+            flows.append(flow)
+        assert app.session is not None
+        app.update_session(replace(app.session, register=Register("m2", tuple(flows))))
+        await _quiet(pilot)
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("start", "Startscherm met recente sessies", (110, 30), demo=False),
     Scene("interview", "Interview (120x40)", (120, 40), question="1.1.5"),
@@ -106,6 +144,7 @@ SCENES: tuple[Scene, ...] = (
         demo=False,
         keys=("v", "enter"),
     ),
+    RegisterScene("register", "Ketenoverzicht", (160, 45), question="2.1.1c", keys=("k",)),
 )
 
 

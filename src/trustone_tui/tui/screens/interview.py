@@ -88,6 +88,7 @@ class InterviewScreen(Screen[None]):
         Binding("w", "app.toggle_what_if", "Wat-als"),
         Binding("s", "app.summary", "Samenvatting"),
         Binding("b", "app.profile", "Profiel"),
+        Binding("k", "app.register", "Ketenoverzicht", show=False),
         Binding("escape", "leave_field", "Terug", show=False),
         *(Binding(str(n), f"toggle_element({n - 1})", show=False) for n in range(1, 10)),
     ]

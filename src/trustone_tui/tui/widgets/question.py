@@ -9,6 +9,7 @@ changed answer re-renders only the small parts that show it (never the guidance)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual import on
@@ -19,12 +20,18 @@ from textual.widgets import Checkbox, Input, Static
 
 from trustone_tui.engine.scoring import QuestionResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
-from trustone_tui.engine.verdict import percentage_verdict, suggestion, suggests
+from trustone_tui.engine.verdict import (
+    PercentageVerdict,
+    percentage_verdict,
+    suggestion,
+    suggests,
+)
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import AnswerWord, Question
 from trustone_tui.framework.profile import Profile
 from trustone_tui.text import formatting
 from trustone_tui.text.formatting import points_count
+from trustone_tui.text.register import source_text
 from trustone_tui.tui import render
 from trustone_tui.tui.widgets.answerbar import AnswerBar
 from trustone_tui.tui.widgets.checklist import ElementList, Item
@@ -293,7 +300,7 @@ class QuestionPanel(Vertical):
         suggestion = self._suggestion(view)
         table: Content | render.Blocks
         if question.kind == "band":
-            table = render.band_table(variant, given.percentage)
+            table = render.band_table(variant, result.percentage)
         else:
             shown = result.answer if result.source == "percentage" else chosen
             table = render.criteria_table(variant, shown, suggestion)
@@ -337,7 +344,16 @@ class QuestionPanel(Vertical):
         result = view.result
         if result is None or view.question.kind not in ("band", "percentage"):
             return Content("")
-        verdict = percentage_verdict(result, view.given)
+        # The percentage that counts: the register's when it has one (engine/sources).
+        counted = replace(view.given, percentage=result.percentage)
+        verdict = percentage_verdict(result, counted)
+        source = source_text(result.percentage_source, result.percentage, view.given.percentage)
+        if source is not None:
+            return self._verdict_text(verdict) + Content.styled(f" · {source}", "$text-accent")
+        return self._verdict_text(verdict)
+
+    @staticmethod
+    def _verdict_text(verdict: PercentageVerdict | None) -> Content:
         if verdict is None:
             return Content.styled("nog geen percentage", "$text-muted")
         if verdict.band is not None:
