@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from trustone_tui.framework.model import AnswerWord
+
 ActionStatus = Literal["open", "bezig", "klaar", "vervallen"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = get_args(ActionStatus)
 #: Statuses of an action that needs nothing more: never overdue.
@@ -29,6 +31,20 @@ class ProgressEntry:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class Aim:
+    """What an action aims for on one of its questions: an answer word or a percentage.
+
+    Kept in the file as ``aims = [{question = "3.1.2", answer = "ja"}]``. A question of the
+    action without an aim aims for the best: *Ja*, or 100% for a band question
+    (``engine.actionplan.aim_for``).
+    """
+
+    question: str
+    answer: AnswerWord | None = None
+    percentage: float | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Action:
     """One action of the plan; the fields are the keys of an ``[[actions]]`` table."""
@@ -41,6 +57,8 @@ class Action:
     status: ActionStatus = "open"
     progress: tuple[ProgressEntry, ...] = ()
     created: dt.date | None = None
+    #: What the action aims for per question (optional; see :class:`Aim`).
+    aims: tuple[Aim, ...] = ()
 
     def is_overdue(self, on: dt.date) -> bool:
         """Whether the action is still to be done and was due before ``on``."""
