@@ -18,6 +18,7 @@ COMMANDS = {
     "summary": ("trustone_tui.commands.summary", "summarise many answer files for the secretariat"),
     "diff": ("trustone_tui.commands.diff", "compare last year's answer file with this year's"),
     "register": ("trustone_tui.commands.register", "write a register template or check a register"),
+    "actions": ("trustone_tui.commands.actions", "the plan of action: actions, overdue, counts"),
 }
 
 
