@@ -19,6 +19,7 @@ COMMANDS = {
     "diff": ("trustone_tui.commands.diff", "compare last year's answer file with this year's"),
     "register": ("trustone_tui.commands.register", "write a register template or check a register"),
     "actions": ("trustone_tui.commands.actions", "the plan of action: actions, overdue, counts"),
+    "new-year": ("trustone_tui.commands.newyear", "start next year's session from this one"),
 }
 
 
