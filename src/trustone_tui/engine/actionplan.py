@@ -234,3 +234,18 @@ def draft_actions(
         )
         for action_id, target in zip(ids, targets, strict=True)
     )
+
+
+def newly_reached(
+    framework: Framework, before: Session, after: Session, question_id: str
+) -> tuple[Action, ...]:
+    """Actions still to be done, serving the question, that reach their aims in ``after``
+    and did not in ``before``: the ones to offer to mark ``klaar``."""
+    return tuple(
+        a
+        for a in after.actions
+        if question_id in a.questions
+        and a.status not in CLOSED_STATUSES
+        and action_reached(framework, after, a)
+        and not action_reached(framework, before, a)
+    )

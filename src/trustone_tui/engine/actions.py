@@ -68,3 +68,24 @@ class Action:
 def reference_date(assessment_date: dt.date | None, today: dt.date) -> dt.date:
     """The day actions are judged overdue on: the assessment date, else today."""
     return today if assessment_date is None else assessment_date
+
+
+def serving(actions: tuple[Action, ...], question_id: str) -> tuple[Action, ...]:
+    """The actions that serve a question, in the plan's order."""
+    return tuple(a for a in actions if question_id in a.questions)
+
+
+def put_action(actions: tuple[Action, ...], action: Action) -> tuple[Action, ...]:
+    """The plan with ``action`` in place of the one with its id, or added at the end."""
+    if any(a.id == action.id for a in actions):
+        return tuple(action if a.id == action.id else a for a in actions)
+    return (*actions, action)
+
+
+def drop_action(actions: tuple[Action, ...], action_id: str) -> tuple[Action, ...]:
+    return tuple(a for a in actions if a.id != action_id)
+
+
+def next_status(status: ActionStatus) -> ActionStatus:
+    """The status after ``status`` in ``open → bezig → klaar → vervallen → open``."""
+    return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]

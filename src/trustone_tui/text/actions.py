@@ -92,3 +92,20 @@ def counts_line(actions: tuple[Action, ...], on: dt.date) -> str:
     parts = ", ".join(f"{counts[s]} {STATUS_LABELS[s]}" for s in ACTION_STATUSES)
     word = "actie" if len(actions) == 1 else "acties"
     return f"{len(actions)} {word}: {parts}; {counts['overdue']} {OVERDUE_MARK}"
+
+
+def question_actions_line(actions: tuple[Action, ...], on: dt.date) -> str:
+    """The actions serving a question, one phrase each: ``A1 bezig, vóór 12-11-2027``."""
+    parts = [f"{a.id} {STATUS_LABELS[a.status]}, vóór {due_text(a, on)}" for a in actions]
+    return "Acties: " + " · ".join(parts) if parts else ""
+
+
+def parse_date(text: str) -> dt.date:
+    """``12-11-2027``, ``12-11-27`` or ``2027-11-12``; ValueError with a Dutch reason."""
+    text = text.strip()
+    for pattern in ("%d-%m-%Y", "%Y-%m-%d", "%d-%m-%y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"{text!r} is geen datum; schrijf bijvoorbeeld 12-11-2027")

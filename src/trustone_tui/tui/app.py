@@ -693,6 +693,15 @@ class TrustoneApp(App[None]):
 
         self.push_screen(SummaryScreen(), back)
 
+    def action_plan(self) -> None:
+        """The plan of action (plan van aanpak) of the open session."""
+        if self.session is None:
+            return
+        from trustone_tui.tui.screens.plan import PlanScreen
+
+        if not isinstance(self.screen, PlanScreen):
+            self.push_screen(PlanScreen())
+
     def action_profile(self) -> None:
         if self.session is None:
             return
@@ -759,6 +768,11 @@ class TrustoneApp(App[None]):
                 "Samenvatting", "Punten per stap, niveau, open vragen", self.action_summary
             )
             yield SystemCommand("Bedrijfsprofiel", "Naam, categorie, omvang", self.action_profile)
+            yield SystemCommand(
+                "Plan van aanpak",
+                "Acties, eigenaars, datums en voortgang; acties uit het plan (k)",
+                self.action_plan,
+            )
             yield SystemCommand(
                 "Kopie opslaan als", "Sla de sessie op onder een nieuwe naam", self.action_save_copy
             )
