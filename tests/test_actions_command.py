@@ -140,7 +140,7 @@ def test_html_is_one_escaped_a4_page(tmp_path: Path, capsys):
     page = capsys.readouterr().out
     assert page.startswith("<!DOCTYPE html>") and "size: A4" in page
     assert "Van Dijk &amp; Zn." in page
-    assert '<td class="overdue">11-11-2026 <span class="mark">te laat</span></td>' in page
+    assert '<td class="due overdue">11-11-2026 <span class="mark">te laat</span></td>' in page
     assert "<script" not in page
 
 

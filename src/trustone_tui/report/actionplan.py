@@ -191,6 +191,7 @@ def _markdown(view: PlanView, notes: bool) -> str:
 # --------------------------------------------------------------------------- HTML
 
 PLAN_CSS = """
+td.due { white-space: nowrap; }
 td.overdue { color: #a3191b; font-weight: bold; }
 .mark { display: inline-block; border: 0.75pt solid #a3191b; border-radius: 1mm;
   padding: 0 1mm; font-size: 8.5pt; }
@@ -202,9 +203,9 @@ def _html(view: PlanView, notes: bool) -> str:
     for a in view.actions:
         due = esc(date_text(a.due))
         if view.overdue(a):
-            due = f'<td class="overdue">{due} <span class="mark">{OVERDUE_MARK}</span></td>'
+            due = f'<td class="due overdue">{due} <span class="mark">{OVERDUE_MARK}</span></td>'
         else:
-            due = f"<td>{due}</td>"
+            due = f'<td class="due">{due}</td>'
         progress = ""
         if notes and a.progress:
             progress = "".join(
