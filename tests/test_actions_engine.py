@@ -259,3 +259,40 @@ def test_an_unreachable_plan_gives_no_drafts():
     session = demo()
     the_plan = plan(FW, session)
     assert draft_actions(FW, session, the_plan._replace(reachable=False), DAY, str) == ()
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def test_progress_summary_counts_each_action_once():
+    from trustone_tui.engine.actions import progress_summary
+
+    plan = (
+        action(id="A1", status="klaar", due=DAY - dt.timedelta(days=9)),
+        action(id="A2", status="vervallen", due=DAY - dt.timedelta(days=9)),
+        action(id="A3", status="open", due=DAY - dt.timedelta(days=1)),  # overdue
+        action(id="A4", status="bezig", due=DAY),  # due that day: on time
+        action(id="A5", status="open", due=DAY + dt.timedelta(days=1)),
+    )
+    summary = progress_summary(plan, DAY)
+    assert (summary.done, summary.on_time, summary.overdue, summary.dropped) == (1, 2, 1, 1)
+    assert wording.progress_summary_line(summary) == (
+        "1 klaar · 2 op schema · 1 te laat · 1 vervallen"
+    )
+
+
+def test_progress_notes_stay_in_date_order():
+    from trustone_tui.engine.actions import ProgressEntry, add_progress
+
+    later = action(progress=(ProgressEntry(DAY + dt.timedelta(days=3), "eerder genoteerd"),))
+    added = add_progress(later, "  nieuw  ", DAY)
+    assert added.progress[-1] == ProgressEntry(DAY + dt.timedelta(days=3), "nieuw")
+    assert add_progress(later, "   ", DAY) is later
+    assert add_progress(action(), "eerste", DAY).progress == (ProgressEntry(DAY, "eerste"),)
+
+
+def test_parse_date_accepts_dutch_and_iso_dates():
+    assert wording.parse_date("01-06-2027") == dt.date(2027, 6, 1)
+    assert wording.parse_date(" 2027-06-01 ") == dt.date(2027, 6, 1)
+    with pytest.raises(ValueError, match="'31-02-2027' is geen datum"):
+        wording.parse_date("31-02-2027")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.tui.helpers import SIZE, make_app, text_of
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from trustone_tui.answerfile.read import parse_session
 from trustone_tui.answerfile.write import dump_session
@@ -19,6 +19,7 @@ from trustone_tui.engine.planner import plan
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.tui.screens.dialogs import ChoiceDialog
 from trustone_tui.tui.screens.interview import InterviewScreen
+from trustone_tui.tui.screens.limited import LimitedScreen
 from trustone_tui.tui.screens.plan import ActionForm, LevelPicker, PlanScreen
 
 NOW = dt.datetime(2026, 12, 3, 10, 0, tzinfo=dt.UTC)
@@ -291,3 +292,76 @@ async def test_the_plan_is_not_changed_in_what_if_mode(framework, demo_file):
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
         assert app.session.actions == ()
+
+
+# --------------------------------------------------------------------------- limited assessment
+
+
+async def test_the_limited_assessment_walks_the_actions_and_sums_up(framework, tmp_path):
+    path = with_plan(
+        framework,
+        tmp_path / "plan.toml",
+        Action(id="A1", text="Groeves", due=dt.date(2027, 6, 1), status="bezig"),
+        Action(id="A2", text="Fabrieken", due=dt.date(2026, 10, 1)),  # overdue on 12-11-2026
+        Action(id="A3", text="Klachten", due=dt.date(2027, 3, 1)),
+        Action(id="A4", text="Al klaar", due=dt.date(2026, 1, 1), status="klaar"),
+    )
+    app = make_app(framework, open_path=path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LimitedScreen)
+        head = text_of(app, "#limited-head")
+        assert head.startswith("Beperkte beoordeling: de voortgang van het plan van aanpak")
+        assert "Beoordeling 2026: " in head
+        # By due date, only those still to be done: A2 (overdue), A3, A1.
+        assert "Actie 1 van 3" in head
+        assert text_of(app, "#limited-action").startswith("A2: Fabrieken")
+        assert "Vóór 01-10-2026 (te laat) · nu open" in text_of(app, "#limited-action")
+        screen.query_one("#limited-status", Select).value = "klaar"
+        await pilot.press(*"Alle fabrieken bekend", "enter")
+        await pilot.pause()
+        assert text_of(app, "#limited-action").startswith("A3: Klachten")
+        await pilot.press("ctrl+n")  # skipped: unchanged
+        await pilot.pause()
+        assert text_of(app, "#limited-action").startswith("A1: Groeves")
+        screen.query_one("#limited-status", Select).value = "vervallen"
+        screen.query_one("#limited-note", Input).focus()
+        await pilot.press("enter")
+        await saved(
+            app,
+            pilot,
+            path,
+            framework,
+            lambda s: [a.status for a in s.actions] == ["vervallen", "klaar", "open", "klaar"],
+        )
+        actions = load_session(path, framework).actions
+        assert [(p.date, p.note) for p in actions[1].progress] == [
+            (NOW.date(), "Alle fabrieken bekend")
+        ]
+        assert actions[0].progress == () and actions[2] == Action(
+            id="A3", text="Klachten", due=dt.date(2027, 3, 1)
+        )
+        assert not screen.query_one("#limited-form").display
+        summary = text_of(app, "#limited-summary")
+        assert "2 klaar · 1 op schema · 0 te laat · 1 vervallen" in summary
+        assert "3 acties besproken" in summary
+
+
+async def test_the_limited_assessment_is_in_the_command_palette(framework, tmp_path):
+    path = with_plan(
+        framework,
+        tmp_path / "plan.toml",
+        Action(id="A1", text="Groeves", due=dt.date(2027, 6, 1)),
+    )
+    app = make_app(framework, open_path=path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Beperkte beoordeling")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LimitedScreen)

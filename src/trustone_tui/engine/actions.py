@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 from trustone_tui.framework.model import AnswerWord
@@ -89,3 +89,31 @@ def drop_action(actions: tuple[Action, ...], action_id: str) -> tuple[Action, ..
 def next_status(status: ActionStatus) -> ActionStatus:
     """The status after ``status`` in ``open → bezig → klaar → vervallen → open``."""
     return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSummary:
+    """Where a plan stands, as a limited assessment ends: done, on time, overdue, dropped."""
+
+    done: int
+    on_time: int
+    overdue: int
+    dropped: int
+
+
+def progress_summary(actions: tuple[Action, ...], on: dt.date) -> ProgressSummary:
+    """``klaar``, still to be done and not overdue on ``on``, overdue, ``vervallen``."""
+    overdue = sum(a.is_overdue(on) for a in actions)
+    done = sum(a.status == "klaar" for a in actions)
+    dropped = sum(a.status == "vervallen" for a in actions)
+    return ProgressSummary(done, len(actions) - done - dropped - overdue, overdue, dropped)
+
+
+def add_progress(action: Action, note: str, today: dt.date) -> Action:
+    """The action with a progress note dated today (or the last note's day, if later: notes
+    stay in date order); the action itself for an empty note."""
+    note = note.strip()
+    if not note:
+        return action
+    day = max(today, action.progress[-1].date) if action.progress else today
+    return replace(action, progress=(*action.progress, ProgressEntry(day, note)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from trustone_tui.engine.actions import ACTION_STATUSES, Action, ActionStatus
+from trustone_tui.engine.actions import ACTION_STATUSES, Action, ActionStatus, ProgressSummary
 from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.text import formatting
 from trustone_tui.text.plan import answer_label
@@ -109,3 +109,11 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             continue
     raise ValueError(f"{text!r} is geen datum; schrijf bijvoorbeeld 12-11-2027")
+
+
+def progress_summary_line(summary: ProgressSummary) -> str:
+    """``2 klaar · 1 op schema · 1 te laat · 1 vervallen``."""
+    return (
+        f"{summary.done} klaar · {summary.on_time} op schema · "
+        f"{summary.overdue} {OVERDUE_MARK} · {summary.dropped} vervallen"
+    )

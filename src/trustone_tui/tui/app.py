@@ -702,6 +702,21 @@ class TrustoneApp(App[None]):
         if not isinstance(self.screen, PlanScreen):
             self.push_screen(PlanScreen())
 
+    def action_limited_assessment(self) -> None:
+        """The limited assessment: walk the plan of action instead of the questions."""
+        if self.session is None:
+            return
+        from trustone_tui.tui.screens.limited import LimitedScreen
+
+        if not self.session.actions:
+            self.notify(
+                "Er zijn nog geen acties: maak ze in het plan van aanpak (k).",
+                title="Beperkte beoordeling",
+                severity="warning",
+            )
+            return
+        self.push_screen(LimitedScreen())
+
     def action_profile(self) -> None:
         if self.session is None:
             return
@@ -772,6 +787,11 @@ class TrustoneApp(App[None]):
                 "Plan van aanpak",
                 "Acties, eigenaars, datums en voortgang; acties uit het plan (k)",
                 self.action_plan,
+            )
+            yield SystemCommand(
+                "Beperkte beoordeling",
+                "Loop de acties van het plan van aanpak langs: voortgang en status",
+                self.action_limited_assessment,
             )
             yield SystemCommand(
                 "Kopie opslaan als", "Sla de sessie op onder een nieuwe naam", self.action_save_copy

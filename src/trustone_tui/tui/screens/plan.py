@@ -29,7 +29,7 @@ from trustone_tui.engine.actions import (
     ACTION_STATUSES,
     Action,
     ActionStatus,
-    ProgressEntry,
+    add_progress,
     drop_action,
     next_status,
     put_action,
@@ -97,22 +97,18 @@ def action_from_form(
     if not due.strip():
         raise ValueError("Geef een datum waarvoor de actie klaar moet zijn.")
     due_date = parse_date(due)
-    progress = old.progress if old else ()
-    note = progress_note.strip()
-    if note:
-        day = max(today, progress[-1].date) if progress else today
-        progress = (*progress, ProgressEntry(day, note))
-    return Action(
+    action = Action(
         id=action_id,
         text=text,
         questions=ids,
         owner=owner.strip(),
         due=due_date,
         status=status,
-        progress=progress,
+        progress=old.progress if old else (),
         created=old.created if old else today,
         aims=tuple(aim for aim in (old.aims if old else ()) if aim.question in ids),
     )
+    return add_progress(action, progress_note, today)
 
 
 class ActionForm(ModalScreen[Action | None]):
@@ -239,6 +235,7 @@ class PlanScreen(Screen[None]):
         Binding("d,delete", "delete", "Verwijderen"),
         Binding("p", "draft", "Uit plan"),
         Binding("l", "draft_for_level", "Niveau kiezen"),
+        Binding("v", "app.limited_assessment", "Voortgang"),
     ]
 
     DEFAULT_CSS = """
