@@ -189,3 +189,40 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys, change: str, p
     assert captured.out == ""
     (line,) = captured.err.splitlines()
     assert line.startswith(f"{path}: {problem}")
+
+
+# --------------------------------------------------------------------------- trustone overdue
+
+
+def test_overdue_lists_every_overdue_action_across_companies(tmp_path: Path, capsys):
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    first = write_plan(tmp_path)
+    first.rename(folder / "a.toml")
+    session = parse_session(demo_bytes(), "demo", FW)
+    other = replace(
+        session,
+        company=replace(session.company, name="Steen & Zo"),
+        interview=Interview(date=dt.date(2027, 1, 10)),
+        actions=(
+            Action(id="X1", text="Later", due=dt.date(2027, 2, 1)),
+            Action(id="X2", text="Te laat", due=dt.date(2027, 1, 9), owner="Inkoop"),
+        ),
+    )
+    (folder / "b.toml").write_bytes(dump_session(other, FW))
+    (folder / "kapot.toml").write_text("schema_version = 2\n")
+    assert main(["overdue", str(folder), "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert [(r["company"], r["id"], r["date"]) for r in json.loads(captured.out)] == [
+        ("Natuursteen Van Dijk & Zn. B.V.", "A2", "2026-11-12"),
+        ("Steen & Zo", "X2", "2027-01-10"),
+    ]
+    assert captured.err.startswith(f"{folder / 'kapot.toml'}: ")
+    assert main(["overdue", str(folder / "a.toml"), str(folder / "b.toml")]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "2 acties te laat"
+    assert "Steen & Zo · X2 [open] vóór 09-01-2027 (peildatum 10-01-2027) (Inkoop): Te laat" in out
+    assert main(["overdue", str(folder / "b.toml"), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.lstrip("\ufeff").splitlines()
+    assert lines[0] == "bestand;bedrijf;peildatum;actie;tekst;vragen;eigenaar;voor;status"
+    assert lines[1].split(";")[1:4] == ["Steen & Zo", "2027-01-10", "X2"]

@@ -20,6 +20,7 @@ COMMANDS = {
     "register": ("trustone_tui.commands.register", "write a register template or check a register"),
     "actions": ("trustone_tui.commands.actions", "the plan of action: actions, overdue, counts"),
     "new-year": ("trustone_tui.commands.newyear", "start next year's session from this one"),
+    "overdue": ("trustone_tui.commands.overdue", "every overdue action across companies"),
 }
 
 

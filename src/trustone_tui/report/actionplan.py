@@ -257,3 +257,91 @@ def _csv(view: PlanView, notes: bool, dialect: str) -> bytes:
             row.append("\n".join(f"{p.date.isoformat()}: {p.note}" for p in a.progress))
         rows.append(row)
     return csv_bytes(header, rows, DIALECTS[dialect])
+
+
+# --------------------------------------------------------------------------- across companies
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueRow:
+    """One overdue action of one company, for the secretariat's list."""
+
+    file: str
+    company: str
+    #: The day it is overdue on (the company's assessment date, else today).
+    on: dt.date
+    action: Action
+
+
+def overdue_rows(sessions: list[tuple[str, Session]], today: dt.date) -> list[OverdueRow]:
+    """Every overdue action across the sessions: by company (in the order given), by due date."""
+    rows: list[OverdueRow] = []
+    for file, session in sessions:
+        on = reference_date(session.interview.date, today)
+        rows.extend(
+            OverdueRow(file, session.company.name, on, a)
+            for a in by_due_date(session.actions)
+            if a.is_overdue(on)
+        )
+    return rows
+
+
+OVERDUE_HEADER = (
+    "bestand",
+    "bedrijf",
+    "peildatum",
+    "actie",
+    "tekst",
+    "vragen",
+    "eigenaar",
+    "voor",
+    "status",
+)
+
+
+def render_overdue(
+    rows: list[OverdueRow], fmt: Literal["text", "csv", "json"], csv_dialect: str = DEFAULT_DIALECT
+) -> bytes:
+    """The overdue actions as text (one line each), CSV or JSON (a list of objects)."""
+    if fmt == "json":
+        items = [
+            {
+                "file": r.file,
+                "company": r.company,
+                "date": r.on.isoformat(),
+                "id": r.action.id,
+                "text": r.action.text,
+                "questions": list(r.action.questions),
+                "owner": r.action.owner,
+                "due": r.action.due.isoformat(),
+                "status": r.action.status,
+            }
+            for r in rows
+        ]
+        return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode()
+    if fmt == "csv":
+        table = [
+            [
+                r.file,
+                r.company,
+                r.on.isoformat(),
+                r.action.id,
+                r.action.text,
+                " ".join(r.action.questions),
+                r.action.owner,
+                r.action.due.isoformat(),
+                r.action.status,
+            ]
+            for r in rows
+        ]
+        return csv_bytes(OVERDUE_HEADER, table, DIALECTS[csv_dialect])
+    word = "actie" if len(rows) == 1 else "acties"
+    lines = [f"{len(rows)} {word} {OVERDUE_MARK}"]
+    for r in rows:
+        owner = f" ({r.action.owner})" if r.action.owner else ""
+        lines.append(
+            f"{r.company} · {r.action.id} [{STATUS_LABELS[r.action.status]}] vóór "
+            f"{date_text(r.action.due)} (peildatum {date_text(r.on)}){owner}: "
+            f"{' '.join(r.action.text.split())}"
+        )
+    return (printable("\n".join(lines)) + "\n").encode()
