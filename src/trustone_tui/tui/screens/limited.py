@@ -8,7 +8,6 @@ on time, overdue, dropped. Every recorded action is saved at once, like an answe
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from textual import on
@@ -16,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from trustone_tui.engine.actions import (
@@ -26,20 +24,18 @@ from trustone_tui.engine.actions import (
     add_progress,
     progress_summary,
     put_action,
-    reference_date,
 )
-from trustone_tui.engine.session import Session
 from trustone_tui.text.actions import (
     STATUS_LABELS,
     date_text,
     due_text,
     progress_summary_line,
 )
-from trustone_tui.tui.host import AppHost, trustone_app
+from trustone_tui.tui.screens.plan import ActionsScreen
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
 
-class LimitedScreen(Screen[None]):
+class LimitedScreen(ActionsScreen):
     """Walk the actions still to be done; record progress and status; end with a summary."""
 
     BINDINGS = [
@@ -63,22 +59,6 @@ class LimitedScreen(Screen[None]):
         #: The ids of the actions to walk (those still to be done when the walk began).
         self.walk: list[str] = []
         self.position = 0
-
-    @property
-    def host(self) -> AppHost:
-        return trustone_app(self)
-
-    @property
-    def session(self) -> Session:
-        session = self.host.session
-        assert session is not None  # opened only with a session
-        return session
-
-    def today(self) -> dt.date:
-        return self.host.clock().date()
-
-    def judged_on(self) -> dt.date:
-        return reference_date(self.session.interview.date, self.today())
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

@@ -224,7 +224,28 @@ class LevelPicker(ModalScreen[str | None]):
 # --------------------------------------------------------------------------- the screen
 
 
-class PlanScreen(Screen[None]):
+class ActionsScreen(Screen[None]):
+    """A screen about the open session's plan of action (opened only with a session)."""
+
+    @property
+    def host(self) -> AppHost:
+        return trustone_app(self)
+
+    @property
+    def session(self) -> Session:
+        session = self.host.session
+        assert session is not None  # the screen is only opened with a session
+        return session
+
+    def today(self) -> dt.date:
+        return self.host.clock().date()
+
+    def judged_on(self) -> dt.date:
+        """The day actions are judged overdue on: the assessment date, else today."""
+        return reference_date(self.session.interview.date, self.today())
+
+
+class PlanScreen(ActionsScreen):
     """The plan of action of the open session."""
 
     BINDINGS = [
@@ -248,22 +269,6 @@ class PlanScreen(Screen[None]):
         super().__init__()
         #: Action ids in the order of the table's rows.
         self.row_ids: list[str] = []
-
-    @property
-    def host(self) -> AppHost:
-        return trustone_app(self)
-
-    @property
-    def session(self) -> Session:
-        session = self.host.session
-        assert session is not None  # the screen is only opened with a session
-        return session
-
-    def today(self) -> dt.date:
-        return self.host.clock().date()
-
-    def judged_on(self) -> dt.date:
-        return reference_date(self.session.interview.date, self.today())
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
