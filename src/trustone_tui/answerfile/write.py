@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from trustone_tui.answerfile import tomlwrite
-from trustone_tui.engine.actions import Action, Aim
+from trustone_tui.engine.actions import Action
 from trustone_tui.engine.register import COLUMNS, Register
 from trustone_tui.engine.session import CURRENT_SCHEMA_VERSION, UNGROUPED, QuestionAnswer, Session
 
 if TYPE_CHECKING:
+    from trustone_tui.engine.actions import Aim
     from trustone_tui.framework.bank import Framework
 
 
@@ -97,13 +98,6 @@ def register_document(register: Register) -> dict[str, Any]:
     return {"eenheid": register.unit, "ketens": flows} if flows else {"eenheid": register.unit}
 
 
-def aim_document(aim: Aim) -> dict[str, Any]:
-    """One aim as its inline table: the question and its answer word or percentage."""
-    if aim.answer is not None:
-        return {"question": aim.question, "answer": aim.answer}
-    return {"question": aim.question, "percentage": aim.percentage}
-
-
 def action_document(action: Action) -> dict[str, Any]:
     """One action as its ``[[actions]]`` table (empty optional keys left out)."""
     table: dict[str, Any] = {"id": action.id, "text": action.text}
@@ -120,6 +114,13 @@ def action_document(action: Action) -> dict[str, Any]:
     if action.aims:
         table["aims"] = [aim_document(aim) for aim in action.aims]
     return table
+
+
+def aim_document(aim: Aim) -> dict[str, Any]:
+    """One aim as its inline table: the question and its answer word or percentage."""
+    if aim.answer is not None:
+        return {"question": aim.question, "answer": aim.answer}
+    return {"question": aim.question, "percentage": aim.percentage}
 
 
 def answer_document(answer: QuestionAnswer) -> dict[str, Any]:
