@@ -365,3 +365,20 @@ async def test_the_limited_assessment_is_in_the_command_palette(framework, tmp_p
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LimitedScreen)
+
+
+async def test_table_and_form_fit_an_80x24_terminal(framework, demo_file):
+    app = make_app(framework, open_path=demo_file, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one("#plan-table", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no side-scroll
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        screen_region = form.region
+        for selector in ("#save", "#cancel", "#form-text"):
+            assert screen_region.contains_region(form.query_one(selector).region), selector

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Select, Static
@@ -51,8 +51,12 @@ from trustone_tui.tui.widgets.titlebar import TitleBar
 if TYPE_CHECKING:
     from trustone_tui.engine.planner import Plan
 
-#: Characters of an action's text shown in the table (the form shows all of it).
-TEXT_WIDTH = 60
+#: Characters of an action's text shown in the table (the form shows all of it): the width
+#: the other columns leave, within these bounds.
+TEXT_WIDTH = (20, 60)
+#: Terminal columns the table's other columns and margins take (owner clipped to 14).
+OTHER_COLUMNS = 62
+OWNER_WIDTH = 14
 COLUMNS = ("Actie", "Wat", "Vragen", "Eigenaar", "Vóór", "Status")
 _SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -117,9 +121,13 @@ class ActionForm(ModalScreen[Action | None]):
     BINDINGS = [Binding("escape", "cancel", "Annuleren")]
 
     DEFAULT_CSS = """
-    ActionForm .dialog-box { max-width: 90; }
+    ActionForm .dialog-box { max-width: 90; height: 90%; max-height: 30; }
+    ActionForm #form-fields { height: 1fr; }
+    ActionForm Input { background: $panel; }
+    ActionForm Input:focus { background: $primary 30%; }
+    ActionForm Select:focus > SelectCurrent { background: $primary 30%; }
     ActionForm Label { margin-top: 1; }
-    ActionForm #form-problem { color: $text-error; margin-top: 1; }
+    ActionForm #form-problem { color: $text-error; }
     ActionForm #form-progress-log { color: $text-muted; }
     """
 
@@ -138,32 +146,45 @@ class ActionForm(ModalScreen[Action | None]):
         title = f"Actie {self.action_id} bewerken" if old else f"Nieuwe actie {self.action_id}"
         with Vertical(classes="dialog-box"):
             yield Static(title, classes="dialog-title", markup=False)
-            yield Label("Wat moet er gebeuren")
-            yield Input(old.text if old else "", id="form-text")
-            yield Label("Vragen (bijv. 2.1.1c 3.1.2; mag leeg)")
-            yield Input(" ".join(old.questions) if old else "", id="form-questions")
-            yield Label("Eigenaar")
-            yield Input(old.owner if old else "", id="form-owner")
-            yield Label("Klaar vóór (dd-mm-jjjj)")
-            yield Input(date_text(old.due if old else self.default_due), id="form-due")
-            yield Label("Status")
-            yield Select(
-                [(STATUS_LABELS[s], s) for s in ACTION_STATUSES],
-                value=old.status if old else "open",
-                allow_blank=False,
-                id="form-status",
-            )
-            if old and old.progress:
-                log = "\n".join(f"{date_text(p.date)}: {p.note}" for p in old.progress)
-                yield Label("Voortgang")
-                yield Static(log, id="form-progress-log", markup=False)
-            yield Label("Voortgang toevoegen (met de datum van vandaag; mag leeg)")
-            yield Input("", id="form-progress")
+            fields = VerticalScroll(id="form-fields")
+            fields.can_focus = False  # Tab goes from field to field
+            with fields:
+                yield Label("Wat moet er gebeuren")
+                yield Input(old.text if old else "", id="form-text", compact=True)
+                yield Label("Vragen (bijv. 2.1.1c 3.1.2; mag leeg)")
+                yield Input(
+                    " ".join(old.questions) if old else "", id="form-questions", compact=True
+                )
+                yield Label("Eigenaar")
+                yield Input(old.owner if old else "", id="form-owner", compact=True)
+                yield Label("Klaar vóór (dd-mm-jjjj)")
+                yield Input(
+                    date_text(old.due if old else self.default_due), id="form-due", compact=True
+                )
+                yield Label("Status")
+                yield Select(
+                    [(STATUS_LABELS[s], s) for s in ACTION_STATUSES],
+                    value=old.status if old else "open",
+                    allow_blank=False,
+                    compact=True,
+                    id="form-status",
+                )
+                if old and old.progress:
+                    log = "\n".join(f"{date_text(p.date)}: {p.note}" for p in old.progress)
+                    yield Label("Voortgang")
+                    yield Static(log, id="form-progress-log", markup=False)
+                yield Label("Voortgang toevoegen (met de datum van vandaag; mag leeg)")
+                yield Input("", id="form-progress", compact=True)
             yield Static("", id="form-problem", markup=False)
             yield Static("Enter of Opslaan bewaart · Esc annuleert", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Opslaan", variant="primary", id="save")
                 yield Button("Annuleren", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-text", Input).focus()
+        fields = self.query_one("#form-fields", VerticalScroll)
+        self.call_after_refresh(fields.scroll_home, animate=False)  # the first label too
 
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value
@@ -290,6 +311,10 @@ class PlanScreen(ActionsScreen):
 
     # ------------------------------------------------------------------ showing
 
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.show()
+
     def show(self, current: str | None = None) -> None:
         """Render the session's plan; the cursor stays on ``current`` (or its action)."""
         from trustone_tui.report.actionplan import by_due_date, date_line, plan_view, reaches_line
@@ -313,15 +338,17 @@ class PlanScreen(ActionsScreen):
         table.clear()
         actions = by_due_date(session.actions)
         self.row_ids = [a.id for a in actions]
+        low, high = TEXT_WIDTH
+        text_width = min(max(self.app.size.width - OTHER_COLUMNS, low), high)
         for action in actions:
             due: str | Content = date_text(action.due)
             if action.is_overdue(on):
                 due = Content.styled(f"{due} ⚠ {OVERDUE_MARK}", "bold $text-error")
             table.add_row(
                 action.id,
-                clip(action.text, TEXT_WIDTH),
+                clip(action.text, text_width),
                 " ".join(action.questions),
-                clip(action.owner, 20),
+                clip(action.owner, OWNER_WIDTH),
                 due,
                 STATUS_LABELS[action.status],
                 key=action.id,
