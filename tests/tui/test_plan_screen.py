@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from tests.tui.helpers import SIZE, make_app, text_of
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -17,7 +18,7 @@ from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.actions import Action, Aim
 from trustone_tui.engine.planner import plan
 from trustone_tui.store.answerfiles import load_session
-from trustone_tui.tui.screens.dialogs import ChoiceDialog
+from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.screens.limited import LimitedScreen
 from trustone_tui.tui.screens.plan import ActionForm, LevelPicker, PlanScreen
@@ -382,3 +383,49 @@ async def test_table_and_form_fit_an_80x24_terminal(framework, demo_file):
         screen_region = form.region
         for selector in ("#save", "#cancel", "#form-text"):
             assert screen_region.contains_region(form.query_one(selector).region), selector
+
+
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        (
+            [
+                ("due = 2027-01-01", 'due = "volgend jaar"'),
+                ('status = "open"', 'status = "gedaan"'),
+            ],
+            ["actions[0].due: must be a date", "actions[0].status: must be one of"],
+        ),
+        (
+            [('id = "A2"', 'id = "A1"'), ('questions = ["2.1.1c"]', 'questions = ["9.9"]')],
+            [
+                "actions[1].id: 'A1' is also the id of actions[0]",
+                "actions[1].questions[0]: unknown question id '9.9'",
+            ],
+        ),
+    ],
+)
+async def test_a_file_with_a_bad_plan_opens_a_dialog_and_is_not_touched(
+    framework, tmp_path, changes, expected
+):
+    path = with_plan(
+        framework,
+        tmp_path / "plan.toml",
+        Action(id="A1", text="Een", due=dt.date(2027, 1, 1)),
+        Action(id="A2", text="Twee", questions=("2.1.1c",), due=dt.date(2027, 1, 1)),
+    )
+    text = path.read_text()
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text)
+    content = path.read_bytes()
+    app = make_app(framework, open_path=path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        lines = app.screen.lines
+        for problem in expected:
+            assert any(f"{path}: {problem}" in line for line in lines), (problem, lines)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert path.read_bytes() == content
