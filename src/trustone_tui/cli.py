@@ -21,6 +21,9 @@ COMMANDS = {
         "trustone_tui.commands.register",
         "the supply-chain register: template, check, import, export",
     ),
+    "actions": ("trustone_tui.commands.actions", "the plan of action: actions, overdue, counts"),
+    "new-year": ("trustone_tui.commands.newyear", "start next year's session from this one"),
+    "overdue": ("trustone_tui.commands.overdue", "every overdue action across companies"),
 }
 
 

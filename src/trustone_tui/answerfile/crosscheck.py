@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from trustone_tui.answerfile.validate import key_path
-from trustone_tui.engine.actions import Action, ProgressEntry
+from trustone_tui.engine.actions import Action, Aim, ProgressEntry
 from trustone_tui.engine.register import Flow, Register
 
 if TYPE_CHECKING:
@@ -75,5 +75,42 @@ def actions_from(
                 place = key_path((*where, "progress", position, "date"))
                 problems.append(f"{place}: progress notes go in date order, newest last")
                 break
-        actions.append(Action(**{**table, "questions": tuple(questions), "progress": progress}))
+        aims = tuple(Aim(**aim) for aim in table.get("aims", ()))
+        problems.extend(_aim_problems(aims, questions, framework, where))
+        actions.append(
+            Action(**{**table, "questions": tuple(questions), "progress": progress, "aims": aims})
+        )
     return (tuple(actions), problems) if not problems else ((), problems)
+
+
+def _aim_problems(
+    aims: Sequence[Aim],
+    questions: Sequence[str],
+    framework: Framework,
+    where: tuple[str | int, ...],
+) -> list[str]:
+    """An aim names one of the action's questions once, with an answer word or a percentage
+    as that question is answered (a band question by percentage, a choice one by word)."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for index, aim in enumerate(aims):
+        place = key_path((*where, "aims", index))
+        if aim.question not in questions:
+            problems.append(
+                f"{place}.question: {aim.question!r} is not one of the action's questions"
+            )
+            continue
+        if aim.question in seen:
+            problems.append(f"{place}.question: {aim.question} has an aim already")
+            continue
+        seen.add(aim.question)
+        if (aim.answer is None) == (aim.percentage is None):
+            problems.append(f"{place}: give either answer or percentage")
+            continue
+        question = framework.questions.get(aim.question)
+        kind = question.kind if question is not None else None
+        if kind == "band" and aim.answer is not None:
+            problems.append(f"{place}.answer: {aim.question} is answered with a percentage")
+        elif kind == "choice" and aim.percentage is not None:
+            problems.append(f"{place}.percentage: {aim.question} is answered nee/gedeeltelijk/ja")
+    return problems

@@ -355,6 +355,13 @@ PROGRESS: Table = {
     "note": Field(non_empty_text, required=True),
 }
 
+#: What an action aims for on one of its questions: an answer word or a percentage (one of them).
+AIM: Table = {
+    "question": Field(non_empty_text, required=True),
+    "answer": Field(choice("gedeeltelijk", "ja")),
+    "percentage": Field(PERCENTAGE),
+}
+
 ACTION: Table = {
     "id": Field(pattern(ACTION_ID_RE, "'A1' (letters, digits, '.', '_' or '-')"), required=True),
     "text": Field(non_empty_text, required=True),
@@ -365,6 +372,7 @@ ACTION: Table = {
     "status": Field(choice(*ACTION_STATUSES)),
     "progress": Field(list_of(PROGRESS)),
     "created": Field(date),
+    "aims": Field(list_of(AIM)),
 }
 
 FILE: Table = {

@@ -18,6 +18,7 @@ from trustone_tui.engine.register import COLUMNS, Flow, Register
 from trustone_tui.engine.session import CURRENT_SCHEMA_VERSION, UNGROUPED, QuestionAnswer, Session
 
 if TYPE_CHECKING:
+    from trustone_tui.engine.actions import Aim
     from trustone_tui.framework.bank import Framework
 
 
@@ -114,7 +115,16 @@ def action_document(action: Action) -> dict[str, Any]:
         table["progress"] = [{"date": p.date, "note": p.note} for p in action.progress]
     if action.created is not None:
         table["created"] = action.created
+    if action.aims:
+        table["aims"] = [aim_document(aim) for aim in action.aims]
     return table
+
+
+def aim_document(aim: Aim) -> dict[str, Any]:
+    """One aim as its inline table: the question and its answer word or percentage."""
+    if aim.answer is not None:
+        return {"question": aim.question, "answer": aim.answer}
+    return {"question": aim.question, "percentage": aim.percentage}
 
 
 def answer_document(answer: QuestionAnswer) -> dict[str, Any]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, get_args
+
+from trustone_tui.framework.model import AnswerWord
 
 ActionStatus = Literal["open", "bezig", "klaar", "vervallen"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = get_args(ActionStatus)
@@ -29,6 +31,20 @@ class ProgressEntry:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class Aim:
+    """What an action aims for on one of its questions: an answer word or a percentage.
+
+    Kept in the file as ``aims = [{question = "3.1.2", answer = "ja"}]``. A question of the
+    action without an aim aims for the best: *Ja*, or 100% for a band question
+    (``engine.actionplan.aim_for``).
+    """
+
+    question: str
+    answer: AnswerWord | None = None
+    percentage: float | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Action:
     """One action of the plan; the fields are the keys of an ``[[actions]]`` table."""
@@ -41,6 +57,8 @@ class Action:
     status: ActionStatus = "open"
     progress: tuple[ProgressEntry, ...] = ()
     created: dt.date | None = None
+    #: What the action aims for per question (optional; see :class:`Aim`).
+    aims: tuple[Aim, ...] = ()
 
     def is_overdue(self, on: dt.date) -> bool:
         """Whether the action is still to be done and was due before ``on``."""
@@ -50,3 +68,52 @@ class Action:
 def reference_date(assessment_date: dt.date | None, today: dt.date) -> dt.date:
     """The day actions are judged overdue on: the assessment date, else today."""
     return today if assessment_date is None else assessment_date
+
+
+def serving(actions: tuple[Action, ...], question_id: str) -> tuple[Action, ...]:
+    """The actions that serve a question, in the plan's order."""
+    return tuple(a for a in actions if question_id in a.questions)
+
+
+def put_action(actions: tuple[Action, ...], action: Action) -> tuple[Action, ...]:
+    """The plan with ``action`` in place of the one with its id, or added at the end."""
+    if any(a.id == action.id for a in actions):
+        return tuple(action if a.id == action.id else a for a in actions)
+    return (*actions, action)
+
+
+def drop_action(actions: tuple[Action, ...], action_id: str) -> tuple[Action, ...]:
+    return tuple(a for a in actions if a.id != action_id)
+
+
+def next_status(status: ActionStatus) -> ActionStatus:
+    """The status after ``status`` in ``open → bezig → klaar → vervallen → open``."""
+    return ACTION_STATUSES[(ACTION_STATUSES.index(status) + 1) % len(ACTION_STATUSES)]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSummary:
+    """Where a plan stands, as a limited assessment ends: done, on time, overdue, dropped."""
+
+    done: int
+    on_time: int
+    overdue: int
+    dropped: int
+
+
+def progress_summary(actions: tuple[Action, ...], on: dt.date) -> ProgressSummary:
+    """``klaar``, still to be done and not overdue on ``on``, overdue, ``vervallen``."""
+    overdue = sum(a.is_overdue(on) for a in actions)
+    done = sum(a.status == "klaar" for a in actions)
+    dropped = sum(a.status == "vervallen" for a in actions)
+    return ProgressSummary(done, len(actions) - done - dropped - overdue, overdue, dropped)
+
+
+def add_progress(action: Action, note: str, today: dt.date) -> Action:
+    """The action with a progress note dated today (or the last note's day, if later: notes
+    stay in date order); the action itself for an empty note."""
+    note = note.strip()
+    if not note:
+        return action
+    day = max(today, action.progress[-1].date) if action.progress else today
+    return replace(action, progress=(*action.progress, ProgressEntry(day, note)))

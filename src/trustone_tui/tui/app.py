@@ -714,6 +714,30 @@ class TrustoneApp(App[None]):
 
         self.push_screen(SummaryScreen(), back)
 
+    def action_plan(self) -> None:
+        """The plan of action (plan van aanpak) of the open session."""
+        if self.session is None:
+            return
+        from trustone_tui.tui.screens.plan import PlanScreen
+
+        if not isinstance(self.screen, PlanScreen):
+            self.push_screen(PlanScreen())
+
+    def action_limited_assessment(self) -> None:
+        """The limited assessment: walk the plan of action instead of the questions."""
+        if self.session is None:
+            return
+        from trustone_tui.tui.screens.limited import LimitedScreen
+
+        if not self.session.actions:
+            self.notify(
+                "Er zijn nog geen acties: maak ze in het plan van aanpak (m).",
+                title="Beperkte beoordeling",
+                severity="warning",
+            )
+            return
+        self.push_screen(LimitedScreen())
+
     def action_profile(self) -> None:
         if self.session is None:
             return
@@ -798,6 +822,16 @@ class TrustoneApp(App[None]):
                 "Ketenoverzicht",
                 "Ketens: eerste schakel, fabriek, groeve; inzicht en categorie (k)",
                 self.action_register,
+            )
+            yield SystemCommand(
+                "Plan van aanpak",
+                "Acties, eigenaars, datums en voortgang; acties uit het plan (m)",
+                self.action_plan,
+            )
+            yield SystemCommand(
+                "Beperkte beoordeling",
+                "Loop de acties van het plan van aanpak langs: voortgang en status",
+                self.action_limited_assessment,
             )
             yield SystemCommand(
                 "Kopie opslaan als", "Sla de sessie op onder een nieuwe naam", self.action_save_copy

@@ -9,6 +9,8 @@ tui/app.py checks that ``TrustoneApp`` provides every member.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -40,6 +42,16 @@ class AppHost(Protocol):
 
     @property
     def best(self) -> BestCase | None: ...
+
+    @property
+    def what_if(self) -> bool: ...
+
+    @property
+    def clock(self) -> Callable[[], dt.datetime]: ...
+
+    def ensure_outlook(self) -> None: ...
+
+    def action_plan(self) -> None: ...
 
     def previous_side(self, question_id: str) -> AnswerSide | None: ...
 

@@ -89,6 +89,7 @@ class InterviewScreen(Screen[None]):
         Binding("s", "app.summary", "Samenvatting"),
         Binding("b", "app.profile", "Profiel"),
         Binding("k", "app.register", "Ketenoverzicht", show=False),
+        Binding("m", "app.plan", "Plan", show=False),
         Binding("escape", "leave_field", "Terug", show=False),
         *(Binding(str(n), f"toggle_element({n - 1})", show=False) for n in range(1, 10)),
     ]
@@ -233,13 +234,22 @@ class InterviewScreen(Screen[None]):
         session = self.session
         assessment = self.assessment
         result = assessment.results.get(question.id)
-        return View(
+        view = View(
             question,
             assessment.profile,
             session.answer(question.id),
             result,
             self.trustone.previous_side(question.id) if result is not None else None,
         )
+        if session.actions:  # the plan of action's line under the answer
+            from trustone_tui.engine.actions import reference_date, serving
+
+            today = self.trustone.clock().date()
+            view = view._replace(
+                actions=serving(session.actions, question.id),
+                actions_on=reference_date(session.interview.date, today),
+            )
+        return view
 
     def refresh_question(self) -> None:
         """Render the current question again (e.g. after last year's file was attached)."""
@@ -296,7 +306,12 @@ class InterviewScreen(Screen[None]):
             return
         session = self.session
         updated = change(session.answer(self.current_id))
-        self.trustone.update_session(session.with_answer(self.current_id, updated))
+        after = session.with_answer(self.current_id, updated)
+        self.trustone.update_session(after)
+        if session.actions:
+            from trustone_tui.tui.screens.plan import offer_done
+
+            offer_done(self, session, after, self.current_id)
 
     def _is_current(self, event: AnswerIntent) -> bool:
         """Whether ``event`` is about the question shown (not one the interviewer left)."""

@@ -8,6 +8,7 @@ changed answer re-renders only the small parts that show it (never the guidance)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -18,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Static
 
+from trustone_tui.engine.actions import Action
 from trustone_tui.engine.scoring import QuestionResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, QuestionAnswer
 from trustone_tui.engine.verdict import (
@@ -64,6 +66,10 @@ class View(NamedTuple):
     result: QuestionResult | None  # None for a group header
     #: Last year's answer, when a previous file is attached to the session.
     previous: AnswerSide | None = None
+    #: The actions of the plan of action that serve the question, and the day they are
+    #: judged overdue on.
+    actions: tuple[Action, ...] = ()
+    actions_on: dt.date | None = None
 
 
 class PercentageOutOfRange(ValueError):
@@ -186,6 +192,9 @@ class QuestionPanel(Vertical):
                 id="answer-bar",
             )
             yield Static(id="q-previous")
+            actions = Static(id="q-actions", markup=False)
+            actions.display = False  # shown when the question has actions
+            yield actions
             yield Static(id="q-criteria")
             yield Static(id="elements-heading")
             # The first question's boxes are made with the list, not mounted after it.
@@ -324,6 +333,16 @@ class QuestionPanel(Vertical):
             follow_up.value = given.follow_up
         if view.previous is not None:
             set_content(self.query_one("#q-previous", Static), previous_text(view.previous))
+        self._show_actions(view)
+
+    def _show_actions(self, view: View) -> None:
+        """One line naming the question's actions (plan of action), when it has any."""
+        line = self.query_one("#q-actions", Static)
+        line.display = bool(view.actions)
+        if view.actions and view.actions_on is not None:
+            from trustone_tui.text.actions import question_actions_line
+
+            set_content(line, Content(question_actions_line(view.actions, view.actions_on)))
 
     def _points_text(self, result: QuestionResult) -> Content:
         if result.status == "nvt":
