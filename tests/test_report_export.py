@@ -273,7 +273,7 @@ def test_csv_for_a_b_company_has_only_the_b_questions():
 def test_json_is_the_score_json_plus_notes_and_elements(demo):
     session, assessment = demo
     data = json.loads(render_report(session, framework(), "json"))
-    base = json.loads(json.dumps(score_json(session, assessment), ensure_ascii=False))
+    base = json.loads(json.dumps(score_json(session, assessment, framework()), ensure_ascii=False))
     for key, value in base.items():
         if key != "questions":
             assert data[key] == value

@@ -49,7 +49,7 @@ def run(argv: list[str]) -> int:
         if collecting:
             gc.enable()
     as_array = args.format == "json" and len(args.files) > 1
-    lines = ScoreLineEncoder()
+    lines = ScoreLineEncoder(framework)
     out = sys.stdout
     write_utf8 = utf8_writer(out)  # the array's lines, built as UTF-8
     written = 0
@@ -70,7 +70,9 @@ def run(argv: list[str]) -> int:
             # and scoring them. The encoder splices in each question's text, encoded once.
             write_utf8((b",\n" if written else b"[\n") + lines.encode_utf8(session, assessment))
         else:
-            item = json.dumps(score_json(session, assessment), ensure_ascii=False, indent=2)
+            item = json.dumps(
+                score_json(session, assessment, framework), ensure_ascii=False, indent=2
+            )
             out.write(item + "\n")
         written += 1
     if as_array:

@@ -43,7 +43,7 @@ def render_report(
     if fmt == "csv":
         return render_csv(session, assessment, csv_dialect)
     if fmt == "json":
-        return render_json(session, assessment)
+        return render_json(session, assessment, framework)
     content = build_content(session, framework, assessment)
     text = render_markdown(content) if fmt == "md" else render_html(content)
     return text.encode("utf-8")
