@@ -267,7 +267,18 @@ def test_csv_for_a_b_company_has_only_the_b_questions():
     rows = read_csv(render_report(session, framework(), "csv"))
     expected = [q.id for q in framework().scored_questions("B")]
     assert [r["vraag"] for r in rows] == expected
-    assert {r["categorie"] for r in rows} == {"B"} and {r["grootte"] for r in rows} == {"small"}
+    assert {r["categorie"] for r in rows} == {"B"} and {r["grootte"] for r in rows} == {"klein"}
+
+
+def test_csv_has_dutch_sizes_and_the_date_and_framework_version_on_every_row(demo):
+    session, _ = demo
+    rows = read_csv(render_report(session, framework(), "csv"))
+    assert list(rows[0])[-2:] == ["datum", "kaderversie"]
+    assert {r["grootte"] for r in rows} == {"middelgroot/groot"}
+    assert {r["datum"] for r in rows} == {"2026-11-12"}
+    assert {r["kaderversie"] for r in rows} == {session.framework_version}
+    undated = uniform_session("Zonder datum BV")
+    assert {r["datum"] for r in read_csv(render_report(undated, framework(), "csv"))} == {""}
 
 
 def test_json_is_the_score_json_plus_notes_and_elements(demo):

@@ -41,7 +41,8 @@ def render_report(
         raise ValueError(f"unknown CSV dialect {csv_dialect!r}; expected one of {sorted(DIALECTS)}")
     assessment = assessment or assess(framework, session)
     if fmt == "csv":
-        return render_csv(session, assessment, csv_dialect)
+        version = session.framework_version or framework.version
+        return render_csv(session, assessment, version, csv_dialect)
     if fmt == "json":
         return render_json(session, assessment, framework)
     content = build_content(session, framework, assessment)
