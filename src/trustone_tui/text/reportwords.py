@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-Size = Literal["small", "medium_large"]
+from trustone_tui.framework.model import Size
 
 #: The company size as a CSV cell or a table column: ``klein``, ``middelgroot/groot``.
 SIZE_WORDS: dict[Size, str] = {"small": "klein", "medium_large": "middelgroot/groot"}
