@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="write to OUT (default: standard output)"
     )
+    parser.add_argument(
+        "--definitief",
+        action="store_true",
+        help="mark the Markdown or HTML report final (status definitief) in its sign-off "
+        "block; without it the status is concept",
+    )
     add_csv_dialect(parser)
     return parser
 
@@ -91,7 +97,9 @@ def run(argv: list[str]) -> int:
     except AnswerFileError as exc:
         report(exc.problems)
         return EXIT_BAD_INPUT
-    data = render_report(session, framework, fmt, csv_dialect=args.csv_dialect)
+    data = render_report(
+        session, framework, fmt, csv_dialect=args.csv_dialect, final=args.definitief
+    )
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

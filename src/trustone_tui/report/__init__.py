@@ -30,10 +30,13 @@ def render_report(
     fmt: ReportFormat,
     assessment: Assessment | None = None,
     csv_dialect: str = DEFAULT_DIALECT,
+    final: bool = False,
 ) -> bytes:
     """The session's report as the bytes of a file in ``fmt`` (UTF-8; CSV with a BOM).
 
     Pass ``assessment`` when you already have it (it must be ``assess(framework, session)``).
+    ``final`` marks the Markdown and HTML report *definitief* in its sign-off block (else
+    *concept*).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -45,7 +48,7 @@ def render_report(
         return render_csv(session, assessment, version, csv_dialect)
     if fmt == "json":
         return render_json(session, assessment, framework)
-    content = build_content(session, framework, assessment)
+    content = build_content(session, framework, assessment, final)
     text = render_markdown(content) if fmt == "md" else render_html(content)
     return text.encode("utf-8")
 
