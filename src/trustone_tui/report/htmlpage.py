@@ -79,7 +79,7 @@ td.bar .pct { display: inline-block; min-width: 11mm; text-align: right; }
 .track { display: inline-block; width: 24mm; height: 2.6mm; margin-left: 1.5mm;
   vertical-align: -0.3mm; border: 0.5pt solid #23395b; background: #fff; }
 .fill { display: block; height: 100%; background: #23395b; }
-ul.criteria { list-style: none; padding-left: 0; }
+article.question ul.criteria { list-style: none; padding-left: 0; }
 ul.criteria li { padding-left: 4mm; text-indent: -4mm; }
 ul.criteria li.met { font-weight: bold; }
 .nextsteps ol { margin: 0.5mm 0 2mm; padding-left: 6mm; }
