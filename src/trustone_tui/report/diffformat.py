@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import PurePath
 from typing import Any
@@ -133,19 +134,9 @@ def _text(comparison: Comparison, old_name: str, new_name: str, changed_only: bo
             f"{', '.join(q.what_changed)}".rstrip()
         )
     elements = [q for q in selected if q.elements_changed]
-    if elements:
-        lines += ["", "  Gewijzigde elementen (aangevinkt toen → nu)"]
-        lines += [
-            f"    {q.question_id:<7} {elements_text(q.old)} → {elements_text(q.new)}"
-            for q in elements
-        ]
+    lines += _then_now("Gewijzigde elementen (aangevinkt toen → nu)", elements, elements_text)
     flags = [q for q in selected if q.follow_up_changed]
-    if flags:
-        lines += ["", "  Gewijzigd: nader uitzoeken (toen → nu)"]
-        lines += [
-            f"    {q.question_id:<7} {follow_up_text(q.old)} → {follow_up_text(q.new)}"
-            for q in flags
-        ]
+    lines += _then_now("Gewijzigd: nader uitzoeken (toen → nu)", flags, follow_up_text)
     notes = [q for q in selected if q.note_changed]
     if notes:
         lines += ["", "  Gewijzigde notities"]
@@ -154,6 +145,16 @@ def _text(comparison: Comparison, old_name: str, new_name: str, changed_only: bo
             lines += _note_lines("toen", q.old.note)
             lines += _note_lines("nu", q.new.note)
     return "\n".join(lines) + "\n"
+
+
+def _then_now(
+    title: str, changes: list[QuestionChange], word: Callable[[AnswerSide], str]
+) -> list[str]:
+    """A titled list of ``question  then → now`` lines (nothing when there are no changes)."""
+    if not changes:
+        return []
+    rows = [f"    {q.question_id:<7} {word(q.old)} → {word(q.new)}" for q in changes]
+    return ["", f"  {title}", *rows]
 
 
 def _note_lines(label: str, note: str) -> list[str]:
