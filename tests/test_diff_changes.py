@@ -112,3 +112,15 @@ def test_two_companies_are_warned_in_every_format(tmp_path, capsys):
         other, company=dataclasses.replace(other.company, name="NATUURSTEEN VAN DIJK  & Zn. B.V.")
     )
     assert compare(last_year(), same, framework()).warnings == ()
+
+
+def test_diff_json_numbers_are_floats(tmp_path, capsys):
+    old = with_elements(last_year(), "1.1.2", {"": (1,)})
+    assert main(["diff", *pair(tmp_path, old, demo_session()), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for qid, q in data["questions"].items():
+        assert isinstance(q["points_delta"], float), qid
+        for side in (q["old"], q["new"]):
+            assert side["points"] is None or isinstance(side["points"], float), qid
+            assert isinstance(side["max_points"], float), qid
+    assert isinstance(data["points_delta"], float)

@@ -264,7 +264,7 @@ def comparison_json(comparison: Comparison, old_name: str, new_name: str) -> dic
         "warnings": list(comparison.warnings),
         "old": {"file": old_name, **_side_json(comparison.old)},
         "new": {"file": new_name, **_side_json(comparison.new)},
-        "points_delta": comparison.points_delta,
+        "points_delta": float(comparison.points_delta),
         "steps": [{**asdict(s), "delta": s.delta} for s in comparison.steps],
         "questions": {
             qid: {
@@ -275,7 +275,7 @@ def comparison_json(comparison: Comparison, old_name: str, new_name: str) -> dic
                 "note_changed": q.note_changed,
                 "elements_changed": q.elements_changed,
                 "follow_up_changed": q.follow_up_changed,
-                "points_delta": q.points_delta,
+                "points_delta": float(q.points_delta),
                 "changed": q.changed,
             }
             for qid, q in comparison.questions.items()
