@@ -61,7 +61,7 @@ def run(argv: list[str]) -> int:
             continue
         assessment = assess(framework, session)
         if args.format == "text":
-            # Imported here: the planner and timeline it needs are not part of the JSON.
+            # Imported here: the text wording is not needed for JSON.
             from trustone_tui.text.summary import text_summary
 
             out.write(("\n" if written else "") + text_summary(session, assessment, framework))
