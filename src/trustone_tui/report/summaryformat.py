@@ -123,10 +123,9 @@ def render_text(summary: Summary) -> str:
         title += f", {len(summary.companies)} beoordelingen"
     if summary.failed:
         title += f" ({len(summary.failed)} van {total} bestanden niet ingelezen)"
-    lines = [title, ""]
+    lines = [title, *_duplicates(summary), ""]
     if summary.companies:
         lines += _company_table(summary)
-        lines += _duplicates(summary)
         lines += ["", *_levels(summary), "", *_step_averages(summary), "", *_most_nee(summary)]
     if summary.failed:
         lines += ["", f"Niet ingelezen ({len(summary.failed)})"]
