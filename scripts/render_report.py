@@ -1,12 +1,15 @@
 """Print the HTML report with headless Chromium and check it comes out on A4.
 
     .venv/bin/python scripts/render_report.py [ANSWER_FILE] [--out DIR] [--png PATH]
+        [--question-png PATH]
 
 Exports ANSWER_FILE (default: the demo session) as HTML, prints it to PDF with headless Chromium
 (Debian package ``chromium``), checks with ``pdfinfo`` (``poppler-utils``) that every page is A4,
-and turns the first page into a PNG with ``pdftoppm``. Writes report.html and report.pdf to
---out (default: a temporary directory) and the PNG to --png (default:
-screenshots/report-a4-page1.png). Exit 0 when the PDF is A4, 1 when not, 3 when a tool is
+and turns the first page into a PNG with ``pdftoppm``, and the first page of the questions
+(the page "Vragen per stap" starts on) into another. Writes report.html and report.pdf to
+--out (default: a temporary directory) and the PNGs to --png (default:
+screenshots/report-a4-page1.png) and --question-png (default:
+screenshots/report-a4-questions.png). Exit 0 when the PDF is A4, 1 when not, 3 when a tool is
 missing.
 """
 
@@ -28,6 +31,9 @@ from trustone_tui.store.bankcache import default_framework
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PNG = ROOT / "screenshots" / "report-a4-page1.png"
+DEFAULT_QUESTION_PNG = ROOT / "screenshots" / "report-a4-questions.png"
+#: The heading the question pages start with.
+QUESTIONS_HEADING = "Vragen per stap"
 #: A4 in PostScript points (210 x 297 mm); Chromium rounds to 594.96 x 841.92.
 A4_POINTS = (595.28, 841.89)
 TOLERANCE = 1.0
@@ -88,9 +94,28 @@ def is_a4(size: tuple[float, float]) -> bool:
 
 
 def first_page_png(pdf_path: Path, png_path: Path, dpi: int = 96) -> None:
+    page_png(pdf_path, png_path, 1, dpi)
+
+
+def questions_page(pdf_path: Path) -> int:
+    """The number of the page on which the questions start."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    for number, page in enumerate(text.split("\f"), start=1):
+        if QUESTIONS_HEADING in page:
+            return number
+    raise ValueError(f"no page with {QUESTIONS_HEADING!r} in {pdf_path}")
+
+
+def page_png(pdf_path: Path, png_path: Path, page: int, dpi: int = 96) -> None:
     png_path.parent.mkdir(parents=True, exist_ok=True)
     stem = png_path.with_suffix("")
-    pages = ["-f", "1", "-l", "1", "-singlefile"]
+    pages = ["-f", str(page), "-l", str(page), "-singlefile"]
     subprocess.run(
         ["pdftoppm", "-png", "-r", str(dpi), *pages, str(pdf_path), str(stem)],
         check=True,
@@ -99,8 +124,11 @@ def first_page_png(pdf_path: Path, png_path: Path, dpi: int = 96) -> None:
     )
 
 
-def render(answer_file: Path | None, out: Path, png: Path | None) -> list[tuple[float, float]]:
-    """Write report.html and report.pdf to ``out`` (and the first page to ``png``)."""
+def render(
+    answer_file: Path | None, out: Path, png: Path | None, question_png: Path | None = None
+) -> list[tuple[float, float]]:
+    """Write report.html and report.pdf to ``out`` (the first page to ``png``, the first page
+    of the questions to ``question_png``)."""
     framework = default_framework()
     if answer_file is None:
         session = parse_session(demo_bytes(), "demo", framework)
@@ -113,6 +141,8 @@ def render(answer_file: Path | None, out: Path, png: Path | None) -> list[tuple[
         print_to_pdf(html_path, pdf_path, Path(profile))
     if png is not None:
         first_page_png(pdf_path, png)
+    if question_png is not None:
+        page_png(pdf_path, question_png, questions_page(pdf_path))
     return page_sizes(pdf_path)
 
 
@@ -121,6 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", type=Path, help="answer file (default: the demo)")
     parser.add_argument("--out", type=Path, help="directory for report.html and report.pdf")
     parser.add_argument("--png", type=Path, default=DEFAULT_PNG, help="first page as PNG")
+    parser.add_argument(
+        "--question-png",
+        type=Path,
+        default=DEFAULT_QUESTION_PNG,
+        help="first page of the questions as PNG",
+    )
     args = parser.parse_args(argv)
     missing = missing_tools()
     if missing:
@@ -133,11 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="trustone-report-") as tmp:
         out = args.out or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        sizes = render(args.file, out, args.png)
+        sizes = render(args.file, out, args.png, args.question_png)
         print(f"{len(sizes)} pages; first page {sizes[0][0]} x {sizes[0][1]} pt")
         if args.out:
             print(f"wrote {out / 'report.html'} and {out / 'report.pdf'}")
-    print(f"wrote {args.png}")
+    print(f"wrote {args.png} and {args.question_png}")
     bad = [n for n, size in enumerate(sizes, start=1) if not is_a4(size)]
     if bad:
         print(f"pages not A4: {bad}", file=sys.stderr)

@@ -56,10 +56,38 @@ def test_format_follows_the_output_suffix(answer_file: Path, name: str, start: b
     assert out.read_bytes().startswith(start)
 
 
-def test_explicit_format_wins_over_the_suffix(answer_file: Path):
-    out = answer_file.parent / "report.md"
+def test_explicit_format_is_written_to_a_file_without_a_suffix(answer_file: Path):
+    out = answer_file.parent / "report"
     assert main(["export", str(answer_file), "--format", "json", "-o", str(out)]) == 0
     assert json.loads(out.read_bytes())["level"] == "C2"
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (["-o", "rapport.pdf"], "unknown suffix '.pdf'"),
+        (["-o", "rapport.xlsx"], "unknown suffix '.xlsx'"),
+        (["--format", "html", "-o", "rapport.pdf"], "unknown suffix '.pdf'"),
+        (["--format", "json", "-o", "report.md"], "the suffix '.md' is not that of --format json"),
+        (
+            ["--format", "csv", "-o", "report.html"],
+            "the suffix '.html' is not that of --format csv",
+        ),
+    ],
+)
+def test_an_output_suffix_the_format_does_not_match_is_refused(
+    answer_file: Path, capsys, argv: list[str], reason: str
+):
+    argv = [
+        a if a.startswith("-") or a in ("html", "json", "csv") else str(answer_file.parent / a)
+        for a in argv
+    ]
+    assert main(["export", str(answer_file), *argv]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"trustone export: {argv[-1]}: {reason}")
+    assert sorted(p.name for p in answer_file.parent.iterdir()) == ["demo.toml"]
 
 
 def test_writes_atomically_and_leaves_no_temporary_files(answer_file: Path):

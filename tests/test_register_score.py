@@ -86,11 +86,11 @@ def test_without_a_register_entered_or_null(capsys, tmp_path):
     [{}, {"2.1.1c": 30.0, "2.2.4a": -0.0}, {"2.2.4b": "nee", "2.3.7": 10}],
 )
 def test_the_fast_line_encoder_equals_score_json_with_a_register(answers):
-    encoder = ScoreLineEncoder()
+    encoder = ScoreLineEncoder(FW)
     for session in (session_with_register(**answers), make_session("C:small", answers)):
         for _ in range(2):  # the second time from the kept text
             line = encoder.encode(session, assess(FW, session))
-            expected = score_json(session, assess(FW, session))
+            expected = score_json(session, assess(FW, session), FW)
             assert line == json.dumps(expected, ensure_ascii=False)
 
 

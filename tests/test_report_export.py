@@ -125,8 +125,11 @@ def test_markdown_shows_answer_points_criteria_elements_and_note(demo):
     assert "Antwoord: Gedeeltelijk Punten: 3 van 6" in plain
     assert "Gedeeltelijk: De meeste thema’s uit vraag 1 t/m 3" in plain
     assert "Aangevinkt: 4 van 6" in plain
-    assert "5. vrijheid van vakvereniging" in plain
-    assert "4. leefbaar loon" not in plain
+    after = plain.split("Aangevinkt: 4 van 6", 1)[1]
+    ticked, unticked = after.split("Nog niet aangevinkt:", 1)
+    assert "5. vrijheid van vakvereniging" in ticked
+    assert "4. leefbaar loon" not in ticked  # not ticked: listed as still to do
+    assert unticked.startswith(" 4. leefbaar loon 6. veiligheid en gezondheid. Notitie:")
     assert "Leefbaar loon en veiligheid/gezondheid ontbreken nog in de verklaring.<br />" in html
     # A band question shows its band and the scale; a percentage question its derived answer.
     assert "Antwoord: 80% (klasse 75<100%) Punten: 7 van 10" in plain
@@ -267,13 +270,24 @@ def test_csv_for_a_b_company_has_only_the_b_questions():
     rows = read_csv(render_report(session, framework(), "csv"))
     expected = [q.id for q in framework().scored_questions("B")]
     assert [r["vraag"] for r in rows] == expected
-    assert {r["categorie"] for r in rows} == {"B"} and {r["grootte"] for r in rows} == {"small"}
+    assert {r["categorie"] for r in rows} == {"B"} and {r["grootte"] for r in rows} == {"klein"}
+
+
+def test_csv_has_dutch_sizes_and_the_date_and_framework_version_on_every_row(demo):
+    session, _ = demo
+    rows = read_csv(render_report(session, framework(), "csv"))
+    assert list(rows[0])[-2:] == ["datum", "kaderversie"]
+    assert {r["grootte"] for r in rows} == {"middelgroot/groot"}
+    assert {r["datum"] for r in rows} == {"2026-11-12"}
+    assert {r["kaderversie"] for r in rows} == {session.framework_version}
+    undated = uniform_session("Zonder datum BV")
+    assert {r["datum"] for r in read_csv(render_report(undated, framework(), "csv"))} == {""}
 
 
 def test_json_is_the_score_json_plus_notes_and_elements(demo):
     session, assessment = demo
     data = json.loads(render_report(session, framework(), "json"))
-    base = json.loads(json.dumps(score_json(session, assessment), ensure_ascii=False))
+    base = json.loads(json.dumps(score_json(session, assessment, framework()), ensure_ascii=False))
     for key, value in base.items():
         if key != "questions":
             assert data[key] == value

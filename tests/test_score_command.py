@@ -22,6 +22,10 @@ TOP_KEYS = {
     "percentage",
     "level",
     "next",
+    "plan",
+    "best_case",
+    "timeline",
+    "assessment",
     "questions",
 }
 NEXT_KEYS = {

@@ -25,18 +25,18 @@ from trustone_tui.framework.model import Question
 from trustone_tui.report.scorejson import ScoreLineEncoder, score_json
 
 #: Shared by every generated session below, as ``trustone score`` shares one for all its files.
-SHARED = ScoreLineEncoder()
+SHARED = ScoreLineEncoder(FW)
 
 
 def reference(session: Session) -> str:
-    return json.dumps(score_json(session, assess(FW, session)), ensure_ascii=False)
+    return json.dumps(score_json(session, assess(FW, session), FW), ensure_ascii=False)
 
 
 def test_demo_session_is_encoded_exactly_as_json_dumps():
     session = parse_session(demo_bytes(), "demo", FW)
-    line = ScoreLineEncoder().encode(session, assess(FW, session))
+    line = ScoreLineEncoder(FW).encode(session, assess(FW, session))
     assert line == reference(session)
-    assert json.loads(line) == score_json(session, assess(FW, session))
+    assert json.loads(line) == score_json(session, assess(FW, session), FW)
 
 
 # Percentages as a file gives them (floats) and as code may (ints, -0.0, long fractions).
@@ -86,13 +86,15 @@ def test_generated_sessions_are_encoded_exactly_as_json_dumps(session, forget_re
         scoring._score.cache_clear()
     expected = reference(session)
     assert SHARED.encode(session, assess(FW, session)) == expected
-    assert ScoreLineEncoder().encode(session, assess(FW, session)) == expected
+    assert ScoreLineEncoder(FW).encode(session, assess(FW, session)) == expected
 
 
 @pytest.mark.parametrize("first, second", [(0.0, -0.0), (-0.0, 0.0), (45.0, 45), (45, 45.0)])
 def test_equal_percentages_are_printed_as_each_session_gives_them(first, second):
-    """The engine shares one result between percentages that compare equal."""
-    encoder = ScoreLineEncoder()
+    """The engine shares one result between percentages that compare equal; each is written
+    as the float the session gives (``-0.0`` stays ``-0.0``; ``45`` is written ``45.0``: JSON
+    numbers are of one type)."""
+    encoder = ScoreLineEncoder(FW)
     for share in (first, second):
         session = Session(
             company=COMPANIES["C:small"],
@@ -103,14 +105,14 @@ def test_equal_percentages_are_printed_as_each_session_gives_them(first, second)
         )
         line = encoder.encode(session, assess(FW, session))
         assert line == reference(session)
-        assert f'"percentage": {share!r}, "percentage_source": "entered"}}' in line
+        assert f'"percentage": {float(share)!r}, "percentage_source": "entered"}}' in line
 
 
 def test_text_kept_for_another_result_at_the_same_address_is_not_used():
     """Kept text is keyed by ``id(result)``; a different object at that id must not match."""
     session = parse_session(demo_bytes(), "demo", FW)
     assessment = assess(FW, session)
-    encoder = ScoreLineEncoder()
+    encoder = ScoreLineEncoder(FW)
     impostor = assess(FW, Session(company=COMPANIES["B:small"])).results["1.1.1"]
     for result in assessment.results.values():
         encoder._questions[id(result)] = (impostor, '"x": {"answer": "bogus"')
@@ -119,7 +121,7 @@ def test_text_kept_for_another_result_at_the_same_address_is_not_used():
 
 def test_a_full_encoder_starts_again(monkeypatch):
     monkeypatch.setattr(ScoreLineEncoder, "MAX_KEPT", 3)
-    encoder = ScoreLineEncoder()
+    encoder = ScoreLineEncoder(FW)
     session = parse_session(demo_bytes(), "demo", FW)
     for _ in range(2):
         assert encoder.encode(session, assess(FW, session)) == reference(session)
@@ -151,7 +153,8 @@ def files(tmp_path: Path) -> list[Path]:
 def expected_objects(paths: list[Path]) -> list[dict]:
     sessions = [parse_session(p.read_bytes(), str(p), FW) for p in paths]
     return [
-        json.loads(json.dumps(score_json(s, assess(FW, s)), ensure_ascii=False)) for s in sessions
+        json.loads(json.dumps(score_json(s, assess(FW, s), FW), ensure_ascii=False))
+        for s in sessions
     ]
 
 

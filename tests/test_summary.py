@@ -150,7 +150,12 @@ def test_text_summary(members: Path, capsys):
     out, err = capsys.readouterr()
     assert status == 2
     assert out.startswith("Samenvatting: 5 bedrijven (2 van 7 bestanden niet ingelezen)")
-    assert "Natuursteen Van Dijk & Zn. B.V." in out and "C3 (nog 28)" in out
+    assert "Natuursteen Van Dijk & Zn. B.V." in out
+    # "Volgend" names every condition the next level lacks, not only the points.
+    assert (
+        "C3: nog 28 punten; inzicht groeves nog 5 procentpunt; "
+        "inzicht fabrieken nog 20 procentpunt" in out
+    )
     assert "Categorie C: C1 0, C2 1, C3 0, C4 0, C5 1, geen 1" in out
     # The report names the files it could not read; their problems go to stderr, every one.
     assert "Niet ingelezen (2)" in out

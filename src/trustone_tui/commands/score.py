@@ -49,7 +49,7 @@ def run(argv: list[str]) -> int:
         if collecting:
             gc.enable()
     as_array = args.format == "json" and len(args.files) > 1
-    lines = ScoreLineEncoder()
+    lines = ScoreLineEncoder(framework)
     out = sys.stdout
     write_utf8 = utf8_writer(out)  # the array's lines, built as UTF-8
     written = 0
@@ -61,7 +61,7 @@ def run(argv: list[str]) -> int:
             continue
         assessment = assess(framework, session)
         if args.format == "text":
-            # Imported here: the planner and timeline it needs are not part of the JSON.
+            # Imported here: the text wording is not needed for JSON.
             from trustone_tui.text.summary import text_summary
 
             out.write(("\n" if written else "") + text_summary(session, assessment, framework))
@@ -70,7 +70,9 @@ def run(argv: list[str]) -> int:
             # and scoring them. The encoder splices in each question's text, encoded once.
             write_utf8((b",\n" if written else b"[\n") + lines.encode_utf8(session, assessment))
         else:
-            item = json.dumps(score_json(session, assessment), ensure_ascii=False, indent=2)
+            item = json.dumps(
+                score_json(session, assessment, framework), ensure_ascii=False, indent=2
+            )
             out.write(item + "\n")
         written += 1
     if as_array:

@@ -25,9 +25,11 @@ from trustone_tui.report.summary import (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trustone summary",
-        description="Summarise answer files across companies: one row per company (points, "
-        "level, next level, open questions), companies per level, the average percentage per "
-        "step per category, and the questions most often answered Nee.",
+        description="Summarise answer files across companies: one row per company, its latest "
+        "assessment (date, framework version, interviewer, points, insight, level, everything "
+        "the next level still lacks, open questions), companies per level, the average "
+        "percentage per step per category, and the questions most often answered Nee. Two "
+        "files of one company for one year are named as duplicates.",
         epilog="Directories are searched for *.toml files (hidden and temporary files are "
         "skipped). Every problem of a file that cannot be read goes to standard error, one line "
         "each; the report names the files it could not read, the others are still summarised "
@@ -38,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
     parser.add_argument("--recursive", action="store_true", help="also search subdirectories")
+    parser.add_argument(
+        "--all-years",
+        action="store_true",
+        help="one row per company and year (default: each company's latest assessment)",
+    )
     parser.add_argument(
         "--top",
         type=int,
@@ -54,7 +61,9 @@ def run(argv: list[str]) -> int:
     framework = framework_or_exit()
     files, missing = find_answer_files(args.paths, recursive=args.recursive)
     scored, failed = load_for_summary(files, framework)
-    summary = summarise(scored, [*missing, *failed], framework, top=max(0, args.top))
+    summary = summarise(
+        scored, [*missing, *failed], framework, top=max(0, args.top), all_years=args.all_years
+    )
     for unread in summary.failed:
         report(list(unread.problems) or [unread.error])
     if args.format == "csv":

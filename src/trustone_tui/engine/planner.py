@@ -30,7 +30,7 @@ import itertools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 from trustone_tui.engine.scoring import (
     Assessment,
@@ -129,12 +129,23 @@ class _Chain(NamedTuple):
     question: Question
     reason: StepReason
     start: QuestionResult
-    states: tuple[QuestionAnswer, ...]
+    #: The answer given, and what each step records in its ``field`` (a word or a percentage).
+    given: QuestionAnswer
+    targets: tuple[AnswerWord | float, ...]
     results: tuple[QuestionResult, ...]
     #: Points gained per step, in exact integer units (``per_point`` units make one point).
     gains: tuple[int, ...]
     forced: int
     field: StepField
+
+    @property
+    def states(self) -> tuple[QuestionAnswer, ...]:
+        """The answer after each step (the given one with the step's field changed)."""
+        if self.field == "answer":
+            words = cast("tuple[AnswerWord, ...]", self.targets)
+            return tuple(replace(self.given, answer=word) for word in words)
+        numbers = cast("tuple[float, ...]", self.targets)
+        return tuple(replace(self.given, percentage=number) for number in numbers)
 
 
 # --------------------------------------------------------------------------- public API
@@ -270,18 +281,6 @@ def _target_level(
     raise ValueError(f"{wanted} is not a level of category {profile.category}")
 
 
-#: order, start, reason, states, their results, forced steps, field: a chain before its gains.
-_RawChain = tuple[
-    int,
-    QuestionResult,
-    StepReason,
-    tuple[QuestionAnswer, ...],
-    tuple[QuestionResult, ...],
-    int,
-    StepField,
-]
-
-
 def _chains(
     framework: Framework,
     profile: Profile,
@@ -301,57 +300,140 @@ def _chains(
         insight.factory_question: (level.factory_insight_min, "factory_insight"),
     }
     core = {q.id for q in framework.core_questions(level.core_levels, level.category)}
-    raw: list[_RawChain] = []
+    raw: list[tuple[int, QuestionResult, QuestionAnswer, _QuestionChain]] = []
     blockers: list[Blocker] = []
     for order, (qid, result) in enumerate(assessment.results.items()):
         if result.status in ("nvt", "not_counted"):
             continue
-        question = result.question
-        given = answers.get(qid) or QuestionAnswer()
+        given = answers.get(qid) or _UNANSWERED
         threshold: float | None
         reason: StepReason
         threshold, reason = thresholds.get(qid, (None, "points"))
-        field: StepField
-        if question.kind == "band":
-            field = "percentage"
-            states = _band_states(given, result, threshold)
-        elif question.kind == "percentage" and given.answer is None:
-            field = "percentage"
-            states = _percentage_states(given, result)
-        else:
-            field = "answer"
-            states = _answer_states(given, result)
-        results = tuple(score_question(question, s, profile, framework) for s in states)
-        forced = 0
-        if threshold is not None and (result.percentage or 0) < threshold:
-            to_threshold = _steps_until(results, percentage_at_least=threshold)
-            if to_threshold is None:
-                blockers.append(Blocker("insight", qid, insight_min=threshold))
-                to_threshold = len(states)
-            forced = to_threshold
-        if qid in core and result.answer != "ja":
-            reason = "core"
-            to_ja = _steps_until(results)
-            if to_ja is None:
-                blockers.append(Blocker("core", qid))
-                to_ja = len(states)
-            forced = max(forced, to_ja)
-        if states:
-            raw.append((order, result, reason, states, results, forced, field))
-    values = [points_needed]
-    for _order, result, _reason, _states, results, _forced, _field in raw:
-        values.append(result.points or 0.0)
-        values.extend(r.points or 0.0 for r in results)
-    per_point = _per_point(values)
-    chains = []
-    for order, result, reason, states, results, forced, field in raw:
-        points = [_units(result.points or 0.0, per_point)]
-        points.extend(_units(r.points or 0.0, per_point) for r in results)
-        gains = tuple(b - a for a, b in itertools.pairwise(points))
-        chains.append(
-            _Chain(order, result.question, reason, result, states, results, gains, forced, field)
+        chain = _question_chain(framework, profile, result, given, threshold, reason, qid in core)
+        blockers.extend(chain.blockers)
+        if chain.targets:
+            raw.append((order, result, given, chain))
+    # Every chain's points are whole in the largest of their units (points are binary fractions).
+    per_point = max((c.per_point for _, _, _, c in raw), default=1)
+    per_point = max(per_point, _per_point([points_needed]))
+    chains = [
+        _Chain(
+            order,
+            result.question,
+            chain.reason,
+            result,
+            given,
+            chain.targets,
+            chain.results,
+            _scaled(chain.gains, per_point // chain.per_point),
+            chain.forced,
+            chain.field,
         )
+        for order, result, given, chain in raw
+    ]
     return chains, blockers, per_point
+
+
+def _scaled(gains: tuple[int, ...], factor: int) -> tuple[int, ...]:
+    return gains if factor == 1 else tuple(gain * factor for gain in gains)
+
+
+class _QuestionChain(NamedTuple):
+    """One question's chain as :func:`_chains` needs it, independent of the other questions."""
+
+    reason: StepReason
+    #: What each step records in ``field``: an answer word or a percentage.
+    targets: tuple[AnswerWord | float, ...]
+    results: tuple[QuestionResult, ...]
+    forced: int
+    field: StepField
+    blockers: tuple[Blocker, ...]
+    #: Units per point in which this chain's gains are whole numbers.
+    per_point: int
+    gains: tuple[int, ...]
+
+
+_UNANSWERED = QuestionAnswer()
+#: Chains kept per question result (shared between sessions by the engine), answer given,
+#: threshold and core flag: scoring many files plans the same questions again and again.
+_KEPT_CHAINS: dict[
+    tuple[int, str | None, float | None, float | None, bool],
+    tuple[QuestionResult, Framework, _QuestionChain],
+] = {}
+_MAX_KEPT_CHAINS = 16384
+
+
+def _question_chain(
+    framework: Framework,
+    profile: Profile,
+    result: QuestionResult,
+    given: QuestionAnswer,
+    threshold: float | None,
+    reason: StepReason,
+    core: bool,
+) -> _QuestionChain:
+    """The steps one question offers and how many are forced (kept: see ``_KEPT_CHAINS``).
+
+    The chain depends on the result (question, answer, percentage, profile), the answer and
+    percentage given, the level's threshold for the question and whether it is a core
+    question; notes and ticked elements do not change it.
+    """
+    key = (id(result), given.answer, given.percentage, threshold, core)
+    kept = _KEPT_CHAINS.get(key)
+    if kept is not None and kept[0] is result and kept[1] is framework:
+        return kept[2]
+    chain = _build_chain(framework, profile, result, given, threshold, reason, core)
+    if len(_KEPT_CHAINS) >= _MAX_KEPT_CHAINS:
+        _KEPT_CHAINS.clear()
+    _KEPT_CHAINS[key] = (result, framework, chain)
+    return chain
+
+
+def _build_chain(
+    framework: Framework,
+    profile: Profile,
+    result: QuestionResult,
+    given: QuestionAnswer,
+    threshold: float | None,
+    reason: StepReason,
+    core: bool,
+) -> _QuestionChain:
+    question = result.question
+    qid = question.id
+    field: StepField
+    if question.kind == "band":
+        field = "percentage"
+        states = _band_states(given, result, threshold)
+    elif question.kind == "percentage" and given.answer is None:
+        field = "percentage"
+        states = _percentage_states(given, result)
+    else:
+        field = "answer"
+        states = _answer_states(given, result)
+    results = tuple(score_question(question, s, profile, framework) for s in states)
+    forced = 0
+    blockers: list[Blocker] = []
+    if threshold is not None and (result.percentage or 0) < threshold:
+        to_threshold = _steps_until(results, percentage_at_least=threshold)
+        if to_threshold is None:
+            blockers.append(Blocker("insight", qid, insight_min=threshold))
+            to_threshold = len(states)
+        forced = to_threshold
+    if core and result.answer != "ja":
+        reason = "core"
+        to_ja = _steps_until(results)
+        if to_ja is None:
+            blockers.append(Blocker("core", qid))
+            to_ja = len(states)
+        forced = max(forced, to_ja)
+    values = [result.points or 0.0, *(r.points or 0.0 for r in results)]
+    per_point = _per_point(values)
+    units = [_units(v, per_point) for v in values]
+    gains = tuple(b - a for a, b in itertools.pairwise(units))
+    targets = tuple(getattr(state, field) for state in states)
+    return _QuestionChain(
+        reason, targets, results, forced, field, tuple(blockers), per_point, gains
+    )
 
 
 def _per_point(values: Iterable[float]) -> int:
@@ -498,6 +580,14 @@ def _non_increasing(gains: tuple[int, ...]) -> bool:
     return all(a >= b for a, b in itertools.pairwise(gains))
 
 
+def _percentage_target(chain: _Chain, index: int) -> float | None:
+    if chain.field != "percentage":
+        return None
+    target = chain.targets[index]
+    assert not isinstance(target, str)
+    return target
+
+
 def _step(chain: _Chain, index: int) -> PlanStep:
     before = chain.start if index == 0 else chain.results[index - 1]
     after = chain.results[index]
@@ -509,7 +599,7 @@ def _step(chain: _Chain, index: int) -> PlanStep:
         from_answer=before.answer,
         to_answer=after.answer,
         from_percentage=before.percentage,
-        to_percentage=chain.states[index].percentage if chain.field == "percentage" else None,
+        to_percentage=_percentage_target(chain, index),
         from_band=before.band.label if before.band else None,
         to_band=after.band.label if after.band else None,
         points_gained=(after.points or 0.0) - (before.points or 0.0),

@@ -30,10 +30,13 @@ def render_report(
     fmt: ReportFormat,
     assessment: Assessment | None = None,
     csv_dialect: str = DEFAULT_DIALECT,
+    final: bool = False,
 ) -> bytes:
     """The session's report as the bytes of a file in ``fmt`` (UTF-8; CSV with a BOM).
 
     Pass ``assessment`` when you already have it (it must be ``assess(framework, session)``).
+    ``final`` marks the Markdown and HTML report *definitief* in its sign-off block (else
+    *concept*).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -41,10 +44,11 @@ def render_report(
         raise ValueError(f"unknown CSV dialect {csv_dialect!r}; expected one of {sorted(DIALECTS)}")
     assessment = assessment or assess(framework, session)
     if fmt == "csv":
-        return render_csv(session, assessment, csv_dialect)
+        version = session.framework_version or framework.version
+        return render_csv(session, assessment, version, csv_dialect)
     if fmt == "json":
-        return render_json(session, assessment)
-    content = build_content(session, framework, assessment)
+        return render_json(session, assessment, framework)
+    content = build_content(session, framework, assessment, final)
     text = render_markdown(content) if fmt == "md" else render_html(content)
     return text.encode("utf-8")
 

@@ -15,7 +15,7 @@ from trustone_tui.engine.scoring import Assessment, QuestionResult, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.profile import Profile
-from trustone_tui.report.content import answer_text
+from trustone_tui.report.content import answer_text, dutch_date
 from trustone_tui.text import formatting
 
 NOT_COUNTED_LABEL = "telt niet mee"
@@ -35,6 +35,8 @@ class AnswerSide:
     max_points: float
     note: str
     follow_up: bool
+    #: Ticked elements per element group (``""`` when the question has no groups), sorted.
+    elements: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     @property
     def key(self) -> tuple[str, str | None, float | None]:
@@ -63,14 +65,39 @@ class QuestionChange:
         return _norm(self.old.note) != _norm(self.new.note)
 
     @property
+    def elements_changed(self) -> bool:
+        return self.old.elements != self.new.elements
+
+    @property
+    def follow_up_changed(self) -> bool:
+        return self.old.follow_up != self.new.follow_up
+
+    @property
     def changed(self) -> bool:
         return (
             self.answer_changed
             or self.note_changed
+            or self.elements_changed
+            or self.follow_up_changed
             or self.points_delta != 0
             or self.old.max_points != self.new.max_points
-            or self.old.follow_up != self.new.follow_up
         )
+
+    @property
+    def what_changed(self) -> tuple[str, ...]:
+        """What changed, in Dutch words: ``antwoord``, ``punten``, ``elementen``, ..."""
+        parts = []
+        if self.answer_changed:
+            parts.append("antwoord")
+        elif self.points_delta or self.old.max_points != self.new.max_points:
+            parts.append("punten")
+        if self.elements_changed:
+            parts.append("elementen")
+        if self.note_changed:
+            parts.append("notitie")
+        if self.follow_up_changed:
+            parts.append("nader uitzoeken")
+        return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +135,35 @@ class Comparison:
     #: Every question counted for either session's category, in framework order.
     questions: Mapping[str, QuestionChange]
 
+    @property
+    def old_is_newer(self) -> bool:
+        """OLD was assessed after NEW (both dated): the files are probably swapped."""
+        return (
+            self.old.date is not None
+            and self.new.date is not None
+            and (self.old.date > self.new.date)
+        )
+
+    @property
+    def companies_differ(self) -> bool:
+        """The two files are of different companies (case and spacing of the name ignored)."""
+        return _company(self.old.company) != _company(self.new.company)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Dutch warning lines: OLD newer than NEW, or two different companies."""
+        out = []
+        if self.old_is_newer:
+            out.append(
+                f"Let op: OUD ({dutch_date(self.old.date)}) is nieuwer dan NIEUW "
+                f"({dutch_date(self.new.date)}); zijn de bestanden verwisseld?"
+            )
+        if self.companies_differ:
+            out.append(
+                f"Let op: twee verschillende bedrijven ({self.old.company} en {self.new.company})."
+            )
+        return tuple(out)
+
     def question(self, question_id: str) -> QuestionChange | None:
         return self.questions.get(question_id)
 
@@ -124,11 +180,33 @@ def _norm(note: str) -> str:
     return note.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def _company(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def ticked(session: Session, question_id: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The ticked elements per group, sorted, without empty groups."""
+    given = session.answer(question_id)
+    return tuple(
+        (group, tuple(sorted(numbers)))
+        for group, numbers in sorted(given.elements.items())
+        if numbers
+    )
+
+
 def answer_side(result: QuestionResult, session: Session) -> AnswerSide:
     given = session.answer(result.question.id)
     if not result.counted:
         return AnswerSide(
-            "not_counted", NOT_COUNTED_LABEL, None, None, None, 0, given.note, given.follow_up
+            "not_counted",
+            NOT_COUNTED_LABEL,
+            None,
+            None,
+            None,
+            0,
+            given.note,
+            given.follow_up,
+            ticked(session, result.question.id),
         )
     word = "nvt" if result.status == "nvt" else result.answer
     return AnswerSide(
@@ -140,6 +218,7 @@ def answer_side(result: QuestionResult, session: Session) -> AnswerSide:
         max_points=result.max_points,
         note=given.note,
         follow_up=given.follow_up,
+        elements=ticked(session, result.question.id),
     )
 
 

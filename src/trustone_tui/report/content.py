@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from trustone_tui.engine.planner import Plan, best_case, plan
 from trustone_tui.engine.scoring import Assessment, QuestionResult, StepResult
 from trustone_tui.engine.session import ANSWER_LABELS, UNGROUPED, HistoryEntry, Session
+from trustone_tui.engine.timeline import this_years_assessment, timeline_position
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import Level
+from trustone_tui.framework.model import AnswerWord, Level
 from trustone_tui.text import formatting
 from trustone_tui.text.conditions import (
     CONDITION_LABELS,
@@ -22,6 +24,16 @@ from trustone_tui.text.conditions import (
     level_conditions,
 )
 from trustone_tui.text.criteria import band_table
+from trustone_tui.text.plan import REASON_LABELS, blocker_texts, step_change, step_title
+from trustone_tui.text.reportwords import (
+    STATUS_DRAFT,
+    STATUS_FINAL,
+    assessment_sentence,
+    best_case_sentence,
+    plan_heading,
+    timeline_sentences,
+)
+from trustone_tui.text.summary import assessment_year
 
 MONTHS = (
     "januari",
@@ -63,6 +75,16 @@ class TickedGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class CriterionLine:
+    """One criterion of the variant that applies: ``Nee``/``Gedeeltelijk``/``Ja`` or a band."""
+
+    label: str
+    text: str
+    #: The criterion the answer meets (none for an open or n.v.t. question).
+    met: bool
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionEntry:
     id: str
     text: str
@@ -81,6 +103,51 @@ class QuestionEntry:
     ticked: tuple[TickedGroup, ...]
     note: str
     follow_up: bool
+    #: The question's first sentence, cut short (for lists that point to the question).
+    title: str = ""
+    #: Every criterion of the variant, the met one marked (empty without criteria).
+    criteria: tuple[CriterionLine, ...] = ()
+    #: Elements not ticked yet, per group (empty for an n.v.t. question).
+    unticked: tuple[TickedGroup, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStepLine:
+    number: int
+    question_id: str
+    #: The question's first sentence, cut short.
+    title: str
+    #: ``Nee → Gedeeltelijk``, ``55% → 60% (band 40<60% → 60-75%)``.
+    change: str
+    points: str
+    #: Why the step is needed beyond points (``kernvraag``, ``inzicht groeves``) or "".
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    heading: str
+    steps: tuple[PlanStepLine, ...]
+    #: Why the level cannot be reached by better answers (empty when it can).
+    blockers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NextSteps:
+    """What to do next: the plans, the best case, the timeline and this year's assessment."""
+
+    #: To the next level and (when it is another) to the category's top level.
+    plans: tuple[PlanView, ...]
+    best_case: str
+    timeline: tuple[str, ...]
+    assessment: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    status: str
+    interviewer: str
+    date: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +192,8 @@ class ReportContent:
     history: tuple[HistoryEntry, ...]
     #: Answers kept from another framework version, not counted in the score.
     orphans: tuple[str, ...]
+    next_steps: NextSteps | None = None
+    sign_off: SignOff | None = None
 
 
 def answer_text(result: QuestionResult) -> str:
@@ -156,6 +225,31 @@ def criterion_text(result: QuestionResult) -> str | None:
     return f"{label}: {getattr(variant, result.answer)}"
 
 
+def criterion_lines(result: QuestionResult) -> tuple[CriterionLine, ...]:
+    """Every criterion of the variant that applies, the one the answer meets marked.
+
+    An open question lists what Nee, Gedeeltelijk and Ja require, none marked.
+    """
+    variant = result.criteria
+    if variant is None:
+        return ()
+    answered = result.status == "answered"
+    if variant.bands:
+        return tuple(
+            CriterionLine(
+                band.label, formatting.points_count(band.points), answered and result.band == band
+            )
+            for band in variant.bands
+        )
+    words: tuple[AnswerWord, ...] = ("nee", "gedeeltelijk", "ja")
+    return tuple(
+        CriterionLine(
+            ANSWER_LABELS[word], getattr(variant, word) or "", answered and result.answer == word
+        )
+        for word in words
+    )
+
+
 def _element_text(text: str) -> str:
     return text.strip().removesuffix(";").strip()
 
@@ -167,6 +261,23 @@ def ticked_groups(result: QuestionResult, session: Session) -> tuple[TickedGroup
     out = []
     for key, label in groups:
         numbers = given.ticked(key)
+        if numbers:
+            texts = (_element_text(question.elements[n - 1]) for n in numbers)
+            out.append(TickedGroup(label, tuple(map(TickedElement, numbers, texts))))
+    return tuple(out)
+
+
+def unticked_groups(result: QuestionResult, session: Session) -> tuple[TickedGroup, ...]:
+    """The elements not ticked yet, per group; none for an n.v.t. question."""
+    question = result.question
+    if result.status == "nvt" or not question.elements:
+        return ()
+    given = session.answer(question.id)
+    groups = [(g.key, g.label) for g in question.element_groups] or [(UNGROUPED, "")]
+    out = []
+    for key, label in groups:
+        ticked = set(given.ticked(key))
+        numbers = [n for n in range(1, len(question.elements) + 1) if n not in ticked]
         if numbers:
             texts = (_element_text(question.elements[n - 1]) for n in numbers)
             out.append(TickedGroup(label, tuple(map(TickedElement, numbers, texts))))
@@ -191,6 +302,9 @@ def question_entry(
         ticked=ticked_groups(result, session),
         note=given.note,
         follow_up=given.follow_up,
+        title=step_title(result.question),
+        criteria=criterion_lines(result),
+        unticked=unticked_groups(result, session),
     )
 
 
@@ -223,8 +337,59 @@ def step_entries(
     )
 
 
-def build_content(session: Session, framework: Framework, assessment: Assessment) -> ReportContent:
-    """Everything the Markdown and HTML reports show, in report order."""
+def plan_view(the_plan: Plan, framework: Framework) -> PlanView:
+    steps = tuple(
+        PlanStepLine(
+            number=number,
+            question_id=step.question_id,
+            title=step_title(framework.questions[step.question_id]),
+            change=step_change(step),
+            points="+" + formatting.points_count(step.points_gained),
+            reason="" if step.reason == "points" else REASON_LABELS[step.reason],
+        )
+        for number, step in enumerate(the_plan.steps, start=1)
+    )
+    return PlanView(plan_heading(the_plan), steps, tuple(blocker_texts(the_plan)))
+
+
+def next_steps(
+    session: Session, framework: Framework, assessment: Assessment, year: int | None = None
+) -> NextSteps:
+    """The plans to the next and the top level, the best case, the timeline position and this
+    year's assessment type (``year``: the interview's, else this year)."""
+    year = assessment_year(session) if year is None else year
+    category = assessment.profile.category
+    plans = []
+    the_plan = plan(framework, session, assessment=assessment)
+    if the_plan is not None:
+        plans.append(plan_view(the_plan, framework))
+        to_top = plan(framework, session, framework.levels[category][-1], assessment)
+        if to_top is not None and to_top.target.id != the_plan.target.id:
+            plans.append(plan_view(to_top, framework))
+    position = timeline_position(framework, session.company, assessment.level, year)
+    levels = framework.levels[category]
+    expected = None
+    if position is not None and 0 < position.expected_level <= len(levels):
+        expected = levels[position.expected_level - 1].id
+    return NextSteps(
+        plans=tuple(plans),
+        best_case=best_case_sentence(best_case(framework, session, assessment)),
+        timeline=timeline_sentences(
+            position,
+            session.company.joined_year,
+            year,
+            expected,
+            assessment.level.id if assessment.level else None,
+        ),
+        assessment=assessment_sentence(this_years_assessment(framework, session, year), year),
+    )
+
+
+def build_content(
+    session: Session, framework: Framework, assessment: Assessment, final: bool = False
+) -> ReportContent:
+    """Everything the Markdown and HTML reports show, in report order (``final``: the report
+    is signed off as definitief rather than a concept)."""
     profile = assessment.profile
     company = session.company
     steps = step_entries(assessment, session, framework)
@@ -258,6 +423,12 @@ def build_content(session: Session, framework: Framework, assessment: Assessment
         attention=attention,
         history=session.history,
         orphans=tuple(session.orphans),
+        next_steps=next_steps(session, framework, assessment),
+        sign_off=SignOff(
+            STATUS_FINAL if final else STATUS_DRAFT,
+            session.interview.interviewer,
+            dutch_date(session.interview.date),
+        ),
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import ANSWER_LABELS, Session
+from trustone_tui.text.reportwords import SIZE_WORDS
 
 BOM = "\ufeff"
 
@@ -85,14 +86,20 @@ QUESTION_HEADER = (
     "max",
     "notitie",
     "nader_uitzoeken",
+    "datum",
+    "kaderversie",
 )
 
 STATUS_LABELS = {"open": "open", "answered": "beantwoord", "nvt": "n.v.t."}
 
 
-def question_rows(session: Session, assessment: Assessment) -> list[list[Cell]]:
-    """One row per question counted for the company's category, in framework order."""
+def question_rows(
+    session: Session, assessment: Assessment, framework_version: str
+) -> list[list[Cell]]:
+    """One row per question counted for the company's category, in framework order, each with
+    the assessment date (ISO, empty when unknown) and the framework version."""
     profile = assessment.profile
+    date = session.interview.date.isoformat() if session.interview.date else ""
     rows: list[list[Cell]] = []
     for qid, result in assessment.results.items():
         if not result.counted:
@@ -107,7 +114,7 @@ def question_rows(session: Session, assessment: Assessment) -> list[list[Cell]]:
             [
                 session.company.name,
                 profile.category,
-                profile.size,
+                SIZE_WORDS[profile.size],
                 qid,
                 result.question.step,
                 STATUS_LABELS[result.status],
@@ -117,10 +124,18 @@ def question_rows(session: Session, assessment: Assessment) -> list[list[Cell]]:
                 result.max_points,
                 given.note.replace("\r\n", "\n").replace("\r", "\n"),
                 "ja" if given.follow_up else "nee",
+                date,
+                framework_version,
             ]
         )
     return rows
 
 
-def render_csv(session: Session, assessment: Assessment, dialect: str = DEFAULT_DIALECT) -> bytes:
-    return csv_bytes(QUESTION_HEADER, question_rows(session, assessment), DIALECTS[dialect])
+def render_csv(
+    session: Session,
+    assessment: Assessment,
+    framework_version: str,
+    dialect: str = DEFAULT_DIALECT,
+) -> bytes:
+    rows = question_rows(session, assessment, framework_version)
+    return csv_bytes(QUESTION_HEADER, rows, DIALECTS[dialect])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import PurePath
 from typing import Any
 
 from trustone_tui.report import markdown as md
@@ -43,6 +45,25 @@ def _side_short(side: AnswerSide) -> str:
     return f"{answer}: {formatting.points(side.points)}/{formatting.points(side.max_points)}"
 
 
+def elements_text(side: AnswerSide) -> str:
+    """``1, 2, 3``; per group ``staf 1, 2; operationeel 1``; ``geen`` when none are ticked."""
+    if not side.elements:
+        return "geen"
+    return "; ".join(
+        (f"{group} " if group else "") + ", ".join(str(n) for n in numbers)
+        for group, numbers in side.elements
+    )
+
+
+def follow_up_text(side: AnswerSide) -> str:
+    return "ja" if side.follow_up else "nee"
+
+
+def file_label(name: str) -> str:
+    """A file as the Markdown diff names it: its name, without the local folders."""
+    return PurePath(name).name or name
+
+
 def _selected(comparison: Comparison, changed_only: bool) -> list[QuestionChange]:
     questions = list(comparison.questions.values())
     return [q for q in questions if q.changed] if changed_only else questions
@@ -75,7 +96,7 @@ def render_text(
 
 
 def _text(comparison: Comparison, old_name: str, new_name: str, changed_only: bool) -> str:
-    lines = ["Vergelijking van twee beoordelingen"]
+    lines = ["Vergelijking van twee beoordelingen", *comparison.warnings]
     headline = _headline(comparison, old_name, new_name)
     lines += [f"  {label + ':':<9} {value}" for label, value in headline]
     width = TITLE_WIDTH + 2
@@ -102,14 +123,20 @@ def _text(comparison: Comparison, old_name: str, new_name: str, changed_only: bo
     lines += [
         "",
         f"  Vragen ({changed} van {len(comparison.questions)} gewijzigd; * = gewijzigd)",
-        f"    {'Vraag':<7} {'Toen':<{ANSWER_WIDTH}} {'Nu':<{ANSWER_WIDTH}} {'Punten':>6}",
+        f"    {'Vraag':<7} {'Toen':<{ANSWER_WIDTH}} {'Nu':<{ANSWER_WIDTH}} {'Punten':>6}  "
+        "Wijziging",
     ]
     for q in selected:
         mark = "*" if q.changed else " "
         lines.append(
             f"  {mark} {q.question_id:<7} {_side_short(q.old):<{ANSWER_WIDTH}} "
-            f"{_side_short(q.new):<{ANSWER_WIDTH}} {signed(q.points_delta):>6}"
+            f"{_side_short(q.new):<{ANSWER_WIDTH}} {signed(q.points_delta):>6}  "
+            f"{', '.join(q.what_changed)}".rstrip()
         )
+    elements = [q for q in selected if q.elements_changed]
+    lines += _then_now("Gewijzigde elementen (aangevinkt toen → nu)", elements, elements_text)
+    flags = [q for q in selected if q.follow_up_changed]
+    lines += _then_now("Gewijzigd: nader uitzoeken (toen → nu)", flags, follow_up_text)
     notes = [q for q in selected if q.note_changed]
     if notes:
         lines += ["", "  Gewijzigde notities"]
@@ -118,6 +145,16 @@ def _text(comparison: Comparison, old_name: str, new_name: str, changed_only: bo
             lines += _note_lines("toen", q.old.note)
             lines += _note_lines("nu", q.new.note)
     return "\n".join(lines) + "\n"
+
+
+def _then_now(
+    title: str, changes: list[QuestionChange], word: Callable[[AnswerSide], str]
+) -> list[str]:
+    """A titled list of ``question  then → now`` lines (nothing when there are no changes)."""
+    if not changes:
+        return []
+    rows = [f"    {q.question_id:<7} {word(q.old)} → {word(q.new)}" for q in changes]
+    return ["", f"  {title}", *rows]
 
 
 def _note_lines(label: str, note: str) -> list[str]:
@@ -132,10 +169,9 @@ def render_markdown(
     comparison: Comparison, old_name: str, new_name: str, changed_only: bool = False
 ) -> str:
     lines = [f"# Vergelijking {md.inline(comparison.new.company)}", ""]
-    lines += [
-        f"- **{label}:** {md.inline(value)}"
-        for label, value in _headline(comparison, old_name, new_name)
-    ]
+    lines += [f"> **{md.inline(warning)}**\n" for warning in comparison.warnings]
+    headline = _headline(comparison, file_label(old_name), file_label(new_name))
+    lines += [f"- **{label}:** {md.inline(value)}" for label, value in headline]
     lines += ["", "## Punten per stap", ""]
     rows = [
         [
@@ -168,10 +204,24 @@ def render_markdown(
             md.cell(_side_short(q.old)),
             md.cell(_side_short(q.new)),
             signed(q.points_delta),
+            md.cell(", ".join(q.what_changed)),
         ]
         for q in selected
     ]
-    lines += md.table(["Vraag", "Toen", "Nu", "Punten"], rows, "lllr")
+    lines += md.table(["Vraag", "Toen", "Nu", "Punten", "Wijziging"], rows, "lllrl")
+    elements = [q for q in selected if q.elements_changed]
+    if elements:
+        lines += ["", "## Gewijzigde elementen", ""]
+        rows = [
+            [q.question_id, md.cell(elements_text(q.old)), md.cell(elements_text(q.new))]
+            for q in elements
+        ]
+        lines += md.table(["Vraag", "Aangevinkt toen", "Aangevinkt nu"], rows, "lll")
+    flags = [q for q in selected if q.follow_up_changed]
+    if flags:
+        lines += ["", "## Gewijzigd: nader uitzoeken", ""]
+        rows = [[q.question_id, follow_up_text(q.old), follow_up_text(q.new)] for q in flags]
+        lines += md.table(["Vraag", "Toen", "Nu"], rows, "lll")
     notes = [q for q in selected if q.note_changed]
     if notes:
         lines += ["", "## Gewijzigde notities", ""]
@@ -196,20 +246,36 @@ def _side_json(side: SessionSide) -> dict[str, Any]:
     }
 
 
+def _answer_json(side: AnswerSide) -> dict[str, Any]:
+    """The side's fields; ``elements`` as in the answer file (a list, or a table per group)."""
+    out = asdict(side)
+    groups = dict(side.elements)
+    ungrouped = set(groups) <= {""}
+    out["elements"] = (
+        list(groups.get("", ())) if ungrouped else {k: list(v) for k, v in groups.items()}
+    )
+    for key in ("points", "max_points", "percentage"):
+        out[key] = None if out[key] is None else float(out[key])
+    return out
+
+
 def comparison_json(comparison: Comparison, old_name: str, new_name: str) -> dict[str, Any]:
     return {
+        "warnings": list(comparison.warnings),
         "old": {"file": old_name, **_side_json(comparison.old)},
         "new": {"file": new_name, **_side_json(comparison.new)},
-        "points_delta": comparison.points_delta,
+        "points_delta": float(comparison.points_delta),
         "steps": [{**asdict(s), "delta": s.delta} for s in comparison.steps],
         "questions": {
             qid: {
                 "step": q.step,
-                "old": asdict(q.old),
-                "new": asdict(q.new),
+                "old": _answer_json(q.old),
+                "new": _answer_json(q.new),
                 "answer_changed": q.answer_changed,
                 "note_changed": q.note_changed,
-                "points_delta": q.points_delta,
+                "elements_changed": q.elements_changed,
+                "follow_up_changed": q.follow_up_changed,
+                "points_delta": float(q.points_delta),
                 "changed": q.changed,
             }
             for qid, q in comparison.questions.items()

@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 
 from trustone_tui.report.content import (
+    NextSteps,
     QuestionEntry,
     ReportContent,
+    SignOff,
     StepEntry,
+    TickedGroup,
     achieved,
     condition_kinds,
     points_of,
@@ -20,12 +23,23 @@ from trustone_tui.report.content import (
 from trustone_tui.text import formatting
 from trustone_tui.text.conditions import CONDITION_LABELS, Condition
 
-CSS = """
+#: Every printed page: company and assessment date at the top, framework version and "pagina
+#: N van M" at the bottom (CSS margin boxes; headless Chromium prints them since version 131).
+PAGE_CSS = """
 @page {
-  size: A4; margin: 15mm 14mm 16mm 14mm;
+  size: A4; margin: 17mm 14mm 16mm 14mm;
+  @top-left { content: %(company)s; font: 8pt "Liberation Sans", Arial, sans-serif;
+    color: #666; }
+  @top-right { content: %(date)s; font: 8pt "Liberation Sans", Arial, sans-serif;
+    color: #666; }
+  @bottom-left { content: %(framework)s; font: 8pt "Liberation Sans", Arial, sans-serif;
+    color: #666; }
   @bottom-right { content: "pagina " counter(page) " van " counter(pages);
     font: 8pt "Liberation Sans", Arial, sans-serif; color: #666; }
 }
+"""
+
+CSS = """
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
@@ -59,13 +73,30 @@ tr.current td { background: #eef5e9; }
 table.levels td { font-size: 9pt; }
 .met { color: #1d6b22; }
 .missed { color: #a3191b; font-weight: bold; }
-.note { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.note { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; orphans: 3; widows: 3; }
+td.bar { white-space: nowrap; }
+td.bar .pct { display: inline-block; min-width: 11mm; text-align: right; }
+.track { display: inline-block; width: 24mm; height: 2.6mm; margin-left: 1.5mm;
+  vertical-align: -0.3mm; border: 0.5pt solid #23395b; background: #fff; }
+.fill { display: block; height: 100%; background: #23395b; }
+article.question ul.criteria { list-style: none; padding-left: 0; }
+ul.criteria li { padding-left: 4mm; text-indent: -4mm; }
+ul.criteria li.met { font-weight: bold; }
+.nextsteps ol { margin: 0.5mm 0 2mm; padding-left: 6mm; }
+.nextsteps .why { color: #555; }
+.signoff { break-before: page; page-break-before: always; break-inside: avoid;
+  page-break-inside: avoid; }
+.signoff dl { display: grid; grid-template-columns: 52mm 1fr; gap: 2mm 3mm; }
+.signoff dd { margin: 0; }
+.signoff .line { border-bottom: 0.75pt solid #555; min-height: 7mm; }
+.signoff .response { border: 0.75pt solid #555; min-height: 45mm; margin: 1mm 0 3mm; }
 td .note { white-space: pre-wrap; }
 .questions { break-before: page; page-break-before: always; }
 .step + .step { margin-top: 4mm; }
 .group { margin: 3mm 0 1mm; font-style: italic; color: #333; }
 article.question { break-inside: avoid; page-break-inside: avoid; border-top: 0.5pt solid #bbb;
   padding: 1.5mm 0 1.5mm; }
+article.question.long { break-inside: auto; page-break-inside: auto; }
 article.question h4 .qid { display: inline-block; min-width: 12mm; color: #23395b; }
 article.question dl { display: grid; grid-template-columns: 24mm 1fr; gap: 0.4mm 2mm;
   margin: 0.5mm 0 0; }
@@ -82,6 +113,36 @@ footer { margin-top: 6mm; font-size: 8.5pt; color: #666; }
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal: every character but ASCII letters, digits and spaces as a hex
+    escape (ended by a space, which CSS consumes), so no text can end the string or the style
+    sheet. NUL and lone surrogates are dropped (CSS cannot escape them)."""
+    kept = (
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} "
+        for c in text
+        if c != "\0" and not 0xD800 <= ord(c) <= 0xDFFF
+    )
+    return '"' + "".join(kept) + '"'
+
+
+def page_css(content: ReportContent) -> str:
+    return PAGE_CSS % {
+        "company": css_string(content.company),
+        "date": css_string(f"Beoordeling {content.date}"),
+        "framework": css_string(content.framework),
+    }
+
+
+def bar_html(percentage: float) -> str:
+    """The percentage in figures and as a bar (its text says the value; the bar repeats it)."""
+    width = max(0.0, min(100.0, percentage))
+    return (
+        f'<td class="bar"><span class="pct">{formatting.percent(percentage)}</span>'
+        f'<span class="track" aria-hidden="true">'
+        f'<span class="fill" style="width: {width:.1f}%"></span></span></td>'
+    )
 
 
 def note_html(text: str) -> str:
@@ -135,7 +196,7 @@ def _score(content: ReportContent) -> str:
         f'<tr><td class="num">{s.result.number}</td><td>{esc(s.result.title)}</td>'
         f'<td class="num">{formatting.points(s.result.points)}</td>'
         f'<td class="num">{formatting.points(s.result.max_points)}</td>'
-        f'<td class="num">{s.result.open}</td></tr>'
+        f'<td class="num">{s.result.open}</td>{bar_html(s.result.percentage)}</tr>'
         for s in content.steps
     )
     open_total = sum(s.result.open for s in content.steps)
@@ -143,7 +204,7 @@ def _score(content: ReportContent) -> str:
         f'<tr class="total"><td></td><td>Totaal ({formatting.percent(content.percentage)})</td>'
         f'<td class="num">{formatting.points(content.points)}</td>'
         f'<td class="num">{formatting.points(content.max_points)}</td>'
-        f'<td class="num">{open_total}</td></tr>'
+        f'<td class="num">{open_total}</td>{bar_html(content.percentage)}</tr>'
     )
     note = ""
     if content.steps_not_counted:
@@ -152,7 +213,8 @@ def _score(content: ReportContent) -> str:
     return (
         '<h2>Score per stap</h2><table class="steps"><thead><tr><th class="num">Stap</th>'
         '<th>Onderdeel</th><th class="num">Punten</th><th class="num">Maximum</th>'
-        f'<th class="num">Open</th></tr></thead><tbody>{rows}</tbody></table>{note}'
+        f'<th class="num">Open</th><th>Percentage</th></tr></thead><tbody>{rows}</tbody>'
+        f"</table>{note}"
     )
 
 
@@ -194,25 +256,99 @@ def _attention(content: ReportContent) -> str:
         return title + "<p>Geen.</p>"
     rows = "".join(
         f'<tr><td><a href="#q-{esc(q.id)}">{esc(q.id)}</a></td><td>{esc(status_of(q))}</td>'
-        f"<td>{esc(q.answer)}</td><td>{note_html(q.note) if q.note else '—'}</td></tr>"
+        f"<td>{esc(q.answer)}</td><td>{esc(q.title)}</td></tr>"
         for q in content.attention
     )
     return (
         f'{title}<table class="attention"><thead><tr><th>Vraag</th><th>Status</th>'
-        f"<th>Antwoord</th><th>Notitie</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<th>Antwoord</th><th>Onderwerp</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<p>De notities staan bij de vragen.</p>"
+    )
+
+
+def _next_steps(steps: NextSteps) -> str:
+    parts = ["<h2>Wat nu</h2>", f"<p><strong>Beste geval:</strong> {esc(steps.best_case)}</p>"]
+    if not steps.plans:
+        parts.append("<p><strong>Plan:</strong> het hoogste niveau is bereikt.</p>")
+    for view in steps.plans:
+        parts.append(f"<h3>{esc(view.heading)}</h3>")
+        if view.blockers:
+            parts.append("<ul>" + "".join(f"<li>{esc(b)}</li>" for b in view.blockers) + "</ul>")
+        if view.steps:
+            items = "".join(
+                f'<li><a href="#q-{esc(step.question_id)}">{esc(step.question_id)}</a> '
+                f"{esc(step.change)}, {esc(step.points)}"
+                + (f' <span class="why">({esc(step.reason)})</span>' if step.reason else "")
+                + f": {esc(step.title)}</li>"
+                for step in view.steps
+            )
+            parts.append(f"<ol>{items}</ol>")
+    parts.append("<h3>Tijdpad</h3>")
+    parts.append("<p>" + "<br>".join(esc(line) for line in steps.timeline) + "</p>")
+    if steps.assessment:
+        parts.append(f"<p>{esc(steps.assessment)}</p>")
+    return f'<section class="nextsteps">{"".join(parts)}</section>'
+
+
+def _sign_off(sign_off: SignOff) -> str:
+    return (
+        '<section class="signoff"><h2>Ondertekening</h2><dl>'
+        f"<dt>Status</dt><dd><strong>{esc(sign_off.status)}</strong></dd>"
+        f"<dt>Interviewer</dt><dd>{esc(sign_off.interviewer or 'onbekend')}</dd>"
+        f"<dt>Datum beoordeling</dt><dd>{esc(sign_off.date)}</dd>"
+        '<dt>Handtekening interviewer</dt><dd class="line"></dd></dl>'
+        '<p><strong>Reactie van het bedrijf</strong></p><div class="response"></div>'
+        '<dl><dt>Naam en handtekening namens het bedrijf</dt><dd class="line"></dd>'
+        '<dt>Datum</dt><dd class="line"></dd></dl></section>'
     )
 
 
 def _ticked(entry: QuestionEntry) -> str:
     if not entry.ticked:
         return "geen elementen"
+    return _element_lists(entry.ticked, entry.elements_total)
+
+
+def _element_lists(groups: tuple[TickedGroup, ...], total: int | None) -> str:
+    """Per group its elements; with ``total`` each group says how many of the total."""
     parts = []
-    for group in entry.ticked:
+    for group in groups:
         items = "".join(f"<li>{n.number}. {esc(n.text)}</li>" for n in group.elements)
-        count = f"{len(group.elements)} van {entry.elements_total}"
-        label = f"{esc(group.label)}: {count}" if group.label else count
+        count = f"{len(group.elements)} van {total}" if total is not None else ""
+        label = ": ".join(part for part in (esc(group.label), count) if part)
         parts.append(f"{label}<ul>{items}</ul>")
     return "".join(parts)
+
+
+def _criteria(entry: QuestionEntry) -> str:
+    """The variant's heading and every criterion; the met one bold, ticked and "(voldaan)"."""
+    items = "".join(
+        f'<li class="met">✓ {esc(line.label)}: {esc(line.text)} (voldaan)</li>'
+        if line.met
+        else f"<li>{esc(line.label)}: {esc(line.text)}</li>"
+        for line in entry.criteria
+    )
+    return f'{esc(entry.criteria_heading or "")}<ul class="criteria">{items}</ul>'
+
+
+#: A question estimated to take more lines than this may break across pages: moving it whole
+#: to the next page would leave too much of a page empty.
+LONG_ARTICLE_LINES = 30
+#: Characters of a line of text in a question's right-hand column.
+LINE_CHARACTERS = 90
+
+
+def estimated_lines(entry: QuestionEntry) -> int:
+    """Printed lines of a question's article, roughly: text, rows, criteria, elements, note."""
+
+    def lines(text: str) -> int:
+        return sum(1 + len(part) // LINE_CHARACTERS for part in text.splitlines() or [""])
+
+    count = lines(f"{entry.id} {entry.text}") + 3
+    count += sum(lines(f"{c.label}: {c.text}") for c in entry.criteria)
+    for group in (*entry.ticked, *entry.unticked):
+        count += 1 + sum(lines(element.text) for element in group.elements)
+    return count + (lines(entry.note) if entry.note else 0)
 
 
 def _question(entry: QuestionEntry) -> str:
@@ -222,20 +358,22 @@ def _question(entry: QuestionEntry) -> str:
         f"<dt>Punten</dt><dd>{esc(points_of(entry))}</dd>",
     ]
     if entry.criteria_heading:
-        criterion = esc(entry.criteria_heading)
-        if entry.criterion:
-            criterion += f" — {esc(entry.criterion)}"
-        rows.append(f"<dt>Criteria</dt><dd>{criterion}</dd>")
+        rows.append(f"<dt>Criteria</dt><dd>{_criteria(entry)}</dd>")
     if entry.elements_total:
         rows.append(f"<dt>Aangevinkt</dt><dd>{_ticked(entry)}</dd>")
+        if entry.unticked:
+            rows.append(
+                f"<dt>Nog niet aangevinkt</dt><dd>{_element_lists(entry.unticked, None)}</dd>"
+            )
     if entry.note:
         rows.append(f"<dt>Notitie</dt><dd>{note_html(entry.note)}</dd>")
     flag = ' <span class="flag">nader uitzoeken</span>' if entry.follow_up else ""
     group = ""
     if entry.group:
         group = f'<p class="group">{esc(entry.group[0])} {esc(entry.group[1])}</p>'
+    long = " long" if estimated_lines(entry) > LONG_ARTICLE_LINES else ""
     return (
-        f'{group}<article class="question" id="q-{esc(entry.id)}">'
+        f'{group}<article class="question{long}" id="q-{esc(entry.id)}">'
         f'<h4><span class="qid">{esc(entry.id)}</span> {esc(entry.text)}{flag}</h4>'
         f"<dl>{''.join(rows)}</dl></article>"
     )
@@ -282,10 +420,13 @@ def render_html(content: ReportContent) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(content.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(content.title)}</title>\n<style>{page_css(content)}{CSS}</style>\n"
+        "</head>\n<body>\n"
         f"<header><h1>{esc(content.title)}</h1>{_facts(content)}</header>\n"
         f'<section class="summary">{_headline(content)}{_score(content)}{_levels(content)}'
+        f"{_next_steps(content.next_steps) if content.next_steps else ''}"
         f"{_attention(content)}{_history(content)}{_orphans(content)}</section>\n"
         f'<section class="questions"><h2>Vragen per stap</h2>{steps}</section>\n'
+        f"{_sign_off(content.sign_off) if content.sign_off else ''}\n"
         f"<footer>{esc(content.framework)}</footer>\n</body>\n</html>\n"
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from trustone_tui.engine.planner import Plan, plan
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import UNGROUPED, Session
-from trustone_tui.report.scorejson import level_gap_json, score_json
+from trustone_tui.framework.bank import Framework
+from trustone_tui.report.scorejson import level_gap_json, plan_json, score_json
 
 
 def elements_json(session: Session, qid: str) -> list[int] | dict[str, list[int]]:
@@ -18,10 +20,11 @@ def elements_json(session: Session, qid: str) -> list[int] | dict[str, list[int]
     return ticked
 
 
-def export_json(session: Session, assessment: Assessment) -> dict[str, Any]:
+def export_json(session: Session, assessment: Assessment, framework: Framework) -> dict[str, Any]:
     """:func:`~trustone_tui.report.scorejson.score_json`, with per question the status, note, ticked
-    elements and follow-up flag, plus the interview, the steps and every level's gap."""
-    out = score_json(session, assessment)
+    elements and follow-up flag, plus the interview, the steps, every level's gap and the plan
+    to the category's top level (``plan_top_level``)."""
+    out = score_json(session, assessment, framework)
     for qid, question in out["questions"].items():
         given = session.answer(qid)
         question["status"] = assessment.results[qid].status
@@ -34,14 +37,14 @@ def export_json(session: Session, assessment: Assessment) -> dict[str, Any]:
         "date": interview.date.isoformat() if interview.date else None,
     }
     out["framework_version"] = session.framework_version
-    out["quarry_insight"] = assessment.quarry_insight
-    out["factory_insight"] = assessment.factory_insight
+    out["quarry_insight"] = float(assessment.quarry_insight)
+    out["factory_insight"] = float(assessment.factory_insight)
     out["steps"] = [
         {
             "number": s.number,
             "title": s.title,
-            "points": s.points,
-            "max_points": s.max_points,
+            "points": float(s.points),
+            "max_points": float(s.max_points),
             "answered": s.answered,
             "open": s.open,
         }
@@ -49,9 +52,18 @@ def export_json(session: Session, assessment: Assessment) -> dict[str, Any]:
     ]
     out["levels"] = [{**level_gap_json(gap), "met": gap.met} for gap in assessment.gaps]
     out["not_counted_answers"] = sorted(session.orphans)
+    out["plan_top_level"] = plan_json(top_level_plan(framework, session, assessment))
     return out
 
 
-def render_json(session: Session, assessment: Assessment) -> bytes:
-    text = json.dumps(export_json(session, assessment), ensure_ascii=False, indent=2)
+def top_level_plan(framework: Framework, session: Session, assessment: Assessment) -> Plan | None:
+    """The fewest steps to the category's top level; None when the company is there."""
+    top = framework.levels[assessment.profile.category][-1]
+    if assessment.level is not None and assessment.level.id == top.id:
+        return None
+    return plan(framework, session, top, assessment)
+
+
+def render_json(session: Session, assessment: Assessment, framework: Framework) -> bytes:
+    text = json.dumps(export_json(session, assessment, framework), ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 from trustone_tui.report.content import (
+    NextSteps,
     QuestionEntry,
     ReportContent,
+    SignOff,
     StepEntry,
+    TickedGroup,
     achieved,
     condition_kinds,
     points_of,
@@ -21,6 +24,7 @@ from trustone_tui.report.content import (
 )
 from trustone_tui.text import formatting
 from trustone_tui.text.conditions import CONDITION_LABELS, Condition
+from trustone_tui.text.reportwords import percent_bar
 
 #: Characters that start inline syntax anywhere in a line (CommonMark lets any ASCII punctuation
 #: be backslash-escaped; these are the ones that can change how text renders).
@@ -102,6 +106,7 @@ def _score(content: ReportContent) -> list[str]:
             formatting.points(s.result.points),
             formatting.points(s.result.max_points),
             str(s.result.open),
+            _bar(s.result.percentage),
         ]
         for s in content.steps
     ]
@@ -113,10 +118,12 @@ def _score(content: ReportContent) -> list[str]:
             f"**{formatting.points(content.points)}**",
             f"**{formatting.points(content.max_points)}**",
             f"**{open_total}**",
+            f"**{_bar(content.percentage)}**",
         ]
     )
     lines = ["## Score", ""]
-    lines += table(["Stap", "Onderdeel", "Punten", "Maximum", "Open"], rows, "rlrrr")
+    header = ["Stap", "Onderdeel", "Punten", "Maximum", "Open", "Percentage"]
+    lines += table(header, rows, "rlrrrl")
     lines.append("")
     if content.steps_not_counted:
         numbers = ", ".join(str(n) for n in content.steps_not_counted)
@@ -130,6 +137,11 @@ def _score(content: ReportContent) -> list[str]:
         "",
     ]
     return lines
+
+
+def _bar(percentage: float) -> str:
+    """``68,7% ██████░░░░``: the percentage in figures and as a bar of ten cells."""
+    return f"{formatting.percent(percentage)} {percent_bar(percentage)}"
 
 
 def _condition_md(condition: Condition | None) -> str:
@@ -171,12 +183,53 @@ def _attention(content: ReportContent) -> list[str]:
     lines = [f"## Open vragen en nader uit te zoeken ({len(content.attention)})", ""]
     if not content.attention:
         return [*lines, "Geen.", ""]
-    rows = [
-        [q.id, cell(status_of(q)), cell(q.answer), cell(q.note) or "—"] for q in content.attention
-    ]
-    lines += table(["Vraag", "Status", "Antwoord", "Notitie"], rows, "llll")
-    lines.append("")
+    rows = [[q.id, cell(status_of(q)), cell(q.answer), cell(q.title)] for q in content.attention]
+    lines += table(["Vraag", "Status", "Antwoord", "Onderwerp"], rows, "llll")
+    lines += ["", "De notities staan bij de vragen.", ""]
     return lines
+
+
+def _next_steps(steps: NextSteps) -> list[str]:
+    lines = ["## Wat nu", "", f"**Beste geval:** {inline(steps.best_case)}", ""]
+    if not steps.plans:
+        lines += ["**Plan:** het hoogste niveau is bereikt.", ""]
+    for view in steps.plans:
+        lines += [f"### {inline(view.heading)}", ""]
+        lines += [f"- {inline(reason)}" for reason in view.blockers]
+        for step in view.steps:
+            why = f" ({inline(step.reason)})" if step.reason else ""
+            lines.append(
+                f"- {step.number}\\. **{step.question_id}** {inline(step.change)}, "
+                f"{inline(step.points)}{why}: {inline(step.title)}"
+            )
+        lines.append("")
+    lines += ["### Tijdpad", "", *(inline(line) + "\\" for line in steps.timeline)]
+    lines[-1] = lines[-1].removesuffix("\\")
+    lines.append("")
+    if steps.assessment:
+        lines += [inline(steps.assessment), ""]
+    return lines
+
+
+def _sign_off(sign_off: SignOff) -> list[str]:
+    """Status, interviewer and date, then room to sign and for the company's response (the
+    lines are escaped underscores: a bare ``___`` line would be a thematic break)."""
+    blank = "\\_" * 40
+    return [
+        "## Ondertekening",
+        "",
+        f"- **Status:** {sign_off.status}",
+        f"- **Interviewer:** {inline(sign_off.interviewer) or 'onbekend'}",
+        f"- **Datum beoordeling:** {inline(sign_off.date)}",
+        f"- **Handtekening interviewer:** {blank}",
+        "",
+        "**Reactie van het bedrijf:**",
+        "",
+        *(f"{blank}\n" for _ in range(3)),
+        f"- **Naam en handtekening namens het bedrijf:** {blank}",
+        f"- **Datum:** {blank}",
+        "",
+    ]
 
 
 def _question(entry: QuestionEntry) -> list[str]:
@@ -190,23 +243,32 @@ def _question(entry: QuestionEntry) -> list[str]:
         f"- **Punten:** {points_of(entry)}",
     ]
     if entry.criteria_heading:
-        criterion = f"{entry.criteria_heading}"
-        if entry.criterion:
-            criterion += f" — {entry.criterion}"
-        lines.append(f"- **Criteria:** {inline(criterion)}")
+        lines.append(f"- **Criteria:** {inline(entry.criteria_heading)}")
+        for line in entry.criteria:
+            text = f"{inline(line.label)}: {inline(line.text)}"
+            lines.append(f"  - ✓ **{text}** (voldaan)" if line.met else f"  - {text}")
     if entry.elements_total:
         lines.append(f"- **Aangevinkt:** {_ticked_summary(entry)}")
-        for group in entry.ticked:
-            pad = "  "
-            if group.label:
-                lines.append(f"  - {inline(group.label)}:")
-                pad = "    "
-            lines += [f"{pad}- {n.number}\\. {inline(n.text)}" for n in group.elements]
+        lines += _element_list(entry.ticked)
+        if entry.unticked:
+            lines.append("- **Nog niet aangevinkt:**")
+            lines += _element_list(entry.unticked)
     if entry.note:
         lines.append(f"- **Notitie:** {block(entry.note, '  ')}")
     if entry.follow_up:
         lines.append("- **Nader uitzoeken**")
     lines.append("")
+    return lines
+
+
+def _element_list(groups: tuple[TickedGroup, ...]) -> list[str]:
+    lines = []
+    for group in groups:
+        pad = "  "
+        if group.label:
+            lines.append(f"  - {inline(group.label)}:")
+            pad = "    "
+        lines += [f"{pad}- {n.number}\\. {inline(n.text)}" for n in group.elements]
     return lines
 
 
@@ -268,10 +330,14 @@ def render_markdown(content: ReportContent) -> str:
     lines = [f"# {inline(content.title)}", "", *_facts(content), ""]
     lines += _score(content)
     lines += _levels(content)
+    if content.next_steps:
+        lines += _next_steps(content.next_steps)
     lines += _attention(content)
     lines += ["## Vragen per stap", ""]
     for step in content.steps:
         lines += _step(step)
     lines += _history(content)
     lines += _orphans(content)
+    if content.sign_off:
+        lines += _sign_off(content.sign_off)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -12,10 +12,14 @@ import json
 import math
 from typing import Any
 
+from trustone_tui.engine.planner import Plan, PlanStep, best_case, plan
 from trustone_tui.engine.scoring import Assessment, LevelGap, QuestionResult
 from trustone_tui.engine.session import Session
-from trustone_tui.framework.model import CriteriaVariant
+from trustone_tui.engine.timeline import this_years_assessment, timeline_position
+from trustone_tui.framework.bank import Framework
+from trustone_tui.framework.model import Category, CriteriaVariant
 from trustone_tui.text.criteria import band_table
+from trustone_tui.text.summary import assessment_year
 
 
 def criteria_json(variant: CriteriaVariant) -> dict[str, str] | str:
@@ -33,16 +37,22 @@ def question_json(result: QuestionResult, session: Session) -> dict[str, Any]:
     answer = "nvt" if result.status == "nvt" else result.answer
     out: dict[str, Any] = {
         "answer": answer,
-        "points": result.points,
-        "max": result.max_points,
+        "points": _float(result.points),
+        "max": float(result.max_points),
         "criteria": criteria_json(result.criteria) if result.criteria else None,
     }
     if result.question.kind in ("band", "percentage"):
         source = result.percentage_source
         # The register's figure when it counts (engine/sources), else what was typed.
-        out["percentage"] = result.percentage if source == "register" else given.percentage
+        counted = result.percentage if source == "register" else given.percentage
+        out["percentage"] = _float(counted)
         out["percentage_source"] = source
     return out
+
+
+def _float(value: float | None) -> float | None:
+    """Points and percentages are always written as JSON floats (``3.0``, never ``3``)."""
+    return None if value is None else float(value)
 
 
 def gap_json(gap: LevelGap | None) -> dict[str, Any] | None:
@@ -52,17 +62,91 @@ def gap_json(gap: LevelGap | None) -> dict[str, Any] | None:
 def level_gap_json(gap: LevelGap) -> dict[str, Any]:
     return {
         "level": gap.level.id,
-        "points_needed": gap.points_needed,
-        "quarry_insight_needed": gap.quarry_insight_needed,
-        "factory_insight_needed": gap.factory_insight_needed,
+        "points_needed": float(gap.points_needed),
+        "quarry_insight_needed": float(gap.quarry_insight_needed),
+        "factory_insight_needed": float(gap.factory_insight_needed),
         "core_questions_missing": list(gap.core_questions_missing),
     }
 
 
-def score_json(session: Session, assessment: Assessment) -> dict[str, Any]:
-    """The object ``trustone score --format json`` prints for one file."""
+def plan_step_json(step: PlanStep) -> dict[str, Any]:
+    """``from``/``to`` are answer words (None: open) or, for a percentage step, percentages."""
+    if step.field == "answer":
+        before: str | float | None = step.from_answer
+        after: str | float | None = step.to_answer
+    else:
+        before, after = _float(step.from_percentage), _float(step.to_percentage)
     return {
-        **_summary_json(session, assessment),
+        "question": step.question_id,
+        "from": before,
+        "to": after,
+        "points_gained": float(step.points_gained),
+    }
+
+
+def plan_json(the_plan: Plan | None) -> dict[str, Any] | None:
+    """The fewest steps to a level; None at the top level. ``steps`` is empty when the level
+    cannot be reached by better answers (``reachable`` false)."""
+    if the_plan is None:
+        return None
+    return {
+        "level": the_plan.target.id,
+        "reachable": the_plan.reachable,
+        "steps": [plan_step_json(step) for step in the_plan.steps],
+    }
+
+
+#: ``assessment``: the frequency table's cell in three words (the small companies' cell reads
+#: "Op verzoek beperkte toetsing mogelijk").
+ASSESSMENT_KINDS = ("op verzoek beperkt", "volledig", "beperkt")
+
+
+def assessment_kind(cell: str) -> str:
+    """``volledig``, ``beperkt`` or ``op verzoek beperkt``; another cell text as it is."""
+    lowered = cell.lower()
+    if lowered.startswith("op verzoek"):
+        return "op verzoek beperkt"
+    return next((kind for kind in ASSESSMENT_KINDS if lowered.startswith(kind)), cell)
+
+
+def level_id(framework: Framework, category: Category, rank: int) -> str | None:
+    """The id of the category's level of ``rank`` (``C2``); None for 0 (no level)."""
+    levels = framework.levels[category]
+    return levels[rank - 1].id if 0 < rank <= len(levels) else None
+
+
+def next_steps_json(
+    session: Session, assessment: Assessment, framework: Framework, year: int
+) -> dict[str, Any]:
+    """``plan``, ``best_case``, ``timeline`` and ``assessment`` of ``trustone score``."""
+    best = best_case(framework, session, assessment)
+    position = timeline_position(framework, session.company, assessment.level, year)
+    kind = this_years_assessment(framework, session, year)
+    category = assessment.profile.category
+    return {
+        "plan": plan_json(plan(framework, session, assessment=assessment)),
+        "best_case": {
+            "level": best.level.id if best.level else None,
+            "points": float(best.best.points),
+        },
+        "timeline": None
+        if position is None
+        else {
+            "year": position.year,
+            "expected_level": level_id(framework, category, position.expected_level),
+            "status": position.status,
+        },
+        "assessment": None if kind is None else assessment_kind(kind.label),
+    }
+
+
+def score_json(
+    session: Session, assessment: Assessment, framework: Framework, year: int | None = None
+) -> dict[str, Any]:
+    """The object ``trustone score --format json`` prints for one file (``year``: the one the
+    timeline and the assessment type are for; default the interview's, else this year)."""
+    return {
+        **_summary_json(session, assessment, framework, year),
         "questions": {
             qid: question_json(result, session)
             for qid, result in assessment.results.items()
@@ -71,17 +155,22 @@ def score_json(session: Session, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def _summary_json(session: Session, assessment: Assessment) -> dict[str, Any]:
+def _summary_json(
+    session: Session, assessment: Assessment, framework: Framework, year: int | None
+) -> dict[str, Any]:
     """Every key of :func:`score_json` before ``questions``."""
     return {
         "company": session.company.name,
         "category": assessment.profile.category,
         "size": assessment.profile.size,
-        "points": assessment.points,
-        "max_points": assessment.max_points,
-        "percentage": assessment.percentage,
+        "points": float(assessment.points),
+        "max_points": float(assessment.max_points),
+        "percentage": float(assessment.percentage),
         "level": assessment.level.id if assessment.level else None,
         "next": gap_json(assessment.next),
+        **next_steps_json(
+            session, assessment, framework, assessment_year(session) if year is None else year
+        ),
     }
 
 
@@ -90,10 +179,14 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _number(value: float | None) -> str:
-    """``_encode(value)`` for a percentage; a finite float is written as ``json`` does (repr)."""
-    if type(value) is float and math.isfinite(value):
-        return float.__repr__(value)
-    return _encode(value)
+    """``_encode(_float(value))`` for a percentage; a finite number is written as ``json``
+    writes a float (repr)."""
+    if value is None:
+        return "null"
+    number = float(value)
+    if math.isfinite(number):
+        return float.__repr__(number)
+    return _encode(number)
 
 
 class ScoreLineEncoder:
@@ -110,7 +203,8 @@ class ScoreLineEncoder:
     #: more than the distinct results of a typical run.
     MAX_KEPT = 8192
 
-    def __init__(self) -> None:
+    def __init__(self, framework: Framework) -> None:
+        self._framework = framework
         #: ``id(result) -> (result, its UTF-8 text, what follows the percentage or None when
         #: there is no percentage)``.
         self._questions: dict[int, tuple[QuestionResult, bytes, bytes | None]] = {}
@@ -119,8 +213,8 @@ class ScoreLineEncoder:
         return self.encode_utf8(session, assessment).decode("utf-8")
 
     def encode_utf8(self, session: Session, assessment: Assessment) -> bytes:
-        summary = _encode(_summary_json(session, assessment)).encode("utf-8")
-        parts = [summary[:-1], b', "questions": {']
+        summary = _encode(_summary_json(session, assessment, self._framework, None))
+        parts = [summary.encode("utf-8")[:-1], b', "questions": {']
         answers = session.answers
         separator = b""
         for qid, result in assessment.results.items():

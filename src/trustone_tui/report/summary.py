@@ -6,16 +6,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from trustone_tui.answerfile.read import AnswerFileError
-from trustone_tui.engine.scoring import Assessment, assess
+from trustone_tui.engine.scoring import Assessment, LevelGap, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import Category
+from trustone_tui.framework.model import Category, Size
 from trustone_tui.store.answerfiles import load_session
 
 NO_LEVEL = "geen"
@@ -27,7 +29,7 @@ class CompanyRow:
     file: str
     name: str
     category: Category
-    size: str
+    size: Size
     points: float
     max_points: float
     percentage: float
@@ -35,6 +37,24 @@ class CompanyRow:
     next_level: str | None
     next_points_needed: float | None
     open_questions: int
+    #: The interview date (None when the file has none).
+    date: dt.date | None
+    framework_version: str
+    interviewer: str
+    quarry_insight: float
+    factory_insight: float
+    #: Everything the next level still lacks (None at the top level).
+    next_gap: LevelGap | None
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """Several files of one company for one year (or without a date): one of them is used."""
+
+    company: str
+    year: int | None
+    used: str
+    ignored: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +94,15 @@ class Summary:
     #: Per category present: the average percentage per step, then the total as step 0.
     step_averages: dict[Category, tuple[StepAverage, ...]]
     most_nee: tuple[NeeCount, ...]
+    #: Files of one company for the same year: the one used and the ones left out.
+    duplicates: tuple[Duplicate, ...] = ()
+    #: Files of earlier years left out because a company's latest assessment is shown.
+    earlier_years: int = 0
 
 
-def company_row(file: str, session: Session, assessment: Assessment) -> CompanyRow:
+def company_row(
+    file: str, session: Session, assessment: Assessment, framework_version: str = ""
+) -> CompanyRow:
     gap = assessment.next
     return CompanyRow(
         file=file,
@@ -90,7 +116,60 @@ def company_row(file: str, session: Session, assessment: Assessment) -> CompanyR
         next_level=gap.level.id if gap else None,
         next_points_needed=gap.points_needed if gap else None,
         open_questions=len(assessment.open_questions()),
+        date=session.interview.date,
+        framework_version=session.framework_version or framework_version,
+        interviewer=session.interview.interviewer,
+        quarry_insight=assessment.quarry_insight,
+        factory_insight=assessment.factory_insight,
+        next_gap=gap,
     )
+
+
+def company_key(name: str) -> str:
+    """Two spellings of one company name are one company: case and spacing are ignored."""
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def _latest_first(item: tuple[str, Session, Assessment]) -> tuple[dt.date, str]:
+    """Sort key: the latest interview date (undated files last), then the file name."""
+    date = item[1].interview.date
+    return (date or dt.date.min, item[0])
+
+
+def one_per_company(
+    scored: Sequence[tuple[str, Session, Assessment]], all_years: bool
+) -> tuple[list[tuple[str, Session, Assessment]], list[Duplicate], int]:
+    """The files to summarise, the duplicates said, and how many earlier years were left out.
+
+    By default each company's latest assessment (by interview date, then file name); with
+    ``all_years`` one per company and year. Files of one company for the same year (or both
+    undated) are duplicates: the one with the later file name is used. Rows keep the order of
+    ``scored``.
+    """
+    groups: dict[tuple[str, int | None], list[tuple[str, Session, Assessment]]] = {}
+    for item in scored:
+        date = item[1].interview.date
+        key = (company_key(item[1].company.name), date.year if date else None)
+        groups.setdefault(key, []).append(item)
+    duplicates = []
+    per_year = []
+    for (_, year), items in groups.items():
+        items.sort(key=_latest_first, reverse=True)
+        per_year.append(items[0])
+        if len(items) > 1:
+            names = tuple(file for file, _, _ in items[1:])
+            duplicates.append(Duplicate(items[0][1].company.name, year, items[0][0], names))
+    earlier = 0
+    if not all_years:
+        latest: dict[str, tuple[str, Session, Assessment]] = {}
+        for item in per_year:
+            name = company_key(item[1].company.name)
+            if name not in latest or _latest_first(item) > _latest_first(latest[name]):
+                latest[name] = item
+        earlier = len(per_year) - len(latest)
+        per_year = list(latest.values())
+    chosen = {id(item) for item in per_year}
+    return [item for item in scored if id(item) in chosen], duplicates, earlier
 
 
 def _level_counts(
@@ -155,15 +234,19 @@ def summarise(
     failed: Iterable[FailedFile],
     framework: Framework,
     top: int = DEFAULT_TOP,
+    all_years: bool = False,
 ) -> Summary:
-    """Rows per company (in the order given) and the aggregates over all of them."""
-    scored = list(scored)
+    """Rows (in the order given) and the aggregates over them: one row per company, its latest
+    assessment, or with ``all_years`` one per company and year (see :func:`one_per_company`)."""
+    scored, duplicates, earlier = one_per_company(list(scored), all_years)
     return Summary(
-        companies=tuple(company_row(file, s, a) for file, s, a in scored),
+        companies=tuple(company_row(file, s, a, framework.version) for file, s, a in scored),
         failed=tuple(failed),
         levels=_level_counts(scored, framework),
         step_averages=_step_averages(scored),
         most_nee=_most_nee(scored, framework, top),
+        duplicates=tuple(duplicates),
+        earlier_years=earlier,
     )
 
 
