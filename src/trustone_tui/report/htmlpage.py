@@ -19,6 +19,7 @@ from trustone_tui.report.content import (
 )
 from trustone_tui.text import formatting
 from trustone_tui.text.conditions import CONDITION_LABELS, Condition
+from trustone_tui.text.words import steps_not_counted
 
 CSS = """
 @page {
@@ -147,8 +148,7 @@ def _score(content: ReportContent) -> str:
     )
     note = ""
     if content.steps_not_counted:
-        numbers = ", ".join(str(n) for n in content.steps_not_counted)
-        note = f"<p>Stap {numbers} telt niet mee voor dit profiel.</p>"
+        note = f"<p>{steps_not_counted(content.steps_not_counted)} voor dit profiel.</p>"
     return (
         '<h2>Score per stap</h2><table class="steps"><thead><tr><th class="num">Stap</th>'
         '<th>Onderdeel</th><th class="num">Punten</th><th class="num">Maximum</th>'

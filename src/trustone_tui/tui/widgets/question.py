@@ -325,7 +325,7 @@ class QuestionPanel(Vertical):
             return Content("")
         if result.status == "open":
             return Content.assemble(
-                ("open", "$text-muted"), f" · max {formatting.points(result.max_points)} punten"
+                ("open", "$text-muted"), f" · max {formatting.points_count(result.max_points)}"
             )
         return Content.assemble(
             "→ ",
