@@ -206,7 +206,7 @@ class TrustoneApp(App[None]):
         try:
             return recent_sessions(self.framework)
         except StoreError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
+            self.call_from_thread(self.notify, exc.dutch, severity="error")
             return []
 
     # ------------------------------------------------------------------ opening sessions
@@ -260,7 +260,9 @@ class TrustoneApp(App[None]):
         """Open an answer file in the interview; raises AnswerFileError."""
         session_file = open_session(path, self.framework)
         self.start_interview(session_file.session, session_file)
-        for line in session_file.notices:
+        from trustone_tui.store.opennotices import dutch_notices
+
+        for line in dutch_notices(session_file):
             self.notify(line, severity="warning", timeout=10)
 
     def action_open_path(self) -> None:
@@ -299,7 +301,7 @@ class TrustoneApp(App[None]):
             except AnswerFileError as exc:
                 self.show_problems(failure.format(path=path), exc.problems)
             except StoreError as exc:  # the answers stay in memory; nothing was overwritten
-                self.show_problems(failure.format(path=path), [str(exc)])
+                self.show_problems(failure.format(path=path), [exc.dutch])
 
         self.push_screen(PathDialog(title, prompt, value=start, action=action), chosen)
 
@@ -320,7 +322,7 @@ class TrustoneApp(App[None]):
             try:
                 session_file = create_session(session, self.framework)
             except StoreError as exc:
-                self.show_problems("Sessie kan niet worden aangemaakt", [str(exc)])
+                self.show_problems("Sessie kan niet worden aangemaakt", [exc.dutch])
                 return
             self.start_interview(session, session_file)
 
@@ -458,10 +460,12 @@ class TrustoneApp(App[None]):
                 with self._save_lock:
                     self._saving = False
                     self._pending = None
-                self.call_from_thread(self._save_conflict, session, str(exc))
+                self.call_from_thread(self._save_conflict, session, exc.dutch)
                 return
-            except (StoreError, OSError) as exc:
-                self.call_from_thread(self._save_failed, str(exc))
+            except StoreError as exc:
+                self.call_from_thread(self._save_failed, exc.dutch)
+            except OSError as exc:
+                self.call_from_thread(self._save_failed, f"het systeem meldt: {exc}")
             else:
                 self.call_from_thread(self._saved)
 
@@ -656,7 +660,11 @@ class TrustoneApp(App[None]):
             write_atomic(request.path, data, protect=protect)
         except OutputError as exc:
             self.call_from_thread(
-                self.notify, str(exc), title="Exporteren mislukt", severity="error", timeout=10
+                self.notify,
+                f"Het rapport is niet geschreven. Melding: {exc}",
+                title="Exporteren mislukt",
+                severity="error",
+                timeout=10,
             )
             return
         self.call_from_thread(self.notify, str(request.path), title="Rapport opgeslagen")

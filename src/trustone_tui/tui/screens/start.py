@@ -60,7 +60,7 @@ def recent_label(row: RecentSession) -> Content:
             ("⚠ ", "$text-error"),
             (row.path.name, "bold"),
             f"  {when}\n  ",
-            (row.problems[0], "$text-error"),
+            ("kan niet worden gelezen: " + row.problems[0], "$text-error"),
         )
     return Content.assemble(
         (f"{row.company or '':<40.40}", "bold"),
