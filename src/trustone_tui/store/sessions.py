@@ -38,6 +38,7 @@ from trustone_tui.answerfile.read import (
     read_session,
 )
 from trustone_tui.answerfile.write import dump_session
+from trustone_tui.engine.progress import Progress, progress
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.framework.bank import Framework
@@ -578,6 +579,8 @@ class RecentSession(NamedTuple):
     #: The session's own ``updated`` stamp, if it has one.
     updated: dt.datetime | None = None
     problems: tuple[str, ...] = ()
+    #: How many of the questions that count have an answer.
+    progress: Progress | None = None
 
     @property
     def ok(self) -> bool:
@@ -627,6 +630,7 @@ def _describe(path: Path, modified: dt.datetime, framework: Framework) -> Recent
         category=profile_of(session.company, framework).category,
         level=assessment.level.id if assessment.level else None,
         updated=session.updated,
+        progress=progress(assessment),
     )
 
 

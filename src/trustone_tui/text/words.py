@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from trustone_tui.engine.progress import Progress
 from trustone_tui.text import formatting
 
 
@@ -39,3 +40,8 @@ def steps_not_counted(numbers: Iterable[int]) -> str:
     if len(numbers) == 1:
         return f"Stap {numbers[0]} telt niet mee"
     return f"Stappen {listing(numbers)} tellen niet mee"
+
+
+def progress_text(progress: Progress) -> str:
+    """``31 van 39 beantwoord``: answered of the questions that count for the company."""
+    return f"{progress.answered} van {progress.counted} beantwoord"

@@ -121,7 +121,7 @@ class InterviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         framework = self.trustone.framework
         self.current_id = self.current_id or self._first_open() or self._navigable()[0]
-        yield TitleBar()
+        yield TitleBar(progress=True)
         with Horizontal(id="interview"):
             if not self.has_class("-drawer"):
                 yield self._new_navigator()
