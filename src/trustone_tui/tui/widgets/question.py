@@ -287,6 +287,11 @@ class QuestionPanel(Vertical):
                 " — het antwoord blijft bewaard. ",
                 variant_line,
             )
+        oddity = question.oddity_for(variant)
+        if oddity:  # where the framework itself is odd: one line from the question bank
+            variant_line = Content.assemble(
+                variant_line, "\n", ("Let op: ", "bold $text-warning"), (oddity, "$text")
+            )
         set_content(self.query_one("#q-variant", Static), variant_line)
         given = view.given
         chosen = given.answer
