@@ -41,6 +41,7 @@ from trustone_tui.store.sessions import (
     save_as,
     session_file_stem,
 )
+from trustone_tui.store.settings import Settings, SettingsError, load_settings, save_settings
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.startup import resume_collection
 
@@ -160,6 +161,8 @@ class TrustoneApp(App[None]):
         self.best: BestCase | None = None
         self._real: Session | None = None
         self._outlook_for: Session | None = None
+        #: The user's settings (store/settings), read when the app starts.
+        self.settings = Settings()
 
     # ------------------------------------------------------------------ start-up
 
@@ -174,6 +177,9 @@ class TrustoneApp(App[None]):
             super().update_styles(node, animate)
 
     def on_mount(self) -> None:
+        self.settings, problem = load_settings()
+        if problem:
+            self.notify(problem, title="Instellingen", severity="warning", timeout=10)
         if self.initial_demo:
             self.action_open_demo()
         elif self.initial_path is not None:
@@ -733,6 +739,21 @@ class TrustoneApp(App[None]):
                 CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
             )
 
+    def action_settings(self) -> None:
+        """The settings dialog; what it returns is kept and saved."""
+        from trustone_tui.tui.screens.settings import SettingsScreen
+
+        def closed(settings: Settings | None) -> None:
+            if settings is None or settings == self.settings:
+                return
+            self.settings = settings
+            try:
+                save_settings(settings)
+            except SettingsError as exc:
+                self.notify(str(exc), title="Instellingen", severity="error", timeout=10)
+
+        self.push_screen(SettingsScreen(self.settings), closed)
+
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (it copies in a text field): say which key does."""
         self.notify("Druk op Ctrl+Q om te stoppen.", title="Stoppen?")
@@ -741,6 +762,9 @@ class TrustoneApp(App[None]):
         """Textual's own commands in Dutch, then the app's."""
         yield SystemCommand("Thema", "Kies een ander kleurenthema", self.action_change_theme)
         yield SystemCommand("Stoppen", "Sluit de app", self.action_quit)
+        yield SystemCommand(
+            "Instellingen", "Automatisch naar de volgende vraag, ...", self.action_settings
+        )
         if screen.query("HelpPanel"):
             yield SystemCommand("Toetsen", "Verberg het toetsenpaneel", self.action_hide_help_panel)
         else:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
     from trustone_tui.report.compare import AnswerSide
     from trustone_tui.store.sessions import RecentSession
+    from trustone_tui.store.settings import Settings
 
 
 class AppHost(Protocol):
@@ -40,6 +41,9 @@ class AppHost(Protocol):
 
     @property
     def best(self) -> BestCase | None: ...
+
+    @property
+    def settings(self) -> Settings: ...
 
     def previous_side(self, question_id: str) -> AnswerSide | None: ...
 

@@ -29,6 +29,7 @@ KEYS = """\
 | `Tab` | naar het volgende veld (percentage, notitie) |
 | muisklik | antwoord kiezen (nog eens: wissen), onderdeel of opvolgen aan/uit, notitie |
 | `Ctrl+P` | opdrachtenpalet: spring naar een vraag op nummer of woorden, en alle acties |
+| `Ctrl+P` → Instellingen | na een antwoord vanzelf naar de volgende vraag (standaard uit) |
 | `s` | samenvatting |
 | `b` | bedrijfsprofiel |
 | `F1` | deze hulp |

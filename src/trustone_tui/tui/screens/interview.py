@@ -334,6 +334,8 @@ class InterviewScreen(Screen[None]):
             )
             return
         self._change(answer=answer)
+        if self.trustone.settings.auto_advance:  # a setting (Ctrl+P → Instellingen)
+            self.action_move(1)
 
     def action_clear_answer(self) -> None:
         self._change(answer=None)
