@@ -68,7 +68,7 @@ def write_files(directory: Path, count: int, framework: Framework) -> None:
     for index in range(count):
         path = directory / f"bedrijf-{index:04d}.toml"
         if index % 100 == 99:
-            path.write_text("schema_version = 1\n[company]\nname = 3\n", encoding="utf-8")
+            path.write_text("schema_version = 2\n[company]\nname = 3\n", encoding="utf-8")
         else:
             path.write_bytes(dump_session(generated_session(rng, index, framework), framework))
 

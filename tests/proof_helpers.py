@@ -62,7 +62,7 @@ def everything_ja(category: str) -> dict[str, Given]:
 
 #: The hand-written answer file of the issue, byte for byte (comments included).
 EXAMPLE = """\
-schema_version = 1
+schema_version = 2
 [company]
 name = "Natuursteen Jansen B.V."
 imports_from_risk_countries = true

@@ -13,7 +13,7 @@ from proof_helpers import FW
 from trustone_tui.answerfile.read import AnswerFileError, parse_session
 
 HEAD = (
-    'schema_version = 1\n{version}\n[company]\nname = "X"\n'
+    'schema_version = 2\n{version}\n[company]\nname = "X"\n'
     "imports_from_risk_countries = true\nemployees = 30\nrevenue_eur = 1000\n"
 )
 VALUES = {

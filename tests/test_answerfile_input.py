@@ -112,8 +112,8 @@ BAD_INPUT = [
         id="unknown-key",
     ),
     pytest.param(
-        replace("schema_version = 1\n", ""),
-        "bad.toml: schema_version: missing (this format is version 1)",
+        replace("schema_version = 2\n", ""),
+        "bad.toml: schema_version: missing (this format is version 2)",
         id="no-schema-version",
     ),
     pytest.param(
@@ -148,7 +148,7 @@ def test_unknown_question_ids_are_kept_only_from_another_framework_version(versi
     """Reading 16: an unknown id is an error for this bank's version (or none, as in
     hand-written files); a file made with another version keeps it verbatim and writes it back."""
     header = f'framework_version = "{version}"\n' if version else ""
-    text = replace("schema_version = 1\n", f"schema_version = 1\n{header}")
+    text = replace("schema_version = 2\n", f"schema_version = 2\n{header}")
     text += '[answers."1.1.6"]\nanswer = "ja"\nnote = "oude vraag"\n'
     if not loads:
         with pytest.raises(AnswerFileError, match=r"unknown question id '1.1.6'"):

@@ -122,7 +122,7 @@ def test_validated_tables_have_the_field_names_of_the_session_records(table, rec
 
 
 VALID = (
-    "schema_version = 1\n"
+    "schema_version = 2\n"
     '[company]\nname = "X"\nimports_from_risk_countries = true\nemployees = 30\n'
     "revenue_eur = 1000\n"
     '[answers."1.1.1"]\nanswer = "ja"\n'
@@ -142,7 +142,7 @@ DEEP_FILES = {
     + f'[answers."9.9"]\nx = {DEEP}\n',
     "dotted table header": VALID + '[answers."9.9".' + ".".join(["a"] * 40) + "]\nx = 1\n",
     "history": VALID + f"[[history]]\nyear = 2024\nlevel = {DEEP}\n",
-    "old format version": VALID.replace("schema_version = 1", "schema_version = 0")
+    "old format version": VALID.replace("schema_version = 2", "schema_version = 0")
     + f"note = {DEEP}\n",
 }
 

@@ -24,7 +24,7 @@ from trustone_tui.answerfile.validate import Invalid, check_table
 from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR
 
 VALID: dict[str, Any] = {
-    "schema_version": 1,
+    "schema_version": 2,
     "framework_version": FW.version,
     "created": dt.datetime(2026, 11, 12, 9, 30, tzinfo=dt.UTC),
     "updated": dt.datetime(2026, 11, 12, 10, 0),
@@ -36,12 +36,57 @@ VALID: dict[str, Any] = {
         "joined_year": 2024,
         "entry_level": 2,
     },
-    "interview": {"interviewer": "Sanne", "date": dt.date(2026, 11, 12), "previous_file": "a"},
+    "interview": {
+        "interviewer": "Sanne",
+        "date": dt.date(2026, 11, 12),
+        "previous_file": "a",
+        "last_question": "2.1.1c",
+    },
     "answers": {
         "1.1.1": {"answer": "ja", "note": "bewijs volgt", "follow_up": True},
         "2.1.1c": {"percentage": 50.0},
     },
     "history": [{"year": 2025, "level": "2", "points": 90, "max_points": 248.0, "percentage": 36}],
+    "register": {
+        "eenheid": "ton",
+        "ketens": [
+            {
+                "steentype": "Graniet",
+                "kleur": "grijs",
+                "hoeveelheid": 120.5,
+                "circulair": False,
+                "eerste_schakel": "Handel BV",
+                "eerste_schakel_adres": "Kade 1, Gent",
+                "eerste_schakel_land": "BE",
+                "fabriek": "Fabriek",
+                "fabriek_adres": "Xiamen",
+                "fabriek_land": "CN",
+                "fabriek_relatie": "direct",
+                "fabriek_risico_overzicht": True,
+                "groeve": "Groeve",
+                "groeve_adres": "Shandong",
+                "groeve_land": "CN",
+                "groeve_risico_overzicht": False,
+                "betrokkenheid": "verbonden",
+            }
+        ],
+    },
+    "actions": [
+        {
+            "id": "A1",
+            "text": "Groeves in kaart brengen",
+            "questions": ["2.1.1c"],
+            "owner": "Inkoop",
+            "due": dt.date(2027, 6, 1),
+            "status": "bezig",
+            "progress": [
+                {"date": dt.date(2026, 11, 1), "note": "Leveranciers aangeschreven"},
+                {"date": dt.date(2026, 11, 12), "note": "Twee antwoorden"},
+            ],
+            "created": dt.date(2026, 10, 1),
+        },
+        {"id": "A2", "text": "Risicoanalyse", "due": dt.date(2027, 1, 1)},
+    ],
 }
 
 #: A value that is no TOML value of its own: replaced by the TOML text under test.
@@ -81,6 +126,9 @@ def problems_of(text: str) -> list[str]:
 ANSWER = ("answers", "1.1.1")
 BAND = ("answers", "2.1.1c")
 HISTORY = ("history", 0)
+FLOW = ("register", "ketens", 0)
+ACTION = ("actions", 0)
+PROGRESS = (*ACTION, "progress", 1)
 
 #: (place, values accepted, {value refused: its message}); values are TOML text.
 RULES: list[tuple[tuple[Any, ...], list[str], dict[str, str]]] = [
@@ -217,6 +265,91 @@ RULES: list[tuple[tuple[Any, ...], list[str], dict[str, str]]] = [
         {"{ year = 2025 }": "must be a list (got {'year': 2025})"},
     ),
     (HISTORY, [], {"1": "must be a table"}),
+    (("interview", "last_question"), ['"2.1.1c"', '"9.9.9"'], {'""': "must not be empty (got '')"}),
+    (
+        ("register", "eenheid"),
+        ['"m2"', '"m3"', '"euro"'],
+        {'"kg"': "must be one of 'm2', 'm3', 'ton' or 'euro' (got 'kg')"},
+    ),
+    (("register", "ketens"), ["[]"], {"{}": "must be a list (got {})"}),
+    ((*FLOW, "steentype"), ['"Hardsteen"'], {'""': "must not be empty (got '')"}),
+    (
+        (*FLOW, "hoeveelheid"),
+        ["1", "0.001", "1e6"],
+        {
+            "0": "must be more than 0 (got 0)",
+            "-2.5": "must be at least 0 (got -2.5)",
+            "nan": "must be a finite number (got nan)",
+            '"12"': "must be a number (got '12')",
+        },
+    ),
+    ((*FLOW, "circulair"), ["true"], {'"ja"': "must be true or false (got 'ja')"}),
+    (
+        (*FLOW, "fabriek_land"),
+        ['"NL"', '"NO"'],
+        {
+            '"nl"': "must look like an ISO country code such as 'NL' (got 'nl')",
+            '"Nederland"': "must look like an ISO country code such as 'NL' (got 'Nederland')",
+            '"QQ"': "'QQ' is not a known country code",
+        },
+    ),
+    (
+        (*FLOW, "fabriek_relatie"),
+        ['"indirect"'],
+        {'"Direct"': "must be one of 'direct' or 'indirect' (got 'Direct')"},
+    ),
+    (
+        (*FLOW, "betrokkenheid"),
+        ['"veroorzaakt"', '"draagt bij"'],
+        {'"ja"': "must be one of 'veroorzaakt', 'draagt bij' or 'verbonden' (got 'ja')"},
+    ),
+    (
+        (*ACTION, "id"),
+        ['"A-12"', '"groeve_2026.1"'],
+        {
+            '""': "must look like 'A1' (letters, digits, '.', '_' or '-') (got '')",
+            '"A 1"': "must look like 'A1' (letters, digits, '.', '_' or '-') (got 'A 1')",
+        },
+    ),
+    ((*ACTION, "text"), ['"x"'], {'""': "must not be empty (got '')"}),
+    (
+        (*ACTION, "questions", 0),
+        ['"3.1.2"'],
+        {
+            '"9.9.9"': "unknown question id '9.9.9'",
+            '"2.1.1"': "2.1.1 groups other questions and is not answered",
+        },
+    ),
+    (
+        (*ACTION, "questions"),
+        ["[]"],
+        {
+            '"2.1.1c"': "must be a list of texts in quotes (got '2.1.1c')",
+            "[1]": "must be a list of texts in quotes (got [1])",
+        },
+    ),
+    (
+        (*ACTION, "due"),
+        ["2026-01-01"],
+        {
+            '"1 juni"': "must be a date like 2026-11-12 (got '1 juni')",
+            "2027-06-01T00:00:00": "must be a date like 2026-11-12 "
+            "(got datetime.datetime(2027, 6, 1, 0, 0))",
+        },
+    ),
+    (
+        (*ACTION, "status"),
+        ['"open"', '"klaar"', '"vervallen"'],
+        {'"done"': "must be one of 'open', 'bezig', 'klaar' or 'vervallen' (got 'done')"},
+    ),
+    (
+        (*PROGRESS, "date"),
+        ["2026-11-01", "2026-12-31"],
+        {"2026-10-31": "progress notes go in date order, newest last"},
+    ),
+    ((*PROGRESS, "note"), ['"ok"'], {'""': "must not be empty (got '')"}),
+    ((*ACTION, "created"), ["2026-01-01"], {"2026": "must be a date like 2026-11-12 (got 2026)"}),
+    (("actions",), ["[]"], {"{}": "must be a list (got {})"}),
     (("company",), [], {'"Steen"': "must be a table"}),
     (("interview",), ["{}"], {"[]": "must be a table"}),
     (("answers",), ["{}"], {"[]": "must be a table"}),
@@ -232,7 +365,7 @@ def where(path: tuple[Any, ...]) -> str:
 
 
 def test_the_valid_file_is_valid():
-    assert problems_of(with_value(("schema_version",), "1")) == []
+    assert problems_of(with_value(("schema_version",), "2")) == []
 
 
 @pytest.mark.parametrize("path, value", ACCEPTED, ids=repr)
@@ -257,6 +390,14 @@ def test_a_rule_refuses_with_one_line(path, value, message):
         (*HISTORY, "max_points"),
         (*HISTORY, "percentage"),
         ("company",),
+        ("register", "eenheid"),
+        (*FLOW, "steentype"),
+        (*FLOW, "hoeveelheid"),
+        (*ACTION, "id"),
+        (*ACTION, "text"),
+        (*ACTION, "due"),
+        (*PROGRESS, "date"),
+        (*PROGRESS, "note"),
     ],
 )
 def test_a_required_key_left_out_is_missing(path):
@@ -277,6 +418,15 @@ def test_a_required_key_left_out_is_missing(path):
         (*ANSWER, "note"),
         (*HISTORY, "level"),
         ("history",),
+        ("interview", "last_question"),
+        ("register",),
+        ("register", "ketens"),
+        *(
+            (*FLOW, key)
+            for key in ("kleur", "circulair", "fabriek", "fabriek_land", "betrokkenheid")
+        ),
+        ("actions",),
+        *((*ACTION, key) for key in ("questions", "owner", "status", "progress", "created")),
     ],
 )
 def test_an_optional_key_may_be_left_out(path):
@@ -284,11 +434,19 @@ def test_an_optional_key_may_be_left_out(path):
 
 
 @pytest.mark.parametrize(
-    "table", [(), ("company",), ("interview",), ANSWER, HISTORY], ids=lambda t: where(t)
+    "table",
+    [(), ("company",), ("interview",), ANSWER, HISTORY, ("register",), FLOW, ACTION, PROGRESS],
+    ids=lambda t: where(t),
 )
 def test_an_unknown_key_is_a_problem_in_every_table(table):
     text = with_value((*table, "onbekend"), "1")
     assert problems_of(text) == [f"f.toml: {where((*table, 'onbekend'))}: unknown key"]
+
+
+def test_a_duplicate_action_id_is_reported_at_the_later_action():
+    assert problems_of(with_value((*ACTION, "id"), '"A2"')) == [
+        "f.toml: actions[1].id: 'A2' is also the id of actions[0]"
+    ]
 
 
 def test_problems_come_in_the_order_of_the_fields_then_unknown_keys_in_the_files_order():

@@ -192,7 +192,7 @@ def test_bad_files_are_reported_and_the_others_still_scored(capsys, tmp_path, ex
 
 def test_one_bad_file_prints_nothing_on_stdout(capsys, tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text("schema_version = 1\n[company\n", encoding="utf-8")
+    bad.write_text("schema_version = 2\n[company\n", encoding="utf-8")
     for fmt in ("json", "text"):
         code, out, err = score(capsys, str(bad), "--format", fmt)
         assert (code, out) == (2, "")
@@ -222,18 +222,18 @@ def test_text_shows_control_characters_in_a_name_instead_of_obeying_them(capsys,
 WEIRD_INPUTS = {
     "empty.toml": b"",
     "binary.toml": bytes(range(256)),
-    "latin1.toml": "schema_version = 1\nnaam = 'café'\n".encode("latin-1"),
+    "latin1.toml": "schema_version = 2\nnaam = 'café'\n".encode("latin-1"),
     "valid.toml": EXAMPLE.replace('[answers."2.1.1c"]\npercentage = 45\n', "").encode(),
-    "answers-as-array.toml": b"schema_version = 1\nanswers = [1, 2]\n",
-    "company-string.toml": b'schema_version = 1\ncompany = "x"\n',
+    "answers-as-array.toml": b"schema_version = 2\nanswers = [1, 2]\n",
+    "company-string.toml": b'schema_version = 2\ncompany = "x"\n',
     "elements-string.toml": EXAMPLE.replace("elements = [1]", 'elements = "1"').encode(),
     "elements-table.toml": EXAMPLE.replace("elements = [1]", "elements = { staf = [1] }").encode(),
     "nested-elements.toml": EXAMPLE.replace("elements = [1]", "elements = [[1]]").encode(),
-    "future.toml": EXAMPLE.replace("schema_version = 1", "schema_version = 99").encode(),
-    "version-string.toml": EXAMPLE.replace("schema_version = 1", 'schema_version = "1"').encode(),
+    "future.toml": EXAMPLE.replace("schema_version = 2", "schema_version = 99").encode(),
+    "version-string.toml": EXAMPLE.replace("schema_version = 2", 'schema_version = "1"').encode(),
     "nan.toml": EXAMPLE.replace("percentage = 45", "percentage = nan").encode(),
     "bool-employees.toml": EXAMPLE.replace("employees = 18", "employees = true").encode(),
-    "answer-table-as-string.toml": b'schema_version = 1\nanswers = { "1.1.5" = "ja" }\n',
+    "answer-table-as-string.toml": b'schema_version = 2\nanswers = { "1.1.5" = "ja" }\n',
 }
 
 

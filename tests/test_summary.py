@@ -34,9 +34,9 @@ def members(tmp_path: Path) -> Path:
         tmp_path / "b_half.toml",
         uniform_session("Half B", category="B", choice="gedeeltelijk", percentage=60),
     )
-    (tmp_path / "broken.toml").write_text("schema_version = 1\n[company\n", encoding="utf-8")
+    (tmp_path / "broken.toml").write_text("schema_version = 2\n[company\n", encoding="utf-8")
     (tmp_path / "wrong.toml").write_text(
-        'schema_version = 1\n[company]\nname = "X"\nimports_from_risk_countries = "ja"\n'
+        'schema_version = 2\n[company]\nname = "X"\nimports_from_risk_countries = "ja"\n'
         "employees = 3\nrevenue_eur = 1\ncolour = 1\n",
         encoding="utf-8",
     )

@@ -21,7 +21,7 @@ from trustone_tui.demo import demo_bytes
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import open_session
 
-VALID_HEAD = """schema_version = 1
+VALID_HEAD = """schema_version = 2
 framework_version = "1.0"
 
 [company]
@@ -37,7 +37,7 @@ CASES = {
         ["{f}:10:17: invalid TOML: Expected ']' at the end of a table declaration"],
     ),
     "wrong-types": (
-        """schema_version = 1
+        """schema_version = 2
 [company]
 name = 5
 imports_from_risk_countries = "ja"
@@ -88,7 +88,7 @@ elements = "1"
         ],
     ),
     "missing-company-fields": (
-        'schema_version = 1\n\n[company]\nname = "Alleen een naam"\n',
+        'schema_version = 2\n\n[company]\nname = "Alleen een naam"\n',
         [
             "{f}: company.imports_from_risk_countries: missing",
             "{f}: company.employees: missing",
@@ -99,9 +99,9 @@ elements = "1"
         VALID_HEAD.replace('framework_version = "1.0"', 'framework_version = ""'),
         ["{f}: framework_version: must not be empty (got '')"],
     ),
-    "missing-company": ("schema_version = 1\n", ["{f}: company: missing"]),
+    "missing-company": ("schema_version = 2\n", ["{f}: company: missing"]),
     "nested-too-deep": (
-        "schema_version = 1\nx = " + "[" * 5000 + "\n",
+        "schema_version = 2\nx = " + "[" * 5000 + "\n",
         ["{f}: invalid TOML: arrays or tables nested too deeply"],
     ),
     "nested-values": (
@@ -113,7 +113,7 @@ elements = "1"
         ["{f}: invalid TOML: a number has too many digits to be an answer"],
     ),
     "not-utf8": (
-        "schema_version = 1\n# caf\xe9\n",  # written as Latin-1 below
+        "schema_version = 2\n# caf\xe9\n",  # written as Latin-1 below
         ["{f}:2:6: not UTF-8 text (byte 0xe9)"],
     ),
 }

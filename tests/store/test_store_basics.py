@@ -176,7 +176,7 @@ def test_reload_of_a_broken_file_changes_nothing(framework, demo, tmp_path):
     path.write_bytes(demo_bytes())
     with open_session(path, framework) as opened:
         fingerprint = opened.fingerprint
-        path.write_text("schema_version = 1\n[company\n")
+        path.write_text("schema_version = 2\n[company\n")
         with pytest.raises(AnswerFileError, match=r"demo.toml:2:\d+: invalid TOML"):
             opened.reload()
         assert opened.session == demo and opened.fingerprint == fingerprint
@@ -292,7 +292,7 @@ def test_recent_sessions_lists_newest_first_with_level_and_errors(framework, dem
     )
     newer = create_session(small_b, framework)
     broken = data_dir / "kapot.toml"
-    broken.write_text("schema_version = 1\ncompany = 3\n")
+    broken.write_text("schema_version = 2\ncompany = 3\n")
     os.utime(broken, (1_600_000_000, 1_600_000_000))
     (data_dir / ".verborgen.toml").write_bytes(demo_bytes())
     (data_dir / ".x.toml.abcd1234.tmp").write_bytes(demo_bytes())

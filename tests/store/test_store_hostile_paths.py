@@ -159,7 +159,7 @@ def test_every_problem_of_every_file_goes_to_stderr_one_line_each(tmp_path, caps
     """One rule for all tools: each problem is a line on stderr, not only a file's first."""
     wrong = tmp_path / "fout.toml"
     wrong.write_text(
-        'schema_version = 1\n[company]\nname = "X"\nimports_from_risk_countries = "ja"\n'
+        'schema_version = 2\n[company]\nname = "X"\nimports_from_risk_countries = "ja"\n'
         "employees = -3\nrevenue_eur = 1\ncolour = 1\n",
         encoding="utf-8",
     )

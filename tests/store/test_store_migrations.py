@@ -1,10 +1,13 @@
 """Format versions: older files are migrated with a backup kept, newer ones refused.
 
-Format 1 is the only real format so far; these tests register a step from a made-up format 0
-(for the duration of the test) to exercise the mechanism honestly.
+Formats 1 and 2 are real (1 -> 2 only added optional tables); most tests register a step from a
+made-up format 0 (for the duration of the test) to exercise the mechanism with a step that
+changes the document, then run the real chain 0 -> 1 -> 2.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +24,7 @@ from trustone_tui.store.sessions import SaveError, open_session
 def v0_from_v1(data: bytes) -> bytes:
     """A format-0 file: like format 1, but the company name is at the top as ``bedrijf``."""
     text = data.decode()
-    text = text.replace("schema_version = 1\n", "schema_version = 0\n")
+    text = text.replace("schema_version = 2\n", "schema_version = 0\n")
     text = text.replace('name = "Natuursteen Van Dijk & Zn. B.V."\n', "")
     return ('bedrijf = "Natuursteen Van Dijk & Zn. B.V."\n' + text).encode()
 
@@ -114,13 +117,13 @@ def test_no_overwrite_of_the_original_until_a_backup_exists(
 
 def test_a_newer_format_is_refused_with_upgrade_advice(framework, tmp_path):
     path = tmp_path / "nieuw.toml"
-    path.write_bytes(demo_bytes().replace(b"schema_version = 1", b"schema_version = 2"))
+    path.write_bytes(demo_bytes().replace(b"schema_version = 2", b"schema_version = 3"))
     before = path.read_bytes()
     with pytest.raises(AnswerFileError) as caught:
         open_session(path, framework)
     assert caught.value.problems == [
-        f"{path}: schema_version: file is format version 2, newer than this trustone-tui "
-        "understands (1); upgrade trustone-tui to open it"
+        f"{path}: schema_version: file is format version 3, newer than this trustone-tui "
+        "understands (2); upgrade trustone-tui to open it"
     ]
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["nieuw.toml"]
 
@@ -164,5 +167,38 @@ def test_reading_reports_the_format_a_file_was_in(framework, old_file, with_step
     read = read_session(old_file.read_bytes(), "oud.toml", framework)
     assert (read.from_version, read.migrated) == (0, True)
     current = read_session(demo_bytes(), "demo.toml", framework)
-    assert (current.from_version, current.migrated) == (1, False)
+    assert (current.from_version, current.migrated) == (2, False)
     assert current.session == read.session
+
+
+# The real step: format 1 (the released format until the register and the plan of action) ------
+
+V1_FILE = Path(__file__).parents[1] / "data" / "format_v1_demo.toml"
+
+
+def test_a_real_format_1_file_opens_as_the_same_session_and_keeps_its_original(
+    framework, demo, tmp_path
+):
+    path = tmp_path / "2026.toml"
+    path.write_bytes(V1_FILE.read_bytes())
+    with open_session(path, framework) as opened:
+        assert opened.migrated_from == 1
+        assert opened.session == demo
+        assert opened.session.register is None and opened.session.actions == ()
+        opened.save(opened.session)
+    assert path.read_bytes() == demo_bytes()
+    assert (tmp_path / "2026.toml.v1.bak").read_bytes() == V1_FILE.read_bytes()
+
+
+@pytest.mark.parametrize("table", ['[register]\neenheid = "ton"\n', '[[actions]]\nid = "A1"\n'])
+def test_a_format_1_file_with_a_format_2_table_is_refused(framework, tmp_path, table):
+    path = tmp_path / "vreemd.toml"
+    path.write_bytes(V1_FILE.read_bytes() + b"\n" + table.encode())
+    before = path.read_bytes()
+    key = table.strip("[]\n").split("]")[0].strip("[]")
+    with pytest.raises(AnswerFileError) as caught:
+        open_session(path, framework)
+    assert caught.value.problems == [
+        f"{path}: {key}: not part of format version 1 (set schema_version = 2)"
+    ]
+    assert path.read_bytes() == before

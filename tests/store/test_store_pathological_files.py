@@ -29,8 +29,8 @@ def problems(text: str) -> list[str]:
 
 
 def test_the_issue_s_dotted_key_and_header_are_refused_naming_file_and_line():
-    key = "schema_version = 1\n\nab" + ".a" * 40_000 + " = 1\n"
-    header = "schema_version = 1\n[a" + ".a" * 79_999 + "]\n"
+    key = "schema_version = 2\n\nab" + ".a" * 40_000 + " = 1\n"
+    header = "schema_version = 2\n[a" + ".a" * 79_999 + "]\n"
     assert 80_000 < len(key) < 90_000 and 150_000 < len(header) < 170_000
     for text, line in ((key, 3), (header, 2)):
         (problem,) = problems(text)
@@ -99,7 +99,7 @@ def test_the_store_and_the_tools_refuse_it_as_one_line(framework, tmp_path, caps
     from trustone_tui.cli import main
 
     path = tmp_path / "diep.toml"
-    path.write_text("schema_version = 1\nab" + ".a" * 40_000 + " = 1\n", encoding="utf-8")
+    path.write_text("schema_version = 2\nab" + ".a" * 40_000 + " = 1\n", encoding="utf-8")
     with pytest.raises(AnswerFileError) as caught:
         open_session(path, framework)
     assert len(caught.value.problems) == 1

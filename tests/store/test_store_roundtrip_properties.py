@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from trustone_tui.answerfile import tomlwrite
 from trustone_tui.answerfile.read import parse_session
 from trustone_tui.answerfile.write import dump_session
+from trustone_tui.engine.actions import ACTION_STATUSES, Action, ProgressEntry
+from trustone_tui.engine.register import INVOLVEMENTS, RELATIONS, UNITS, Flow, Register
 from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
 from trustone_tui.store.bankcache import default_framework
 from trustone_tui.store.sessions import open_session, save_as
@@ -97,6 +99,60 @@ toml_values = st.recursive(
 )
 
 
+COUNTRY_CODES = st.sampled_from(["", *sorted(c.code for c in FRAMEWORK.countries)])
+dates = st.dates(dt.date(1990, 1, 1), dt.date(2200, 1, 1))
+
+
+@st.composite
+def registers(draw):
+    unit = draw(st.sampled_from(UNITS))
+    flows = draw(
+        st.lists(
+            st.builds(
+                Flow,
+                steentype=any_text.filter(bool),
+                kleur=tricky_text,
+                hoeveelheid=st.floats(min_value=1e-6, max_value=1e12),
+                eenheid=st.just(unit),
+                circulair=st.booleans(),
+                eerste_schakel=tricky_text,
+                eerste_schakel_adres=tricky_text,
+                eerste_schakel_land=COUNTRY_CODES,
+                fabriek=tricky_text,
+                fabriek_land=COUNTRY_CODES,
+                fabriek_relatie=st.one_of(st.none(), st.sampled_from(RELATIONS)),
+                fabriek_risico_overzicht=st.booleans(),
+                groeve_adres=tricky_text,
+                groeve_land=COUNTRY_CODES,
+                betrokkenheid=st.one_of(st.none(), st.sampled_from(INVOLVEMENTS)),
+            ),
+            max_size=4,
+        )
+    )
+    return Register(unit, tuple(flows))
+
+
+@st.composite
+def action_lists(draw):
+    count = draw(st.integers(0, 3))
+    actions = []
+    for number in range(1, count + 1):
+        progress = sorted(draw(st.lists(dates, max_size=3)))
+        actions.append(
+            Action(
+                id=f"A{number}",
+                text=draw(any_text.filter(bool)),
+                questions=tuple(draw(st.lists(st.sampled_from(CHOICE_IDS), max_size=3))),
+                owner=draw(tricky_text),
+                due=draw(dates),
+                status=draw(st.sampled_from(ACTION_STATUSES)),
+                progress=tuple(ProgressEntry(d, draw(tricky_text.filter(bool))) for d in progress),
+                created=draw(st.one_of(st.none(), dates)),
+            )
+        )
+    return tuple(actions)
+
+
 @st.composite
 def sessions(draw):
     orphaned = draw(st.booleans())
@@ -121,9 +177,12 @@ def sessions(draw):
             interviewer=draw(any_text),
             date=draw(st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2200, 1, 1)))),
             previous_file=draw(st.one_of(st.none(), tricky_text)),
+            last_question=draw(st.one_of(st.none(), st.sampled_from(CHOICE_IDS))),
         ),
         framework_version="0.9-oud" if orphaned else FRAMEWORK.version,
         orphans=dict(sorted(orphans.items())),
+        register=draw(st.one_of(st.none(), registers())),
+        actions=draw(action_lists()),
     )
 
 

@@ -28,7 +28,7 @@ SEED = 4242
 
 FRAMEWORK = default_framework()
 
-ORPHANS_SEED = b"""schema_version = 1
+ORPHANS_SEED = b"""schema_version = 2
 framework_version = "0.9"
 created = 2025-11-12T09:30:00+01:00
 

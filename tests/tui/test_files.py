@@ -142,7 +142,7 @@ async def test_second_instance_is_warned_about_the_lock(framework, demo_file):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"schema_version = 1\n[company\n", "invalid TOML"),
+        (b"schema_version = 2\n[company\n", "invalid TOML"),
         (b"schema_version = 9\n", "newer"),
     ],
 )

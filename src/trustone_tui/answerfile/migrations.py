@@ -5,10 +5,12 @@ are registered in :data:`MIGRATIONS` by their ``from`` version and applied in a 
 document has :data:`~trustone_tui.engine.session.CURRENT_SCHEMA_VERSION`. Steps work on the parsed
 TOML (plain dicts), before validation, so they never need the old format's models.
 
-Format version 1 is the first released format, so there are no steps yet: the mechanism is in
-place (and tested with a step registered for the duration of a test) for the first change of
-the format. Whoever changes the format bumps ``CURRENT_SCHEMA_VERSION`` and registers the step
-from the previous version here, with a test on a real file of the old version.
+Format version 1 is the first released format. Version 2 added three optional parts (the
+supply-chain register ``[register]``, the plan of action ``[[actions]]`` and
+``interview.last_question``); a version-1 file is a valid version-2 file without them, so its
+step changes nothing but the version. Whoever changes the format bumps
+``CURRENT_SCHEMA_VERSION`` and registers the step from the previous version here, with a test on
+a real file of the old version.
 """
 
 from __future__ import annotations
@@ -22,8 +24,19 @@ from trustone_tui.engine.session import CURRENT_SCHEMA_VERSION
 Document = dict[str, Any]
 MigrationStep = Callable[[Document], Document]
 
+
+def _from_1(document: Document) -> Document:
+    """Version 1 to 2: only new optional tables, so nothing to change (the version is set by
+    :func:`upgrade`). A version-1 file that already holds one of them was not written by a
+    version-1 program: it is refused rather than read under the wrong rules."""
+    for key in ("register", "actions"):
+        if key in document:
+            raise MigrationError(f"{key}: not part of format version 1 (set schema_version = 2)")
+    return document
+
+
 #: ``from_version -> step`` producing a document of ``from_version + 1``.
-MIGRATIONS: dict[int, MigrationStep] = {}
+MIGRATIONS: dict[int, MigrationStep] = {1: _from_1}
 
 
 class MigrationError(Exception):

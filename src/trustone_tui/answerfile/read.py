@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trustone_tui.answerfile import migrations, tomlwrite
+from trustone_tui.answerfile.crosscheck import actions_from, register_from
 from trustone_tui.answerfile.prescan import prescan_problems
 from trustone_tui.answerfile.validate import (
     ANSWER,
@@ -27,6 +28,7 @@ from trustone_tui.answerfile.validate import (
     key_path,
     problem_lines,
 )
+from trustone_tui.engine.actions import Action
 from trustone_tui.engine.session import (
     CURRENT_SCHEMA_VERSION,
     Company,
@@ -266,6 +268,14 @@ def _session_from_current(
                 orphans[qid] = raw
         else:
             problems.append(f"{source}: {key_path(where)}: must be a table")
+    register = None
+    actions: tuple[Action, ...] = ()
+    if table is not None:
+        if "register" in table:
+            register, more = register_from(table["register"], framework)
+            problems.extend(f"{source}: {p}" for p in more)
+        actions, more = actions_from(table.get("actions", ()), framework, same_bank)
+        problems.extend(f"{source}: {p}" for p in more)
     if problems or table is None:
         before_reporting()
         raise AnswerFileError(_dedupe(problems))
@@ -282,6 +292,8 @@ def _session_from_current(
             for h in table.get("history", ())
         ),
         orphans=dict(sorted(orphans.items())),
+        register=register,
+        actions=actions,
         schema_version=CURRENT_SCHEMA_VERSION,
     )
 

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, get_args
 
 from trustone_tui.answerfile import tomlwrite
+from trustone_tui.engine.actions import ACTION_ID_RE, ACTION_STATUSES
+from trustone_tui.engine.register import INVOLVEMENTS, RELATIONS, UNITS
 from trustone_tui.engine.session import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -156,6 +159,34 @@ def number(most: float = sys.float_info.max) -> Check:
     return check
 
 
+def positive(value: Any) -> float:
+    """A finite number above 0, as a float."""
+    checked: float = _NUMBER(value)
+    if checked == 0:
+        fail("must be more than 0", value)
+    return checked
+
+
+_NUMBER = number()
+
+
+def list_of_text(value: Any) -> tuple[str, ...]:
+    if type(value) is not list or any(type(item) is not str for item in value):
+        fail("must be a list of texts in quotes", value)
+    return tuple(value)
+
+
+def pattern(regex: re.Pattern[str], example: str) -> Check:
+    """Text matching ``regex`` (``example`` shows what is meant)."""
+
+    def check(value: Any) -> str:
+        if type(value) is not str or not regex.match(value):
+            fail(f"must look like {example}", value)
+        return value
+
+    return check
+
+
 def choice(*words: str) -> Check:
     """One of ``words``."""
     allowed = frozenset(words)
@@ -264,6 +295,7 @@ INTERVIEW: Table = {
     "interviewer": Field(text),
     "date": Field(or_none(date)),
     "previous_file": Field(or_none(text)),
+    "last_question": Field(or_none(non_empty_text)),
 }
 
 ANSWER: Table = {
@@ -284,6 +316,51 @@ HISTORY: Table = {
     "percentage": Field(PERCENTAGE, required=True),
 }
 
+COUNTRY_CODE = pattern(re.compile(r"^[A-Z]{2}$"), "an ISO country code such as 'NL'")
+
+#: One purchase flow of the register: the register's columns (``eenheid`` is the register's).
+FLOW: Table = {
+    "steentype": Field(non_empty_text, required=True),
+    "kleur": Field(text),
+    "hoeveelheid": Field(positive, required=True),
+    "circulair": Field(flag),
+    "eerste_schakel": Field(text),
+    "eerste_schakel_adres": Field(text),
+    "eerste_schakel_land": Field(COUNTRY_CODE),
+    "fabriek": Field(text),
+    "fabriek_adres": Field(text),
+    "fabriek_land": Field(COUNTRY_CODE),
+    "fabriek_relatie": Field(choice(*RELATIONS)),
+    "fabriek_risico_overzicht": Field(flag),
+    "groeve": Field(text),
+    "groeve_adres": Field(text),
+    "groeve_land": Field(COUNTRY_CODE),
+    "groeve_risico_overzicht": Field(flag),
+    "betrokkenheid": Field(choice(*INVOLVEMENTS)),
+}
+
+REGISTER: Table = {
+    "eenheid": Field(choice(*UNITS), required=True),
+    "ketens": Field(list_of(FLOW)),
+}
+
+PROGRESS: Table = {
+    "date": Field(date, required=True),
+    "note": Field(non_empty_text, required=True),
+}
+
+ACTION: Table = {
+    "id": Field(pattern(ACTION_ID_RE, "'A1' (letters, digits, '.', '_' or '-')"), required=True),
+    "text": Field(non_empty_text, required=True),
+    #: Question ids: checked against the bank when the file is read.
+    "questions": Field(list_of_text),
+    "owner": Field(text),
+    "due": Field(date, required=True),
+    "status": Field(choice(*ACTION_STATUSES)),
+    "progress": Field(list_of(PROGRESS)),
+    "created": Field(date),
+}
+
 FILE: Table = {
     "schema_version": Field(whole(), required=True),
     "framework_version": Field(or_none(non_empty_text)),
@@ -294,6 +371,8 @@ FILE: Table = {
     #: Each answer is checked with :data:`ANSWER` when its question is known.
     "answers": Field(any_table),
     "history": Field(list_of(HISTORY)),
+    "register": Field(table_of(REGISTER)),
+    "actions": Field(list_of(ACTION)),
 }
 
 

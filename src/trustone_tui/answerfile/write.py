@@ -1,7 +1,8 @@
 """The answer file written: :class:`~trustone_tui.engine.session.Session` -> TOML bytes.
 
 Writing is canonical: a fixed key order (the header, ``[company]``, ``[interview]``, the answers
-in the order of the question bank, ``[[history]]``) and one layout
+in the order of the question bank, ``[[history]]``, ``[register]`` with its ``[[register.ketens]]``,
+``[[actions]]``) and one layout
 (:mod:`~trustone_tui.answerfile.tomlwrite`), so reading and writing again a file we wrote gives
 the same bytes.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from trustone_tui.answerfile import tomlwrite
+from trustone_tui.engine.actions import Action
+from trustone_tui.engine.register import COLUMNS, Register
 from trustone_tui.engine.session import CURRENT_SCHEMA_VERSION, UNGROUPED, QuestionAnswer, Session
 
 if TYPE_CHECKING:
@@ -47,6 +50,8 @@ def session_document(session: Session, framework: Framework) -> dict[str, Any]:
         interview["date"] = session.interview.date
     if session.interview.previous_file is not None:
         interview["previous_file"] = session.interview.previous_file
+    if session.interview.last_question is not None:
+        interview["last_question"] = session.interview.last_question
     if interview:
         doc["interview"] = interview
     answers: dict[str, Any] = {}
@@ -68,7 +73,44 @@ def session_document(session: Session, framework: Framework) -> dict[str, Any]:
             }
             for h in session.history
         ]
+    if session.register is not None:
+        doc["register"] = register_document(session.register)
+    if session.actions:
+        doc["actions"] = [action_document(action) for action in session.actions]
     return doc
+
+
+#: Register columns written per flow (the unit is the register's); empty values are left out.
+_FLOW_KEYS = tuple(column for column in COLUMNS if column != "eenheid")
+
+
+def register_document(register: Register) -> dict[str, Any]:
+    """The register as its ``[register]`` table: the unit, then one table per flow."""
+    flows = []
+    for flow in register.flows:
+        table: dict[str, Any] = {}
+        for column in _FLOW_KEYS:
+            value = getattr(flow, column)
+            if value or column == "hoeveelheid" or column == "steentype":
+                table[column] = value
+        flows.append(table)
+    return {"eenheid": register.unit, "ketens": flows} if flows else {"eenheid": register.unit}
+
+
+def action_document(action: Action) -> dict[str, Any]:
+    """One action as its ``[[actions]]`` table (empty optional keys left out)."""
+    table: dict[str, Any] = {"id": action.id, "text": action.text}
+    if action.questions:
+        table["questions"] = list(action.questions)
+    if action.owner:
+        table["owner"] = action.owner
+    table["due"] = action.due
+    table["status"] = action.status
+    if action.progress:
+        table["progress"] = [{"date": p.date, "note": p.note} for p in action.progress]
+    if action.created is not None:
+        table["created"] = action.created
+    return table
 
 
 def answer_document(answer: QuestionAnswer) -> dict[str, Any]:

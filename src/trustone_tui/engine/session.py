@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from trustone_tui.engine.actions import Action
+from trustone_tui.engine.register import Register
 from trustone_tui.framework.profile import Profile, category_for, size_for
 
 if TYPE_CHECKING:
@@ -28,7 +30,9 @@ ANSWER_LABELS: dict[AnswerChoice, str] = {
 ElementTicks = Mapping[str, tuple[int, ...]]
 UNGROUPED = ""
 
-CURRENT_SCHEMA_VERSION = 1
+#: The answer-file format. 2 added the supply-chain register, the plan of action and the
+#: last question worked on (``answerfile/migrations.py``).
+CURRENT_SCHEMA_VERSION = 2
 #: The years an answer file may name (joining the covenant, a history entry), inclusive.
 FIRST_YEAR, LAST_YEAR = 1990, 2200
 
@@ -72,6 +76,8 @@ class Interview:
     interviewer: str = ""
     date: dt.date | None = None
     previous_file: str | None = None
+    #: The question worked on last, where reopening the session resumes.
+    last_question: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,10 @@ class Session:
     #: Answers to question ids this bank does not know (made with another framework version),
     #: kept verbatim so that saving never drops them.
     orphans: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: The supply-chain register (ketenoverzicht), when the company keeps it here.
+    register: Register | None = None
+    #: The plan of action, in the order of the file.
+    actions: tuple[Action, ...] = ()
     schema_version: int = CURRENT_SCHEMA_VERSION
 
     def answer(self, question_id: str) -> QuestionAnswer:

@@ -8,12 +8,12 @@ whose lines name the file and the key.
 from __future__ import annotations
 
 import itertools
-import os
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from trustone_tui.framework.countries import Countries, load_countries
 from trustone_tui.framework.digest import sha256
 from trustone_tui.framework.model import (
     Audience,
@@ -27,39 +27,26 @@ from trustone_tui.framework.model import (
     StepFile,
 )
 from trustone_tui.framework.profile import ALL_PROFILES, Profile
-
-QUESTIONS_ENV = "TRUSTONE_QUESTIONS"
-
-
-class FrameworkError(Exception):
-    """The question bank is broken; ``problems`` holds one line per problem."""
-
-    def __init__(self, problems: Iterable[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
-
-
-def bank_directory() -> Path:
-    """Where the question bank lives: $TRUSTONE_QUESTIONS, the installed package, or the repo."""
-    override = os.environ.get(QUESTIONS_ENV)
-    if override:
-        return Path(override)
-    # The package's own folder (where the wheel puts the bank); not importlib.resources, whose
-    # import alone (tempfile, shutil, ...) costs the file tools a few milliseconds per start.
-    here = Path(__file__).resolve()
-    packaged = here.parents[1] / "questions"
-    if packaged.is_dir():
-        return packaged
-    return here.parents[3] / "questions"
+from trustone_tui.framework.source import QUESTIONS_ENV as QUESTIONS_ENV
+from trustone_tui.framework.source import FrameworkError as FrameworkError
+from trustone_tui.framework.source import bank_directory as bank_directory
 
 
 class Framework:
     """The whole framework, checked and indexed for fast lookups."""
 
-    def __init__(self, meta: FrameworkFile, steps: tuple[StepFile, ...], fingerprint: str) -> None:
+    def __init__(
+        self,
+        meta: FrameworkFile,
+        steps: tuple[StepFile, ...],
+        fingerprint: str,
+        countries: Countries,
+    ) -> None:
         self.meta = meta
         self.steps = steps
         self.fingerprint = fingerprint
+        #: The countries a supply-chain register names (``countries.toml``).
+        self.countries = countries
         self.questions: dict[str, Question] = {q.id: q for s in steps for q in s.questions}
         self.sections: dict[str, Section] = {sec.id: sec for s in steps for sec in s.sections}
         self.audiences: dict[str, Audience] = {a.key: a for a in meta.audiences}
@@ -172,7 +159,8 @@ def load_framework(directory: Path | None = None) -> Framework:
     problems = check_consistency(meta, steps, directory)
     if problems:
         raise FrameworkError(problems)
-    return Framework(meta, tuple(steps), digest.hexdigest()[:16])
+    countries = load_countries(directory)
+    return Framework(meta, tuple(steps), digest.hexdigest()[:16], countries)
 
 
 def check_consistency(meta: FrameworkFile, steps: list[StepFile], directory: Path) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from trustone_tui.framework.bank import FrameworkError, bank_directory
+from trustone_tui.framework.source import FrameworkError, bank_directory
 
 COUNTRIES_FILE = "countries.toml"
 _CODE_RE = re.compile(r"^[A-Z]{2}$")
@@ -67,6 +67,9 @@ class Countries:
 
     def __iter__(self) -> Iterator[Country]:
         return iter(self._by_code.values())
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
 
     def __getitem__(self, code: str) -> Country:
         return self._by_code[code]

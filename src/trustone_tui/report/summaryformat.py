@@ -80,6 +80,11 @@ def _most_nee(summary: Summary) -> list[str]:
     return lines
 
 
+def aggregate_lines(summary: Summary) -> list[str]:
+    """Companies per level, the average per step and the questions most often answered Nee."""
+    return [*_levels(summary), "", *_step_averages(summary), "", *_most_nee(summary)]
+
+
 def render_text(summary: Summary) -> str:
     """For a terminal; control characters in names are shown as escapes."""
     total = len(summary.companies) + len(summary.failed)
@@ -90,7 +95,7 @@ def render_text(summary: Summary) -> str:
     lines = [title, ""]
     if summary.companies:
         lines += _company_table(summary)
-        lines += ["", *_levels(summary), "", *_step_averages(summary), "", *_most_nee(summary)]
+        lines += ["", *aggregate_lines(summary)]
     if summary.failed:
         lines += ["", f"Niet ingelezen ({len(summary.failed)})"]
         lines += [f"  {failed.file}" for failed in summary.failed]

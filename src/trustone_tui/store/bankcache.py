@@ -31,7 +31,7 @@ APP_NAME = "trustone-tui"
 #: Raise when the pickled layout changes in a way the source hashes would not show.
 CACHE_FORMAT = 1
 #: The modules whose classes are pickled (their source is part of the key).
-_MODEL_SOURCES = ("model.py", "bank.py", "profile.py")
+_MODEL_SOURCES = ("model.py", "bank.py", "profile.py", "countries.py")
 
 
 def cache_directory() -> Path:

@@ -281,6 +281,22 @@ class TrustoneApp(App[None]):
             failure=OPEN_FAILED,
         )
 
+    def action_open_overview(self) -> None:
+        """Ask for a folder and show its answer files as one table (the secretariat's view)."""
+        from trustone_tui.tui.screens.overview import OverviewScreen
+
+        def show(folder: Path) -> None:
+            self.push_screen(OverviewScreen(folder))
+
+        self.ask_path(
+            "Overzicht van een map",
+            "Map met antwoordbestanden (.toml):",
+            start=str(self.data_directory()) + "/",
+            action="Tonen",
+            use=show,
+            failure="Kan de map {path} niet tonen",
+        )
+
     def ask_path(
         self,
         title: str,
@@ -785,6 +801,11 @@ class TrustoneApp(App[None]):
             "Schermafbeelding",
             "Bewaar een SVG-afbeelding van dit scherm",
             lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+        yield SystemCommand(
+            "Overzicht van een map",
+            "Alle antwoordbestanden van een map als één tabel (secretariaat)",
+            self.action_open_overview,
         )
         if self.session is not None:
             yield SystemCommand(

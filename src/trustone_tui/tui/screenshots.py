@@ -99,6 +99,13 @@ SCENES: tuple[Scene, ...] = (
         question="5.1",
         keys=("ctrl+p", *"plan toepassen", "enter"),
     ),
+    Scene(
+        "overview",
+        "Overzicht van een map (secretariaat)",
+        (120, 30),
+        demo=False,
+        keys=("v", "enter"),
+    ),
 )
 
 

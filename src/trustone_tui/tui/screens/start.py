@@ -49,6 +49,12 @@ ACTIONS = (
         "een antwoordbestand (TOML) op een ander pad",
         lambda app: app.action_open_path(),
     ),
+    StartAction(
+        "Overzicht van een map…",
+        "v",
+        "alle antwoordbestanden van een map als één tabel (secretariaat)",
+        lambda app: app.action_open_overview(),
+    ),
 )
 
 
@@ -79,6 +85,7 @@ class StartScreen(Screen[None]):
         Binding("n", "app.new_session", "Nieuw"),
         Binding("d", "app.open_demo", "Demo"),
         Binding("o", "app.open_path", "Openen"),
+        Binding("v", "app.open_overview", "Overzicht"),
         Binding("ctrl+q", "app.quit", "Stoppen"),
         Binding("r", "reload_recent", "Vernieuwen", show=False),
     ]
