@@ -120,7 +120,9 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         framework = self.trustone.framework
-        self.current_id = self.current_id or self._first_open() or self._navigable()[0]
+        self.current_id = (
+            self.current_id or self._resumed() or self._first_open() or self._navigable()[0]
+        )
         yield TitleBar(progress=True)
         with Horizontal(id="interview"):
             if not self.has_class("-drawer"):
@@ -200,6 +202,12 @@ class InterviewScreen(Screen[None]):
     def _navigable(self) -> list[str]:
         """Question ids that next/previous visit: the questions that count for this company."""
         return [qid for qid, result in self.assessment.results.items() if result.counted]
+
+    def _resumed(self) -> str | None:
+        """The last question worked on, kept in the file (None when unknown or not counted)."""
+        last = self.session.interview.last_question
+        result = self.assessment.results.get(last or "")
+        return last if result is not None and result.counted else None
 
     def _first_open(self) -> str | None:
         return next((r.question.id for r in self.assessment.open_questions()), None)
@@ -284,7 +292,11 @@ class InterviewScreen(Screen[None]):
             return
         session = self.session
         updated = change(session.answer(self.current_id))
-        self.trustone.update_session(session.with_answer(self.current_id, updated))
+        changed = session.with_answer(self.current_id, updated)
+        if session.interview.last_question != self.current_id:  # where reopening resumes
+            interview = replace(session.interview, last_question=self.current_id)
+            changed = replace(changed, interview=interview)
+        self.trustone.update_session(changed)
 
     def _is_current(self, event: AnswerIntent) -> bool:
         """Whether ``event`` is about the question shown (not one the interviewer left)."""
