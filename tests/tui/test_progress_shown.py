@@ -27,6 +27,7 @@ async def test_the_title_bar_shows_the_progress_and_keeps_the_save_state(framewo
         assert str(shown.render()) == progress_text(progress(app.assessment)) != expected
         title = str(app.screen.query_one("HeaderTitle", Static).render())
         assert title.endswith("demo, niet bewaard"), title  # a long name is shortened instead
+        assert app.screen.query_one("HeaderIcon").tooltip == "Opdrachten (Ctrl+P)"
 
 
 async def test_recent_sessions_show_their_progress(framework, data_dir, demo_session):

@@ -17,6 +17,9 @@ async def test_a_question_worth_one_point_says_max_1_punt(framework):
         await pilot.press("x")
         await pilot.pause()
         assert str(screen.query_one("#answer-points").render()) == "open · max 1 punt"
+        await pilot.press("j")
+        await pilot.pause()
+        assert str(screen.query_one("#answer-points").render()) == "→ 1 van 1 punt"
 
 
 async def test_the_profile_form_counts_one_employee_in_the_singular(framework):

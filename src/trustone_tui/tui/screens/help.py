@@ -44,7 +44,7 @@ def help_markdown(framework: Framework, data_dir: str) -> str:
         f"| {lv.id} | {formatting.percent(lv.quarry_insight_min)} | "
         f"{formatting.percent(lv.factory_insight_min)} | {formatting.percent(lv.score_min)} | "
         + ("kernvragen niveau " + " en ".join(map(str, lv.core_levels)) if lv.core_levels else "")
-        + (f"; meer dan {formatting.points(lv.points_above)} punten" if lv.points_above else "")
+        + (f"; meer dan {formatting.points_count(lv.points_above)}" if lv.points_above else "")
         + " |"
         for category in ("B", "C")
         for lv in framework.levels[category]

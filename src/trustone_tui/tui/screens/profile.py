@@ -228,7 +228,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
             return [Content.styled("Het profiel blijft gelijk: dezelfde criteria.", "$text-muted")]
 
         def questions(count: int) -> str:
-            return "1 vraag" if count == 1 else f"{count} vragen"
+            return quantity(count, "vraag", "vragen")
 
         def score(a: Assessment) -> str:
             level = a.level.id if a.level else "geen niveau"

@@ -335,7 +335,7 @@ class QuestionPanel(Vertical):
         return Content.assemble(
             "→ ",
             (formatting.points(result.points or 0), "bold"),
-            f" van {formatting.points(result.max_points)} punten",
+            f" van {formatting.points_count(result.max_points)}",
         )
 
     def _percentage_text(self, view: View) -> Content:
