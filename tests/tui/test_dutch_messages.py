@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from tests.tui.helpers import SIZE, make_app
+from tests.tui.test_files import answer_and_save
 from textual.widgets import Input, OptionList
 
 from trustone_tui.store.sessions import open_session
@@ -18,14 +19,6 @@ ENGLISH = ("not saved", "already open", "nothing was overwritten", "Save a copy"
 
 def messages(app) -> str:
     return "\n".join(str(n.message) for n in app._notifications)
-
-
-async def wait_for_save(app, pilot, until: str) -> None:
-    for _ in range(100):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-        if app.sub_title.endswith(f" · {until}"):
-            return
 
 
 async def test_the_second_window_warning_is_dutch(framework, demo_file):
@@ -47,9 +40,7 @@ async def test_the_conflict_dialog_explains_in_dutch(framework, demo_file):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         demo_file.write_bytes(demo_file.read_bytes().replace(b"employees = 38", b"employees = 39"))
-        app.screen.go_to("3.3.7")
-        await pilot.press("j")
-        await wait_for_save(app, pilot, "NIET opgeslagen (conflict)")
+        await answer_and_save(app, pilot, "3.3.7", "j", until="NIET opgeslagen (conflict)")
         assert isinstance(app.screen, ChoiceDialog)
         body = "\n".join(app.screen.lines)
         assert (
@@ -68,9 +59,7 @@ async def test_a_full_disk_is_reported_in_dutch(framework, demo_file, monkeypatc
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr(os, "fsync", disk_full)
-        app.screen.go_to("3.3.7")
-        await pilot.press("j")
-        await wait_for_save(app, pilot, "NIET opgeslagen")
+        await answer_and_save(app, pilot, "3.3.7", "j", until="NIET opgeslagen")
         text = messages(app)
         assert "niet opgeslagen: de schijf is vol; er is niets overschreven" in text
         assert not any(words in text for words in ENGLISH)
