@@ -57,14 +57,14 @@ def test_demo_text_keeps_the_score_lines_and_adds_the_next_steps():
         "     6. 3.3.7   +6    open → Gedeeltelijk",
         "        Betrek je (interne en/of externe) experts en stakeholders bij het…",
         "",
-        "  Tijdpad:  lid sinds 2024 (instapniveau 1); 2026 is jaar 3: verwacht niveau 3, "
-        "behaald niveau 2",
-        "            1 jaar vertraging (toegestaan)",
+        "  Tijdpad:  Lid sinds 2024, ingestapt op niveau 1. 2026 is het 3e jaar van deelname.",
+        "            Het tijdpad verwacht in 2026 niveau 3; het bedrijf staat op niveau 2.",
+        "            Dat is 1 jaar achter op het tijdpad; tot 1 jaar vertraging is toegestaan.",
         "            Bedrijven die langer over niveau 1 en 2 doen wordt aangeboden relevante "
         "kennismodules te",
         "            volgen in het kader van de raamovereenkomst van de SER.",
-        "  Beoordeling 2026: volledig (jaar 3, niveau 1 volgens de historie; "
-        "kolom jaar 1, niveau 1)",
+        "  Beoordeling 2026: een volledige beoordeling (3e jaar van deelname; "
+        "vorige uitkomst: niveau 1)",
         "  Historie 2025: C1, 90 van 248 punten (36,2%)",
     ]
 
@@ -72,8 +72,9 @@ def test_demo_text_keeps_the_score_lines_and_adds_the_next_steps():
 def test_behind_schedule_shows_the_exceptions_text():
     lines = summary(demo(), year=2028)
     text = "\n".join(lines)
-    assert "2028 is jaar 5: verwacht niveau 4, behaald niveau 2" in text
-    assert "achter op schema: 3 jaar vertraging (toegestaan is 1)" in text
+    assert "2028 is het 5e jaar van deelname." in text
+    assert "Het tijdpad verwacht in 2028 niveau 4; het bedrijf staat op niveau 2." in text
+    assert "Dat is 3 jaar achter op het tijdpad; dat is meer dan de toegestane 1 jaar" in text
     assert "Bijzondere omstandigheden" in text
 
 
@@ -99,7 +100,10 @@ def test_top_level_has_no_plan_and_one_open_question_reads_singular():
     lines = summary(Session(company, answers), year=2022)
     assert "  Beste geval: B4 als de open vraag Ja wordt (nu B4)" in lines
     assert not any(line.startswith("  Plan naar") for line in lines)
-    assert "  Beoordeling 2022: volledig (jaar 3, instapniveau 4; kolom jaar 5, niveau 4)" in lines
+    assert (
+        "  Beoordeling 2022: een volledige beoordeling (3e jaar van deelname; instapniveau 4)"
+        in lines
+    )
 
 
 def test_unreachable_plan_lists_its_reasons(bank):
@@ -129,4 +133,4 @@ def test_trustone_score_prints_the_plan(tmp_path, capsys):
     assert score.run([str(path)]) == 0
     out = capsys.readouterr().out
     assert "  Plan naar C3: 6 stappen, +33 punten (nodig 28)" in out
-    assert "  Beoordeling 2026: volledig" in out
+    assert "  Beoordeling 2026: een volledige beoordeling" in out

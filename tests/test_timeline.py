@@ -26,6 +26,7 @@ from trustone_tui.engine.timeline import (
 )
 from trustone_tui.framework.bank import FrameworkError, load_framework
 from trustone_tui.store.bankcache import default_framework
+from trustone_tui.text.timeline import schedule_sentence
 
 FW = default_framework()
 MODULES = "kennismodules"
@@ -87,14 +88,16 @@ def test_expected_level_is_nothing_before_year_1_and_capped_for_b():
 def test_joining_year_at_the_entry_level_is_on_track():
     pos = position(1, 2020)
     assert (pos.participation_year, pos.expected_level, pos.delay_years) == (1, 1, 0)
-    assert pos.status == "on_track" and pos.label == "op schema"
+    assert pos.status == "on_track" and schedule_sentence(pos) == "Dat is op schema."
     assert pos.consequence is None and pos.exceptions is None
 
 
 def test_joining_year_without_a_level_is_one_year_late():
     pos = position(0, 2020)
     assert (pos.delay_years, pos.status) == (1, "late")
-    assert pos.label == "1 jaar vertraging (toegestaan)"
+    assert schedule_sentence(pos) == (
+        "Dat is 1 jaar achter op het tijdpad; tot 1 jaar vertraging is toegestaan."
+    )
     assert MODULES in pos.consequence
     assert pos.exceptions is None
 
@@ -109,7 +112,9 @@ def test_exactly_at_the_allowed_delay_is_late_not_behind():
 def test_one_year_more_than_allowed_is_behind():
     pos = position(2, 2023)  # year 4: level 3 expected since year 3
     assert (pos.expected_level, pos.delay_years, pos.status) == (3, 2, "behind")
-    assert pos.label == "achter op schema: 2 jaar vertraging (toegestaan is 1)"
+    assert schedule_sentence(pos) == (
+        "Dat is 2 jaar achter op het tijdpad; dat is meer dan de toegestane 1 jaar vertraging."
+    )
     assert MODULES in pos.consequence
     assert pos.exceptions == FW.meta.timeline.exceptions_text
 

@@ -11,6 +11,7 @@ from trustone_tui.demo import demo_bytes
 from trustone_tui.engine.session import Session
 from trustone_tui.store.bankcache import default_framework
 from trustone_tui.store.sessions import DATA_DIR_ENV
+from trustone_tui.store.settings import CONFIG_DIR_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +19,14 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own session folder; nothing touches the real home directory."""
     folder = tmp_path / "sessions"
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own settings folder: the user's own settings never count."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(folder))
     return folder
 
 

@@ -309,6 +309,7 @@ def _assert_navigator_shows(app, navigator: Navigator) -> None:
             bool(given and given.follow_up),
             bool(given and (given.answer or given.percentage is not None)),
             colours,
+            navigator.label_width(navigator.question_nodes[qid]),
         )
         assert navigator.question_nodes[qid].label.plain == expected.plain, qid
     for step in app.assessment.steps:

@@ -1,7 +1,8 @@
 """Timeline, assessment frequency and history: what is expected of a company in a given year.
 
 Pure functions over the framework's ``[timeline]`` and ``[frequency]`` tables and a session;
-no I/O and no Textual. ``docs/planner.md`` explains every reading of the seed text.
+no I/O, no Textual and no wording (``text/timeline`` words it in Dutch).
+``docs/planner.md`` explains every reading of the seed text.
 
 Years: the year of joining is participation year 1 (``year - joined_year + 1``).
 Levels are ranks (1 = B1/C1); 0 means "no level yet".
@@ -21,12 +22,6 @@ from trustone_tui.framework.profile import category_for
 
 TimelineStatus = Literal["on_track", "late", "behind"]
 LevelSource = Literal["history", "entry_level", "none"]
-
-STATUS_LABELS: dict[TimelineStatus, str] = {
-    "on_track": "op schema",
-    "late": "vertraagd (toegestaan)",
-    "behind": "achter op schema",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,18 +49,6 @@ class TimelinePosition:
         if self.delay_years == 0:
             return "on_track"
         return "late" if self.delay_years <= self.max_delay_years else "behind"
-
-    @property
-    def label(self) -> str:
-        """Dutch: ``op schema``, ``1 jaar vertraging (toegestaan)`` or ``achter op schema: ...``."""
-        if self.status == "on_track":
-            return STATUS_LABELS["on_track"]
-        if self.status == "late":
-            return f"{self.delay_years} jaar vertraging (toegestaan)"
-        return (
-            f"{STATUS_LABELS['behind']}: {self.delay_years} jaar vertraging "
-            f"(toegestaan is {self.max_delay_years})"
-        )
 
 
 @dataclass(frozen=True, slots=True)

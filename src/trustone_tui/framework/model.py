@@ -93,6 +93,20 @@ def _percentage(name: str, value: float | None) -> None:
     _at_most(name, value, 100)
 
 
+#: The longest oddity note: one short line under the question.
+ODDITY_MAX_CHARS = 160
+
+
+def _one_short_line(name: str, text: str | None) -> None:
+    """An oddity note: one line of at most :data:`ODDITY_MAX_CHARS` characters, not blank."""
+    if text is None:
+        return
+    if not text.strip() or "\n" in text:
+        raise ValueError(f"{name} must be one line of text")
+    if len(text) > ODDITY_MAX_CHARS:
+        raise ValueError(f"{name} must be at most {ODDITY_MAX_CHARS} characters, got {len(text)}")
+
+
 def _not_empty(name: str, items: tuple[object, ...]) -> None:
     if not items:
         raise ValueError(f"{name} must list at least one item")
@@ -165,8 +179,12 @@ class CriteriaVariant(_Strict):
     bands: tuple[Band, ...] = ()
     gedeeltelijk_from: float | None = None
     ja_above: float | None = None
+    #: Where the framework is odd for this audience only, in one short Dutch line (shown under
+    #: the question; ``docs/framework-notes.md`` has the reading), e.g. identical criteria.
+    oddity: str | None = None
 
     def check(self) -> None:
+        _one_short_line("oddity", self.oddity)
         _percentage("gedeeltelijk_from", self.gedeeltelijk_from)
         _percentage("ja_above", self.ja_above)
         texts = (self.nee, self.gedeeltelijk, self.ja)
@@ -231,8 +249,12 @@ class Question(_Strict):
     guidance: str
     rules: dict[str, ElementRule] = field(default_factory=dict)
     criteria: tuple[CriteriaVariant, ...] = ()
+    #: Where the framework itself is odd at this question, in one short Dutch line (shown under
+    #: the question; ``docs/framework-notes.md`` has the reading).
+    oddity: str | None = None
 
     def check(self) -> None:
+        _one_short_line("oddity", self.oddity)
         if not QUESTION_ID_RE.match(self.id):
             raise ValueError(f"id {self.id!r} is not a question id like 1.1.5, 2.1.1a or 5.2")
         _at_least("max_b", self.max_b, 0)
@@ -263,6 +285,10 @@ class Question(_Strict):
     def max_for(self, category: Category) -> float | None:
         """Maximum points for the category, or None when the question is not scored for it."""
         return self.max_b if category == "B" else self.max_c
+
+    def oddity_for(self, variant: CriteriaVariant | None) -> str | None:
+        """The oddity note that applies: the variant's own, else the question's."""
+        return (variant.oddity if variant is not None else None) or self.oddity
 
 
 @dataclass(kw_only=True, repr=False, eq=False)

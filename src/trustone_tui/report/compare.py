@@ -277,7 +277,7 @@ def describe(side: AnswerSide) -> str:
         return side.answer
     return (
         f"{side.answer}, {formatting.points(side.points)} van "
-        f"{formatting.points(side.max_points)} punten"
+        f"{formatting.points_count(side.max_points)}"
     )
 
 

@@ -22,6 +22,7 @@ from trustone_tui.report.content import (
 )
 from trustone_tui.text import formatting
 from trustone_tui.text.conditions import CONDITION_LABELS, Condition
+from trustone_tui.text.words import steps_not_counted
 
 #: Every printed page: company and assessment date at the top, framework version and "pagina
 #: N van M" at the bottom (CSS margin boxes; headless Chromium prints them since version 131).
@@ -208,8 +209,7 @@ def _score(content: ReportContent) -> str:
     )
     note = ""
     if content.steps_not_counted:
-        numbers = ", ".join(str(n) for n in content.steps_not_counted)
-        note = f"<p>Stap {numbers} telt niet mee voor dit profiel.</p>"
+        note = f"<p>{steps_not_counted(content.steps_not_counted)} voor dit profiel.</p>"
     return (
         '<h2>Score per stap</h2><table class="steps"><thead><tr><th class="num">Stap</th>'
         '<th>Onderdeel</th><th class="num">Punten</th><th class="num">Maximum</th>'

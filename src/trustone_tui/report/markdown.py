@@ -25,6 +25,7 @@ from trustone_tui.report.content import (
 from trustone_tui.text import formatting
 from trustone_tui.text.conditions import CONDITION_LABELS, Condition
 from trustone_tui.text.reportwords import percent_bar
+from trustone_tui.text.words import steps_not_counted
 
 #: Characters that start inline syntax anywhere in a line (CommonMark lets any ASCII punctuation
 #: be backslash-escaped; these are the ones that can change how text renders).
@@ -126,8 +127,7 @@ def _score(content: ReportContent) -> list[str]:
     lines += table(header, rows, "rlrrrl")
     lines.append("")
     if content.steps_not_counted:
-        numbers = ", ".join(str(n) for n in content.steps_not_counted)
-        lines += [f"Stap {numbers} telt niet mee voor dit profiel.", ""]
+        lines += [f"{steps_not_counted(content.steps_not_counted)} voor dit profiel.", ""]
     lines += [
         f"- **Totaal:** {formatting.points(content.points)} van "
         f"{formatting.points(content.max_points)} punten "

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from trustone_tui.store import atomic
-from trustone_tui.store.saveerrors import SaveError
+from trustone_tui.store.saveerrors import ANOTHER_NAME_NL, SaveError
 
 _CHUNK = 1 << 20
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -155,17 +155,31 @@ def resolve_target(given: Path) -> Path:
                 given,
                 "it is a symbolic link to a missing file",
                 "Choose another name.",
+                dutch=("het is een koppeling naar een bestand dat er niet is", ANOTHER_NAME_NL),
             ) from None
         except (RuntimeError, OSError) as exc:
             raise SaveError(
-                given, f"cannot follow the link ({exc})", "Choose another name."
+                given,
+                f"cannot follow the link ({exc})",
+                "Choose another name.",
+                dutch=(f"de koppeling kan niet worden gevolgd ({exc})", ANOTHER_NAME_NL),
             ) from None
     else:
         real = given.parent.resolve() / given.name
     if os.path.lexists(real) and not real.is_file():
-        raise SaveError(given, "it is not a regular file", "Choose another name.")
+        raise SaveError(
+            given,
+            "it is not a regular file",
+            "Choose another name.",
+            dutch=("het is geen gewoon bestand", ANOTHER_NAME_NL),
+        )
     if atomic.is_temporary_name(real.name):
-        raise SaveError(given, "that name is reserved for temporary files", "Choose another name.")
+        raise SaveError(
+            given,
+            "that name is reserved for temporary files",
+            "Choose another name.",
+            dutch=("die naam is voorbehouden aan tijdelijke bestanden", ANOTHER_NAME_NL),
+        )
     return real
 
 

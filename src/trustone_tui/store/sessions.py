@@ -38,6 +38,7 @@ from trustone_tui.answerfile.read import (
 )
 from trustone_tui.answerfile.readback import check_readback
 from trustone_tui.answerfile.write import dump_session
+from trustone_tui.engine.progress import Progress, progress
 from trustone_tui.engine.scoring import assess
 from trustone_tui.engine.session import Session, profile_of
 from trustone_tui.framework.bank import Framework
@@ -100,7 +101,10 @@ def data_directory() -> Path:
             directory.chmod(0o700)
     except OSError as exc:
         raise DataDirectoryError(
-            directory, f"{directory}: cannot use it as the session folder: {exc.strerror or exc}"
+            directory,
+            f"{directory}: cannot use it as the session folder: {exc.strerror or exc}",
+            dutch=f"{directory}: deze map kan niet als sessiemap worden gebruikt "
+            f"(het systeem meldt: {exc.strerror or exc})",
         ) from exc
     return directory
 
@@ -162,6 +166,8 @@ class SessionFile:
         self.session = session
         self.fingerprint = fingerprint(data)
         self.lock_warning: str | None = None
+        #: Who has the file open when ``lock_warning`` is set (for wording it elsewhere).
+        self.lock_holder: filelock.LockHolder | None = None
         self.migrated_from: int | None = None
         self.migrated_backup: Path | None = None
         self.removed_leftovers: tuple[Path, ...] = ()
@@ -242,7 +248,11 @@ class SessionFile:
             candidate = folder / f"{stem}-kopie{'' if n == 1 else f'-{n}'}{suffix}"
             if not os.path.lexists(candidate):
                 return candidate
-        raise StoreError(folder, f"{folder}: no free name for a copy of {self.real_path.name}")
+        raise StoreError(
+            folder,
+            f"{folder}: no free name for a copy of {self.real_path.name}",
+            dutch=f"{folder}: geen vrije naam voor een kopie van {self.real_path.name}",
+        )
 
     # ----------------------------------------------------------------- saving
 
@@ -340,6 +350,10 @@ class SessionFile:
                 self.path,
                 "the file is read-only",
                 "Save a copy, or make the file writable and save again.",
+                dutch=(
+                    "het bestand is alleen-lezen",
+                    "Sla een kopie op, of maak het bestand beschrijfbaar en sla opnieuw op.",
+                ),
             )
         try:
             # Checked again right before the rename, so the window in which another
@@ -404,6 +418,11 @@ class SessionFile:
                     f"original ({self._backup_problem})",
                     "Save a copy elsewhere; the original stays as it is.",
                     errno_=exc.errno,
+                    dutch=(
+                        "er kan geen reservekopie worden gemaakt van het origineel in "
+                        f"formaatversie {self.migrated_from} ({self._backup_problem})",
+                        "Sla een kopie elders op; het origineel blijft zoals het is.",
+                    ),
                 ) from exc
             return
         self._pending_original = None
@@ -415,6 +434,7 @@ class SessionFile:
                 self._lock = filelock.acquire(lock_path)
                 return
             except filelock.LockedElsewhere as exc:
+                self.lock_holder = exc.holder
                 self.lock_warning = (
                     f"{self.path}: this session is already open in trustone "
                     f"({exc.holder.describe()}); changes made in both places conflict, and "
@@ -480,7 +500,12 @@ def create_session(
             return _write_and_open(candidate, candidate, session, framework, data, new=True)
         except TargetExistsError:
             continue  # someone took the name a moment ago
-    raise SaveError(folder, "no free file name", "Choose a name with save as.")
+    raise SaveError(
+        folder,
+        "no free file name",
+        "Choose a name with save as.",
+        dutch=("geen vrije bestandsnaam", "Kies een naam met Kopie opslaan als."),
+    )
 
 
 def save_as(
@@ -554,6 +579,8 @@ class RecentSession(NamedTuple):
     #: The session's own ``updated`` stamp, if it has one.
     updated: dt.datetime | None = None
     problems: tuple[str, ...] = ()
+    #: How many of the questions that count have an answer.
+    progress: Progress | None = None
 
     @property
     def ok(self) -> bool:
@@ -603,6 +630,7 @@ def _describe(path: Path, modified: dt.datetime, framework: Framework) -> Recent
         category=profile_of(session.company, framework).category,
         level=assessment.level.id if assessment.level else None,
         updated=session.updated,
+        progress=progress(assessment),
     )
 
 

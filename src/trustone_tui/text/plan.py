@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from trustone_tui.engine.session import ANSWER_LABELS
 from trustone_tui.text import formatting
 from trustone_tui.text.plain import clip, first_sentence
+from trustone_tui.text.words import quantity
 
 if TYPE_CHECKING:  # the interface words plans before it has made one: the planner loads later
     from trustone_tui.engine.planner import Blocker, Plan, PlanStep, StepReason
@@ -67,7 +68,16 @@ def blocker_texts(the_plan: Plan) -> list[str]:
 
 def steps_count(count: int) -> str:
     """``1 stap``, ``6 stappen``."""
-    return f"{count} {'stap' if count == 1 else 'stappen'}"
+    return quantity(count, "stap", "stappen")
+
+
+def plan_headline(the_plan: Plan) -> str:
+    """``6 stappen, +33 punten (nodig 28)``; without the points needed when none are (a plan
+    that only lifts insight or core questions): ``1 stap, +3 punten``."""
+    text = f"{steps_count(len(the_plan.steps))}, +{formatting.points_count(the_plan.points_gained)}"
+    if the_plan.points_needed > 0:
+        text += f" (nodig {formatting.points(the_plan.points_needed)})"
+    return text
 
 
 def plan_lines(the_plan: Plan, framework: Framework) -> list[str]:
@@ -77,11 +87,7 @@ def plan_lines(the_plan: Plan, framework: Framework) -> list[str]:
         lines = [f"  Plan naar {target}: niet haalbaar door betere antwoorden"]
         return lines + [f"    - {reason}" for reason in blocker_texts(the_plan)]
     steps = the_plan.steps
-    lines = [
-        f"  Plan naar {target}: {steps_count(len(steps))}, "
-        f"+{formatting.points_count(the_plan.points_gained)} "
-        f"(nodig {formatting.points(the_plan.points_needed)})"
-    ]
+    lines = [f"  Plan naar {target}: {plan_headline(the_plan)}"]
     for number, step in enumerate(steps, start=1):
         why = "" if step.reason == "points" else f"  [{REASON_LABELS[step.reason]}]"
         lines.append(

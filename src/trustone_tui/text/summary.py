@@ -18,7 +18,7 @@ from trustone_tui.engine.timeline import (
     timeline_position,
 )
 from trustone_tui.framework.bank import Framework
-from trustone_tui.text import formatting
+from trustone_tui.text import formatting, timeline
 from trustone_tui.text.conditions import gap_line
 from trustone_tui.text.plain import printable
 from trustone_tui.text.plan import plan_lines
@@ -40,38 +40,13 @@ def wrapped(text: str, indent: str, width: int = 100) -> list[str]:
 
 
 def timeline_lines(position: TimelinePosition | None, session: Session, year: int) -> list[str]:
-    joined = session.company.joined_year
-    if position is None:
-        if joined is None:
-            return ["  Tijdpad:  onbekend (geen jaar van toetreding vastgelegd)"]
-        return [f"  Tijdpad:  {year} ligt voor het jaar van toetreding ({joined})"]
-    entry = f"instapniveau {position.entry_level}"
-    if position.entry_level_assumed:
-        entry += ", aangenomen"
-    lines = [
-        f"  Tijdpad:  lid sinds {joined} ({entry}); {year} is jaar "
-        f"{position.participation_year}: verwacht {level_name(position.expected_level)}, "
-        f"behaald {level_name(position.level)}",
-        f"            {position.label}",
-    ]
-    for text in (position.consequence, position.exceptions):
-        if text:
-            lines.extend(wrapped(text, "            "))
-    return lines
+    """The timeline in plain Dutch (see :mod:`trustone_tui.text.timeline`)."""
+    return timeline.timeline_lines(position, session, year)
 
 
 def frequency_line(kind: AssessmentType | None, year: int) -> str | None:
-    if kind is None:
-        return None
-    basis = {
-        "history": f"{level_name(kind.level or 0)} volgens de historie",
-        "entry_level": f"instapniveau {kind.level}",
-        "none": "niveau onbekend",
-    }[kind.level_source]
-    return (
-        f"  Beoordeling {year}: {kind.label} (jaar {kind.participation_year}, {basis}; "
-        f"kolom jaar {kind.column.year}, niveau {kind.column.level})"
-    )
+    """This year's kind of assessment in plain Dutch (see :mod:`trustone_tui.text.timeline`)."""
+    return timeline.frequency_line(kind, year)
 
 
 def text_summary(

@@ -41,6 +41,7 @@ from trustone_tui.store.sessions import (
     save_as,
     session_file_stem,
 )
+from trustone_tui.store.settings import Settings, SettingsError, load_settings, save_settings
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.startup import IdleCollector, resume_collection
 
@@ -161,6 +162,8 @@ class TrustoneApp(App[None]):
         self._real: Session | None = None
         self._outlook_for: Session | None = None
         self._collector = IdleCollector()
+        #: The user's settings (store/settings), read when the app starts.
+        self.settings = Settings()
 
     # ------------------------------------------------------------------ start-up
 
@@ -175,6 +178,9 @@ class TrustoneApp(App[None]):
             super().update_styles(node, animate)
 
     def on_mount(self) -> None:
+        self.settings, problem = load_settings()
+        if problem:
+            self.notify(problem, title="Instellingen", severity="warning", timeout=10)
         if self.initial_demo:
             self.action_open_demo()
         elif self.initial_path is not None:
@@ -211,7 +217,7 @@ class TrustoneApp(App[None]):
         try:
             return recent_sessions(self.framework)
         except StoreError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
+            self.call_from_thread(self.notify, exc.dutch, severity="error")
             return []
 
     # ------------------------------------------------------------------ opening sessions
@@ -265,7 +271,9 @@ class TrustoneApp(App[None]):
         """Open an answer file in the interview; raises AnswerFileError."""
         session_file = open_session(path, self.framework)
         self.start_interview(session_file.session, session_file)
-        for line in session_file.notices:
+        from trustone_tui.store.opennotices import dutch_notices
+
+        for line in dutch_notices(session_file):
             self.notify(line, severity="warning", timeout=10)
 
     def action_open_path(self) -> None:
@@ -320,7 +328,7 @@ class TrustoneApp(App[None]):
             except AnswerFileError as exc:
                 self.show_problems(failure.format(path=path), exc.problems)
             except StoreError as exc:  # the answers stay in memory; nothing was overwritten
-                self.show_problems(failure.format(path=path), [str(exc)])
+                self.show_problems(failure.format(path=path), [exc.dutch])
 
         self.push_screen(PathDialog(title, prompt, value=start, action=action), chosen)
 
@@ -341,7 +349,7 @@ class TrustoneApp(App[None]):
             try:
                 session_file = create_session(session, self.framework)
             except StoreError as exc:
-                self.show_problems("Sessie kan niet worden aangemaakt", [str(exc)])
+                self.show_problems("Sessie kan niet worden aangemaakt", [exc.dutch])
                 return
             self.start_interview(session, session_file)
 
@@ -479,10 +487,12 @@ class TrustoneApp(App[None]):
                 with self._save_lock:
                     self._saving = False
                     self._pending = None
-                self.call_from_thread(self._save_conflict, session, str(exc))
+                self.call_from_thread(self._save_conflict, session, exc.dutch)
                 return
-            except (StoreError, OSError) as exc:
-                self.call_from_thread(self._save_failed, str(exc))
+            except StoreError as exc:
+                self.call_from_thread(self._save_failed, exc.dutch)
+            except OSError as exc:
+                self.call_from_thread(self._save_failed, f"het systeem meldt: {exc}")
             else:
                 self.call_from_thread(self._saved)
 
@@ -677,7 +687,11 @@ class TrustoneApp(App[None]):
             write_atomic(request.path, data, protect=protect)
         except OutputError as exc:
             self.call_from_thread(
-                self.notify, str(exc), title="Exporteren mislukt", severity="error", timeout=10
+                self.notify,
+                f"Het rapport is niet geschreven. Melding: {exc}",
+                title="Exporteren mislukt",
+                severity="error",
+                timeout=10,
             )
             return
         self.call_from_thread(self.notify, str(request.path), title="Rapport opgeslagen")
@@ -779,6 +793,21 @@ class TrustoneApp(App[None]):
                 CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
             )
 
+    def action_settings(self) -> None:
+        """The settings dialog; what it returns is kept and saved."""
+        from trustone_tui.tui.screens.settings import SettingsScreen
+
+        def closed(settings: Settings | None) -> None:
+            if settings is None or settings == self.settings:
+                return
+            self.settings = settings
+            try:
+                save_settings(settings)
+            except SettingsError as exc:
+                self.notify(str(exc), title="Instellingen", severity="error", timeout=10)
+
+        self.push_screen(SettingsScreen(self.settings), closed)
+
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (it copies in a text field): say which key does."""
         self.notify("Druk op Ctrl+Q om te stoppen.", title="Stoppen?")
@@ -787,6 +816,9 @@ class TrustoneApp(App[None]):
         """Textual's own commands in Dutch, then the app's."""
         yield SystemCommand("Thema", "Kies een ander kleurenthema", self.action_change_theme)
         yield SystemCommand("Stoppen", "Sluit de app", self.action_quit)
+        yield SystemCommand(
+            "Instellingen", "Automatisch naar de volgende vraag, ...", self.action_settings
+        )
         if screen.query("HelpPanel"):
             yield SystemCommand("Toetsen", "Verberg het toetsenpaneel", self.action_hide_help_panel)
         else:

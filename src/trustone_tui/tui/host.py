@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
     from trustone_tui.report.compare import AnswerSide
     from trustone_tui.store.sessions import RecentSession
+    from trustone_tui.store.settings import Settings
 
 
 class AppHost(Protocol):
@@ -52,6 +53,9 @@ class AppHost(Protocol):
     def ensure_outlook(self) -> None: ...
 
     def action_plan(self) -> None: ...
+
+    @property
+    def settings(self) -> Settings: ...
 
     def previous_side(self, question_id: str) -> AnswerSide | None: ...
 

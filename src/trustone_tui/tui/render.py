@@ -152,7 +152,7 @@ def criteria_table(variant: CriteriaVariant, chosen: str | None, suggested: str 
 def band_table(variant: CriteriaVariant, percentage: float | None) -> Content:
     """A band table with the band of ``percentage`` highlighted."""
     labels = [f" {band.label} " for band in variant.bands]
-    points = [f"{formatting.points(band.points)} punten" for band in variant.bands]
+    points = [formatting.points_count(band.points) for band in variant.bands]
     label_width, points_width = max(map(len, labels)), max(map(len, points))
     lines = []
     for band, label, earned in zip(variant.bands, labels, points, strict=True):

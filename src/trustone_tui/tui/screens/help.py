@@ -29,6 +29,7 @@ KEYS = """\
 | `Tab` | naar het volgende veld (percentage, notitie) |
 | muisklik | antwoord kiezen (nog eens: wissen), onderdeel of opvolgen aan/uit, notitie |
 | `Ctrl+P` | opdrachtenpalet: spring naar een vraag op nummer of woorden, en alle acties |
+| `Ctrl+P` → Instellingen | na een antwoord vanzelf naar de volgende vraag (standaard uit) |
 | `s` | samenvatting |
 | `b` | bedrijfsprofiel |
 | `F1` | deze hulp |
@@ -43,7 +44,7 @@ def help_markdown(framework: Framework, data_dir: str) -> str:
         f"| {lv.id} | {formatting.percent(lv.quarry_insight_min)} | "
         f"{formatting.percent(lv.factory_insight_min)} | {formatting.percent(lv.score_min)} | "
         + ("kernvragen niveau " + " en ".join(map(str, lv.core_levels)) if lv.core_levels else "")
-        + (f"; meer dan {formatting.points(lv.points_above)} punten" if lv.points_above else "")
+        + (f"; meer dan {formatting.points_count(lv.points_above)}" if lv.points_above else "")
         + " |"
         for category in ("B", "C")
         for lv in framework.levels[category]

@@ -125,8 +125,10 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         framework = self.trustone.framework
-        self.current_id = self.current_id or self._first_open() or self._navigable()[0]
-        yield TitleBar()
+        self.current_id = (
+            self.current_id or self._resumed() or self._first_open() or self._navigable()[0]
+        )
+        yield TitleBar(progress=True)
         with Horizontal(id="interview"):
             if not self.has_class("-drawer"):
                 yield self._new_navigator()
@@ -213,6 +215,12 @@ class InterviewScreen(Screen[None]):
     def _navigable(self) -> list[str]:
         """Question ids that next/previous visit: the questions that count for this company."""
         return [qid for qid, result in self.assessment.results.items() if result.counted]
+
+    def _resumed(self) -> str | None:
+        """The last question worked on, kept in the file (None when unknown or not counted)."""
+        last = self.session.interview.last_question
+        result = self.assessment.results.get(last or "")
+        return last if result is not None and result.counted else None
 
     def _first_open(self) -> str | None:
         return next((r.question.id for r in self.assessment.open_questions()), None)
@@ -307,6 +315,9 @@ class InterviewScreen(Screen[None]):
         session = self.session
         updated = change(session.answer(self.current_id))
         after = session.with_answer(self.current_id, updated)
+        if session.interview.last_question != self.current_id:  # where reopening resumes
+            interview = replace(session.interview, last_question=self.current_id)
+            after = replace(after, interview=interview)
         self.trustone.update_session(after)
         if session.actions:
             from trustone_tui.tui.screens.plan import offer_done
@@ -361,6 +372,8 @@ class InterviewScreen(Screen[None]):
             )
             return
         self._change(answer=answer)
+        if self.trustone.settings.auto_advance:  # a setting (Ctrl+P → Instellingen)
+            self.action_move(1)
 
     def action_clear_answer(self) -> None:
         self._change(answer=None)

@@ -24,6 +24,7 @@ from trustone_tui.engine.session import (
 )
 from trustone_tui.framework.profile import Profile, size_facts
 from trustone_tui.text import formatting
+from trustone_tui.text.words import quantity
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -198,7 +199,8 @@ class ProfileScreen(Screen[ProfileResult | None]):
         framework = trustone_app(self).framework
         facts = size_facts(company.employees, company.revenue_eur, framework.meta.small_company)
         size = (
-            f"{facts.employees} werknemers {'<' if facts.few_employees else '≥'} "
+            f"{quantity(facts.employees, 'werknemer', 'werknemers')} "
+            f"{'<' if facts.few_employees else '≥'} "
             f"{facts.employees_below}, omzet {formatting.euros(facts.revenue_eur)} "
             f"{'≤' if facts.low_revenue else '>'} {formatting.euros(facts.revenue_at_most_eur)}"
         )
@@ -226,7 +228,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
             return [Content.styled("Het profiel blijft gelijk: dezelfde criteria.", "$text-muted")]
 
         def questions(count: int) -> str:
-            return "1 vraag" if count == 1 else f"{count} vragen"
+            return quantity(count, "vraag", "vragen")
 
         def score(a: Assessment) -> str:
             level = a.level.id if a.level else "geen niveau"

@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.store.sessions import RecentSession
+from trustone_tui.text.words import progress_text
 from trustone_tui.tui.host import AppHost, trustone_app
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -58,7 +59,8 @@ ACTIONS = (
 
 
 def recent_label(row: RecentSession) -> Content:
-    """``Natuursteen Jansen B.V.  C  C2  12-11-2026 10:32  jansen-2026.toml`` (or the problem)."""
+    """``Natuursteen Jansen B.V.  C  C2  31 van 39 beantwoord  12-11-2026 10:32  jansen.toml``
+    (or the problem)."""
     # The session's own stamp as recorded (its time zone), else the file's local time.
     when = (row.updated or row.modified).strftime("%d-%m-%Y %H:%M")
     if not row.ok:
@@ -66,12 +68,13 @@ def recent_label(row: RecentSession) -> Content:
             ("⚠ ", "$text-error"),
             (row.path.name, "bold"),
             f"  {when}\n  ",
-            (row.problems[0], "$text-error"),
+            ("kan niet worden gelezen: " + row.problems[0], "$text-error"),
         )
     return Content.assemble(
         (f"{row.company or '':<40.40}", "bold"),
         f"  {row.category or '?'}  ",
         (f" {row.level or '—':<2} ", "reverse $accent" if row.level else "$text-muted"),
+        f"  {progress_text(row.progress) if row.progress else ''}",
         f"  {when}  ",
         (row.path.name, "$text-muted"),
     )

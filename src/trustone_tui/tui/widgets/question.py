@@ -303,6 +303,11 @@ class QuestionPanel(Vertical):
                 " — het antwoord blijft bewaard. ",
                 variant_line,
             )
+        oddity = question.oddity_for(variant)
+        if oddity:  # where the framework itself is odd: one line from the question bank
+            variant_line = Content.assemble(
+                variant_line, "\n", ("Let op: ", "bold $text-warning"), (oddity, "$text")
+            )
         set_content(self.query_one("#q-variant", Static), variant_line)
         given = view.given
         chosen = given.answer
@@ -351,12 +356,12 @@ class QuestionPanel(Vertical):
             return Content("")
         if result.status == "open":
             return Content.assemble(
-                ("open", "$text-muted"), f" · max {formatting.points(result.max_points)} punten"
+                ("open", "$text-muted"), f" · max {formatting.points_count(result.max_points)}"
             )
         return Content.assemble(
             "→ ",
             (formatting.points(result.points or 0), "bold"),
-            f" van {formatting.points(result.max_points)} punten",
+            f" van {formatting.points_count(result.max_points)}",
         )
 
     def _percentage_text(self, view: View) -> Content:

@@ -14,6 +14,7 @@ from trustone_tui.framework.bank import Framework
 from trustone_tui.text import formatting
 from trustone_tui.text.conditions import level_conditions
 from trustone_tui.text.plan import blocker_texts, step_change, steps_count
+from trustone_tui.text.words import quantity
 from trustone_tui.tui.render import bar
 from trustone_tui.tui.widgets.refresh import set_content
 
@@ -58,7 +59,7 @@ def compact_line(assessment: Assessment) -> Content:
         if gap.factory_insight_needed:
             needs.append(f"fabrieken +{formatting.shortfall(gap.factory_insight_needed)}")
         if gap.core_questions_missing:
-            needs.append(f"{len(gap.core_questions_missing)} kernvragen")
+            needs.append(quantity(len(gap.core_questions_missing), "kernvraag", "kernvragen"))
         parts.append(Content.assemble(" · naar ", (gap.level.id, "bold"), ": " + ", ".join(needs)))
     return Content("").join(parts)
 
@@ -70,12 +71,13 @@ def plan_text(plan: Plan | None, best: BestCase | None, limit: int = PLAN_LINES)
         now = best.level_now.id if best.level_now else "geen"
         reach = best.level.id if best.level else "geen niveau"
         if best.open_questions:
+            which = (
+                "de open vraag Ja wordt"
+                if best.open_questions == 1
+                else f"{best.open_questions} open vragen Ja worden"
+            )
             lines.append(
-                Content.assemble(
-                    "Beste geval: ",
-                    (reach, "bold"),
-                    f" als {best.open_questions} open vragen Ja worden (nu {now})",
-                )
+                Content.assemble("Beste geval: ", (reach, "bold"), f" als {which} (nu {now})")
             )
         else:
             lines.append(Content.styled("Geen open vragen meer.", "$text-muted"))
