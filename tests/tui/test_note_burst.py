@@ -61,3 +61,16 @@ async def test_the_editor_opens_with_the_cursor_at_the_end(framework, demo_file)
         await pilot.press("e", *"!")
         await pilot.pause()
         assert app.session.answer("2.1.1b").note.endswith("adresgegevens.!")
+
+
+async def test_keys_after_escape_in_a_burst_go_to_the_screen_again(framework, demo_file):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("1.1.5")  # Gedeeltelijk in the demo
+        await pilot.pause()
+        note = app.session.answer("1.1.5").note
+        await burst(app, "e", *"abc", "escape", "j")
+        await settle(app, pilot)
+        assert app.session.answer("1.1.5").note == note + "abc"
+        assert app.session.answer("1.1.5").answer == "ja"

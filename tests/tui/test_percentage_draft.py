@@ -6,6 +6,7 @@ that is no percentage is marked in words and saves nothing; Escape puts the save
 
 from __future__ import annotations
 
+from tests.tui.burst import burst
 from tests.tui.helpers import SIZE, make_app, text_of
 from textual.widgets import Input
 
@@ -91,3 +92,22 @@ async def test_a_decimal_comma_reopens_as_typed(framework, demo_file):
         app.screen.go_to("2.1.1b")
         await pilot.pause()
         assert field(app).value == "82,5"
+
+
+async def test_a_burst_types_the_percentage_in_order_and_enter_leaves_the_field(
+    framework, demo_file
+):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("2.1.1b")  # 80, follow-up on, in the demo
+        await pilot.pause()
+        ticked = app.session.answer("2.1.1b").elements
+        await burst(app, "p", "backspace", "backspace", *"4x5", "enter", "f")
+        for _ in range(4):
+            await pilot.pause()
+        given = app.session.answer("2.1.1b")
+        assert given.percentage == 45  # 4 and 5 typed, not elements 4 and 5 ticked
+        assert given.elements == ticked
+        assert not given.follow_up  # f after Enter: the screen's key again
+        assert field(app).value == "45" and not field(app).has_focus

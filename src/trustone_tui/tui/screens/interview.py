@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Key, Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from trustone_tui.engine.history import Change
 from trustone_tui.engine.scoring import Assessment
@@ -28,6 +28,7 @@ from trustone_tui.tui.widgets.intents import (
     NoteChanged,
     PercentageEntered,
 )
+from trustone_tui.tui.widgets.keys import PercentageInput, TypingField
 from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.question import QuestionPanel, View
 from trustone_tui.tui.widgets.refresh import apply_classes
@@ -393,7 +394,8 @@ class InterviewScreen(Screen[None]):
     def action_focus_percentage(self) -> None:
         question = self.trustone.framework.questions.get(self.current_id or "")
         if question is not None and question.kind in ("band", "percentage"):
-            self.query_one(QuestionPanel).percentage_input().focus()
+            # At once (focus() would wait for the keys already queued): they are typed in it.
+            self.set_focus(self.query_one(QuestionPanel).percentage_input())
 
     async def action_edit_note(self) -> None:
         await self.query_one(NoteField).edit()
@@ -401,20 +403,41 @@ class InterviewScreen(Screen[None]):
     async def on_key(self, event: Key) -> None:
         """Keys pressed in a burst land, in order, where the cursor is.
 
-        ``e`` opens the note editor here, before the keys behind it are handled (as a
-        binding it would run only after they had reached the screen's other bindings); keys
-        that were on their way before the editor had the focus are typed into it.
+        ``e`` and ``p`` move the cursor into the note or the percentage here, before the keys
+        behind them are handled (as bindings they would run only after those keys had
+        reached the screen's other bindings). Keys that were on their way before the field
+        had the focus are typed into it; Enter (percentage) and Escape leave it at once, so
+        the keys behind them are the screen's again (see ``widgets/keys.py``).
         """
-        note = self.query_one(NoteField)
-        editor = note.editor
-        if editor is not None and self.focused is editor and editor.handles(event):
-            event.stop()
-            event.prevent_default()
-            await editor.press(event)
+        field = self._typing_field()
+        if field is not None:
+            if event.key == "escape":
+                self.action_leave_field()
+            elif event.key == "enter" and isinstance(field, PercentageInput):
+                if self.query_one(QuestionPanel).confirm_percentage():
+                    self.action_leave_field()
+            elif field.handles(event):
+                await field.press(event)
+            else:
+                return
         elif event.key == "e" and self.check_action("edit_note", ()):
-            event.stop()
-            event.prevent_default()
-            await note.edit()
+            await self.query_one(NoteField).edit()
+        elif event.key == "p" and self.check_action("focus_percentage", ()):
+            self.action_focus_percentage()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def _typing_field(self) -> TypingField | None:
+        """The percentage input or the note editor, when it has the focus."""
+        focused = self.focused
+        if isinstance(focused, PercentageInput):
+            return focused
+        if focused is None or focused.id != "note":
+            return None
+        editor = self.query_one(NoteField).editor
+        return editor if focused is editor else None
 
     # ------------------------------------------------------------------ undo
 
@@ -469,12 +492,12 @@ class InterviewScreen(Screen[None]):
             self._working_keys = working
             self.refresh_bindings()
 
-    @on(Input.Submitted, "#percentage")
     def action_leave_field(self) -> None:
         self.query_one(QuestionPanel).restore_percentage()  # Escape: the saved value back
         if self.has_class("-drawer"):
             self.remove_class("-show-navigator")
-        self.query_one("#work").focus()
+        # At once (focus() would wait for the keys already queued): they go to the screen.
+        self.set_focus(self.query_one("#work"))
 
     # ------------------------------------------------------------------ live updates
 

@@ -36,6 +36,7 @@ from trustone_tui.tui.widgets.intents import (
     NoteChanged,
     PercentageEntered,
 )
+from trustone_tui.tui.widgets.keys import PercentageInput
 from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.refresh import apply_classes, set_content
 from trustone_tui.tui.widgets.toggles import TickBox
@@ -169,7 +170,7 @@ class QuestionPanel(Vertical):
         self._criteria_for: tuple[str, str] | None = None
         #: The percentage row's label, input and result, once a question with a percentage
         #: has been shown (see :meth:`percentage_input`).
-        self._percentage_parts: tuple[Static, Input, Static] | None = None
+        self._percentage_parts: tuple[Static, PercentageInput, Static] | None = None
         self._percentage_entered = percentage_entered
         #: The saved percentage as the input showed it; any other text is a draft.
         self._saved_percentage_text = ""
@@ -240,14 +241,14 @@ class QuestionPanel(Vertical):
         self.query_one("#work", VerticalScroll).scroll_home(animate=False)
         self.query_one("#guidance-scroll", VerticalScroll).scroll_home(animate=False)
 
-    def percentage_input(self) -> Input:
+    def percentage_input(self) -> PercentageInput:
         """The percentage input, made (with its row) the first time it is needed.
 
         Most questions have no percentage and the first one shown often has none: a row
         made up front cost about 6 ms of the interview's start-up (``docs/performance.md``).
         """
         if self._percentage_parts is None:
-            percentage = Input(
+            percentage = PercentageInput(
                 id="percentage",
                 # Digits with a decimal comma (Dutch) or point.
                 restrict=r"[0-9]*[.,]?[0-9]*",
@@ -483,11 +484,6 @@ class QuestionPanel(Vertical):
         self._fill_percentage(self.view.given.percentage)
         set_content(self._percentage_parts[2], self._percentage_text(self.view))
         return draft
-
-    @on(Input.Submitted, "#percentage")
-    def _percentage_submitted(self, event: Input.Submitted) -> None:
-        if not self.confirm_percentage():
-            event.stop()  # stay in the field to correct it
 
     @on(Input.Blurred, "#percentage")
     def _percentage_left(self, event: Input.Blurred) -> None:
