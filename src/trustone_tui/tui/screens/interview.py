@@ -17,6 +17,7 @@ from textual.widgets import Footer
 from trustone_tui.engine.history import Change
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import QuestionAnswer, Session
+from trustone_tui.engine.verdict import suggestion as suggested_answer
 from trustone_tui.framework.model import Question
 from trustone_tui.text.history import change_text
 from trustone_tui.tui.host import AppHost, trustone_app
@@ -185,6 +186,8 @@ class InterviewScreen(Screen[None]):
             self._navigator.show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment)
         assert self.current_id is not None  # chosen in compose
+        # The key bar was made for this question: showing it needs no second one.
+        self._working_keys = self._keys_working()
         self.go_to(self.current_id)
 
     # ------------------------------------------------------------------ layout
@@ -394,8 +397,11 @@ class InterviewScreen(Screen[None]):
     def action_focus_percentage(self) -> None:
         question = self.trustone.framework.questions.get(self.current_id or "")
         if question is not None and question.kind in ("band", "percentage"):
-            # At once (focus() would wait for the keys already queued): they are typed in it.
-            self.set_focus(self.query_one(QuestionPanel).percentage_input())
+            # At once (focus() would wait for the keys already queued): they are typed in it,
+            # over the saved value.
+            entry = self.query_one(QuestionPanel).percentage_input()
+            self.set_focus(entry)
+            entry.select_all()
 
     async def action_edit_note(self) -> None:
         await self.query_one(NoteField).edit()
@@ -470,7 +476,12 @@ class InterviewScreen(Screen[None]):
             if action == "focus_percentage":
                 return question.kind in ("band", "percentage")
             if action == "accept_suggestion":
-                return self.query_one(QuestionPanel).suggestion() is not None
+                given = self.session.answer(question.id)
+                profile = self.assessment.profile
+                return (
+                    suggested_answer(self.trustone.framework, question.id, profile, given)
+                    is not None
+                )
             if action == "toggle_element":
                 index = parameters[0] if parameters else 0
                 return isinstance(index, int) and index < len(question.elements) * max(
@@ -482,12 +493,13 @@ class InterviewScreen(Screen[None]):
             return self.trustone.history.can_redo and not self.trustone.what_if
         return True
 
+    def _keys_working(self) -> tuple[bool | None, ...]:
+        return tuple(self.check_action(action, args) for action, args in KEYS_THAT_VARY)
+
     def _refresh_keys(self) -> None:
         """Redraw the key bar when the keys that work have changed (not on every change:
         redrawing it costs more than the change itself)."""
-        working = tuple(
-            self.check_action(action, parameters) for action, parameters in KEYS_THAT_VARY
-        )
+        working = self._keys_working()
         if working != self._working_keys:
             self._working_keys = working
             self.refresh_bindings()

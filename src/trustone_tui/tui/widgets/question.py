@@ -255,6 +255,9 @@ class QuestionPanel(Vertical):
                 max_length=6,
                 placeholder="0-100",
                 compact=True,
+                # Selected by the p key itself, at once (on focus would be after the keys
+                # already on their way: see InterviewScreen.on_key).
+                select_on_focus=False,
             )
             # Watched, not Input.Changed, which would pass through four message queues first.
             self.watch(percentage, "value", self._percentage_typed, init=False)
