@@ -209,8 +209,9 @@ async def measure_keys(path: Path, framework: Framework) -> tuple[Latencies, Lat
                 await pilot.pause()
             question = framework.questions[qid]
             if question.kind == "band":
-                await pilot.press("p")
-                key = "5" if index < len(ids) else "7"  # a different value each pass
+                # A typed percentage is a draft: Enter saves it (and is the key timed).
+                await pilot.press("p", "5" if index < len(ids) else "7")  # differs each pass
+                key = "enter"
             else:
                 key = "j" if app.session.answer(qid).answer != "ja" else "g"
             start, start_cpu = time.perf_counter(), time.thread_time()

@@ -243,12 +243,12 @@ async def test_classes_set_before_mounting_are_styled_when_mounted(framework, de
         assert button.styles.background == plain.styles.background
 
 
-async def test_each_percentage_digit_is_scored_as_it_is_typed(framework, demo_file):
+async def test_a_typed_percentage_is_a_draft_until_enter(framework, demo_file):
     app = make_app(framework, open_path=demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        screen.go_to("2.1.1c")
+        screen.go_to("2.1.1c")  # 55 in the demo
         await pilot.press("p", *["backspace"] * 6)
         await pilot.pause()
         typed = ""
@@ -256,11 +256,15 @@ async def test_each_percentage_digit_is_scored_as_it_is_typed(framework, demo_fi
             await pilot.press(key)  # returns once the key is handled
             typed += key
             assert screen.query_one("#percentage", Input).value == typed
-            scored = app.assessment.results["2.1.1c"].percentage
-            assert scored == float(typed.replace(",", ".")), (typed, scored)
+            assert app.assessment.results["2.1.1c"].percentage == 55  # a draft scores nothing
+            assert text_of(app, "#percentage-result").startswith("✎ Enter bewaart")
+        await pilot.pause()
+        assert "band 60-75% → 6 punten" in text_of(app, "#percentage-result")
+        await pilot.press("enter")
         await pilot.pause()
         assert text_of(app, "#percentage-result") == "band 60-75% → 6 punten"
         assert app.session.answer("2.1.1c").percentage == 62.5
+        assert app.assessment.results["2.1.1c"].percentage == 62.5
 
 
 async def test_a_percentage_above_100_is_refused_and_said(framework, demo_file):
@@ -268,21 +272,25 @@ async def test_a_percentage_above_100_is_refused_and_said(framework, demo_file):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.screen.go_to("2.1.1c")
-        await pilot.press("p", *["backspace"] * 6, *"150")
+        await pilot.press("p", *["backspace"] * 6, *"150", "enter")
         await pilot.pause()
-        assert text_of(app, "#percentage-result") == "een percentage ligt tussen 0 en 100"
-        assert app.session.answer("2.1.1c").percentage == 15  # the last percentage typed
-        await pilot.press("backspace")
+        assert text_of(app, "#percentage-result") == (
+            "✗ niet opgeslagen: een percentage ligt tussen 0 en 100"
+        )
+        assert app.session.answer("2.1.1c").percentage == 55  # nothing of it is saved
+        assert app.screen.query_one("#percentage", Input).has_focus  # still to be corrected
+        await pilot.press("backspace", "enter")
         await pilot.pause()
         assert text_of(app, "#percentage-result") == "band 0<20% → 0 punten"
-        await pilot.press(*["backspace"] * 2)
+        assert app.session.answer("2.1.1c").percentage == 15
+        await pilot.press("p", *["backspace"] * 2, "enter")
         await pilot.pause()
         assert app.session.answer("2.1.1c").percentage is None
         assert text_of(app, "#percentage-result") == "nog geen percentage"
 
 
 async def test_showing_a_stored_percentage_never_changes_it(framework, tmp_path):
-    # 62,55 is shown as 62.5 (one decimal); showing it must not store what is shown.
+    # 62,55 is shown as 62,5 (one decimal); showing it must not store what is shown.
     session = _session_with(framework, {"2.1.1c": QuestionAnswer(percentage=62.55)})
     path = create_session(session, framework, tmp_path).path
     before = path.read_bytes()
@@ -291,7 +299,7 @@ async def test_showing_a_stored_percentage_never_changes_it(framework, tmp_path)
         await pilot.pause()
         app.screen.go_to("2.1.1c")
         await pilot.pause()
-        assert app.screen.query_one("#percentage", Input).value == "62.5"
+        assert app.screen.query_one("#percentage", Input).value == "62,5"
         app.screen.go_to("1.1.5")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -25,6 +25,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from trustone_tui.answerfile.read import AnswerFileError, parse_session
+from trustone_tui.engine.history import Change, History
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
@@ -109,7 +110,7 @@ class TrustoneApp(App[None]):
     COMMANDS = App.COMMANDS | {question_jump_provider}
     BINDINGS = [
         Binding("f1", "help", "Hulp"),
-        Binding("ctrl+e", "export", "Exporteren", show=False),
+        Binding("ctrl+e", "export", "Exporteren"),
         # Textual adds an English "palette" binding unless the app has its own.
         Binding(
             "ctrl+p",
@@ -164,6 +165,8 @@ class TrustoneApp(App[None]):
         self._collector = IdleCollector()
         #: The user's settings (store/settings), read when the app starts.
         self.settings = Settings()
+        #: Undo and redo of answer changes in the open session.
+        self.history = History()
 
     # ------------------------------------------------------------------ start-up
 
@@ -230,6 +233,7 @@ class TrustoneApp(App[None]):
         self.save_problem = None
         self.what_if = False
         self._real = None
+        self.history = History()
         self._score(session)
         # Planned now, not a frame later as after a change: the first frame of the screen
         # then shows the plan, instead of a second layout showing it.
@@ -378,15 +382,38 @@ class TrustoneApp(App[None]):
     def update_session(self, session: Session) -> None:
         """Record a change: score it, repaint (via ``assessment``) and save it.
 
-        In what-if mode the change is scored but never saved.
+        In what-if mode the change is scored but never saved (nor kept for undo).
         """
         if self.what_if:
             self._score(session)
             return
+        if self.session is not None:
+            self.history = self.history.record(self.session, session)
+        self._save_change(session)
+
+    def _save_change(self, session: Session) -> None:
         session = replace(session, updated=self.clock())
         self._score(session)
         if self.session_file is not None:
             self._queue_save(session)
+
+    def undo(self) -> Change | None:
+        """Take back the last answer change (saved like any change); what it changed, or None
+        when there is nothing to undo (or in what-if mode)."""
+        return self._step(self.history.undo)
+
+    def redo(self) -> Change | None:
+        """Make the last undone answer change again; what it changed, or None."""
+        return self._step(self.history.redo)
+
+    def _step(
+        self, walk: Callable[[Session], tuple[Session, Change, History] | None]
+    ) -> Change | None:
+        if self.session is None or self.what_if or (stepped := walk(self.session)) is None:
+            return None
+        session, change, self.history = stepped
+        self._save_change(session)
+        return change
 
     # ------------------------------------------------------------------ what-if
 
@@ -554,6 +581,7 @@ class TrustoneApp(App[None]):
             return
         self.save_problem = None
         self.save_state = "opgeslagen"
+        self.history = History()  # the steps were taken on answers that are gone
         self._score(session)
 
     def action_save_copy(self) -> None:
@@ -661,6 +689,12 @@ class TrustoneApp(App[None]):
         self.notify(f"Vorig jaar: {previous.company.name} ({path.name})", title="Gekoppeld")
 
     # ------------------------------------------------------------------ export
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Export only works (and the key bar only shows Ctrl+E) with a session open."""
+        if action == "export":
+            return self.session is not None
+        return True
 
     def action_export(self) -> None:
         if self.session is None:

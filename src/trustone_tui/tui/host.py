@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 if TYPE_CHECKING:
     from textual.app import App
 
+    from trustone_tui.engine.history import Change, History
     from trustone_tui.engine.planner import BestCase, Plan
     from trustone_tui.engine.scoring import Assessment
     from trustone_tui.engine.session import Session
@@ -59,7 +60,14 @@ class AppHost(Protocol):
 
     def previous_side(self, question_id: str) -> AnswerSide | None: ...
 
+    @property
+    def history(self) -> History: ...
+
     def update_session(self, session: Session) -> None: ...
+
+    def undo(self) -> Change | None: ...
+
+    def redo(self) -> Change | None: ...
 
     def assessment_year(self) -> int: ...
 

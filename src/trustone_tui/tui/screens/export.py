@@ -8,9 +8,10 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from trustone_tui.report import SUFFIXES, ReportFormat
 from trustone_tui.tui.screens.dialogs import PathSuggester
@@ -22,6 +23,12 @@ FORMAT_LABELS: dict[ReportFormat, str] = {
     "csv": "CSV voor Excel (één rij per vraag)",
     "json": "JSON (gegevens)",
 }
+
+
+def format_prompt(fmt: ReportFormat, chosen: bool) -> str:
+    """``● HTML-rapport (print op A4)``: the chosen format marked by its sign, not by colour
+    alone."""
+    return f"{'●' if chosen else '○'} {FORMAT_LABELS[fmt]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +48,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.default_path = default_path
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        # Scrolls (visibly) where the terminal is too low for the whole dialog.
+        with VerticalScroll(classes="dialog-box", id="export-box"):
             yield Static("Rapport exporteren", classes="dialog-title")
-            with RadioSet(id="export-format"):
-                for index, fmt in enumerate(FORMAT_LABELS):
-                    yield RadioButton(FORMAT_LABELS[fmt], value=index == 0, id=f"fmt-{fmt}")
+            yield OptionList(
+                *(
+                    Option(format_prompt(fmt, index == 0), id=fmt)
+                    for index, fmt in enumerate(FORMAT_LABELS)
+                ),
+                id="export-format",
+            )
             yield Static("Bestand:", classes="form-label")
             yield Input(str(self.default_path), id="export-path", suggester=PathSuggester())
             yield Static(
-                "Een bestaand rapport wordt vervangen; het antwoordbestand zelf nooit.",
+                "Een bestaand rapport wordt vervangen, het antwoordbestand nooit.",
                 classes="dialog-hint",
             )
             with Horizontal(classes="dialog-buttons"):
@@ -57,15 +69,23 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button("Annuleren", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        """The format first: Down and Enter choose one, Tab goes on to the file name."""
+        formats = self.query_one("#export-format", OptionList)
+        formats.highlighted = 0
+        formats.focus()
 
     def _format(self) -> ReportFormat:
-        index = self.query_one("#export-format", RadioSet).pressed_index
-        return list(FORMAT_LABELS)[max(index, 0)]
+        index = self.query_one("#export-format", OptionList).highlighted
+        return list(FORMAT_LABELS)[index or 0]
 
-    @on(RadioSet.Changed, "#export-format")
+    @on(OptionList.OptionHighlighted, "#export-format")
     def _format_changed(self) -> None:
-        """Keep the file name's suffix in step with the chosen format."""
+        """Mark the chosen format and keep the file name's suffix in step with it."""
+        formats = self.query_one("#export-format", OptionList)
+        for index, fmt in enumerate(FORMAT_LABELS):
+            formats.replace_option_prompt_at_index(
+                index, format_prompt(fmt, index == formats.highlighted)
+            )
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value)
         fmt = self._format()
@@ -73,6 +93,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             path_input.value = str(path.with_suffix(SUFFIXES[fmt]))
 
     @on(Input.Submitted, "#export-path")
+    @on(OptionList.OptionSelected, "#export-format")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
         text = self.query_one("#export-path", Input).value.strip()

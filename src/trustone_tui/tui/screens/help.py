@@ -20,9 +20,10 @@ KEYS = """\
 | `x` | antwoord wissen |
 | `1`-`9` | onderdeel aan- of uitvinken |
 | `a` | de suggestie uit de aangevinkte onderdelen overnemen |
-| `p` | percentage invullen (inzichtvragen 2.1.1a-c, 2.2.4a-b, 2.3.7) |
+| `p` | percentage invullen (2.1.1a-c, 2.2.4a-b, 2.3.7); `Enter` bewaart, `Esc` herstelt |
 | `e` | notitie bewerken (`Esc` terug) |
 | `f` | opvolgen aan/uit |
+| `Ctrl+Z` `Ctrl+Y` | laatste wijziging ongedaan maken / opnieuw doen |
 | `]` `[` | volgende / vorige vraag |
 | `o` | volgende open vraag |
 | `t` | navigator tonen/verbergen (smalle terminal) |

@@ -10,13 +10,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Resize, ScreenResume
+from textual.events import Key, Resize, ScreenResume
 from textual.screen import Screen
-from textual.widgets import Input
 
+from trustone_tui.engine.history import Change
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import QuestionAnswer, Session
+from trustone_tui.engine.verdict import suggestion as suggested_answer
 from trustone_tui.framework.model import Question
+from trustone_tui.text.history import change_text
 from trustone_tui.tui.host import AppHost, trustone_app
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.intents import (
@@ -27,6 +29,7 @@ from trustone_tui.tui.widgets.intents import (
     NoteChanged,
     PercentageEntered,
 )
+from trustone_tui.tui.widgets.keys import PercentageInput, TypingField
 from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.question import QuestionPanel, View
 from trustone_tui.tui.widgets.refresh import apply_classes
@@ -42,6 +45,31 @@ if TYPE_CHECKING:
 NARROW_BELOW = 100
 NAVIGATOR_FROM = 140
 SIDE_GUIDANCE_FROM = 190
+
+
+#: Actions that only work on a question with an answer of its own.
+QUESTION_ACTIONS = frozenset(
+    {
+        "answer",
+        "answer_not_here",
+        "clear_answer",
+        "accept_suggestion",
+        "focus_percentage",
+        "edit_note",
+        "toggle_follow_up",
+        "toggle_element",
+    }
+)
+#: The shown keys whose working depends on the question or the session (see check_action).
+KEYS_THAT_VARY: tuple[tuple[str, tuple[object, ...]], ...] = (
+    ("answer", ("nee",)),
+    ("answer", ("nvt",)),
+    ("accept_suggestion", ()),
+    ("focus_percentage", ()),
+    ("edit_note", ()),
+    ("undo", ()),
+    ("redo", ()),
+)
 
 
 def ticked(
@@ -76,20 +104,24 @@ class InterviewScreen(Screen[None]):
         Binding("g", "answer('gedeeltelijk')", "Gedeeltelijk"),
         Binding("j", "answer('ja')", "Ja"),
         Binding("v", "answer('nvt')", "n.v.t."),
+        # Where an answer key does not work, it says why (and the key bar leaves it out).
+        Binding("n,g,j,v", "answer_not_here", show=False),
         Binding("x", "clear_answer", "Wis", show=False),
         Binding("a", "accept_suggestion", "Suggestie"),
         Binding("right_square_bracket", "move(1)", "Volgende"),
         Binding("left_square_bracket", "move(-1)", "Vorige"),
         Binding("o", "next_open", "Open"),
-        Binding("p", "focus_percentage", "%", show=False),
-        Binding("e", "edit_note", "Notitie", show=False),
-        Binding("f", "toggle_follow_up", "Opvolgen", show=False),
+        Binding("p", "focus_percentage", "%"),
+        Binding("e", "edit_note", "Notitie"),
+        Binding("f", "toggle_follow_up", "Opvolgen"),
         Binding("t", "toggle_navigator", "Navigator", show=False),
         Binding("w", "app.toggle_what_if", "Wat-als"),
         Binding("s", "app.summary", "Samenvatting"),
         Binding("b", "app.profile", "Profiel"),
         Binding("k", "app.register", "Ketenoverzicht", show=False),
         Binding("m", "app.plan", "Plan", show=False),
+        Binding("ctrl+z", "undo", "Ongedaan"),
+        Binding("ctrl+y", "redo", "Opnieuw"),
         Binding("escape", "leave_field", "Terug", show=False),
         *(Binding(str(n), f"toggle_element({n - 1})", show=False) for n in range(1, 10)),
     ]
@@ -99,6 +131,8 @@ class InterviewScreen(Screen[None]):
         wanted = layout_classes(self.app.size.width)
         super().__init__(classes=" ".join(name for name, on in wanted.items() if on))
         self.current_id = start_question
+        #: Which keys worked when the key bar was last drawn (see :meth:`_refresh_keys`).
+        self._working_keys: tuple[bool | None, ...] = ()
         #: The navigator tree; as a drawer (narrow terminals) it is made when first shown.
         self._navigator: Navigator | None = None
         #: True until the screen is first shown: then every widget has just been styled.
@@ -166,6 +200,8 @@ class InterviewScreen(Screen[None]):
             self._navigator.show_assessment(assessment, session)
         self.query_one(ScorePanel).show(assessment)
         assert self.current_id is not None  # chosen in compose
+        # The key bar was made for this question: showing it needs no second one.
+        self._working_keys = self._keys_working()
         self.go_to(self.current_id)
 
     # ------------------------------------------------------------------ layout
@@ -227,10 +263,12 @@ class InterviewScreen(Screen[None]):
 
     def go_to(self, question_id: str) -> None:
         """Show a question (re-renders the whole question panel)."""
+        panel = self.query_one(QuestionPanel)
+        panel.confirm_percentage()  # leaving the question leaves its percentage field
         self.current_id = question_id
         question = self.trustone.framework.questions[question_id]
-        panel = self.query_one(QuestionPanel)
         panel.show(self._view(question))
+        self._refresh_keys()
         if self._navigator is not None:
             self._navigator.reveal(question)
         focused = self.focused
@@ -358,22 +396,24 @@ class InterviewScreen(Screen[None]):
             self._change(note=event.note)
 
     def action_answer(self, answer: str) -> None:
+        """Answer the question (only where the answer is possible: see check_action)."""
+        self._change(answer=answer)
+        if self.trustone.settings.auto_advance:  # a setting (Ctrl+P → Instellingen)
+            self.action_move(1)
+
+    def action_answer_not_here(self) -> None:
+        """Say why an answer key does not work on this question."""
         question = self.trustone.framework.questions.get(self.current_id or "")
         if question is None or not question.is_scored:
             return
         if question.kind == "band":
             self.notify("Deze vraag wordt gescoord op het percentage (p).", severity="warning")
             self.action_focus_percentage()
-            return
-        if answer == "nvt" and not question.nvt_allowed:
+        else:
             self.notify(
                 f"n.v.t. kan alleen bij vragen die met 'Als je ...' beginnen; {question.id} niet.",
                 severity="warning",
             )
-            return
-        self._change(answer=answer)
-        if self.trustone.settings.auto_advance:  # a setting (Ctrl+P → Instellingen)
-            self.action_move(1)
 
     def action_clear_answer(self) -> None:
         self._change(answer=None)
@@ -396,21 +436,125 @@ class InterviewScreen(Screen[None]):
     def action_focus_percentage(self) -> None:
         question = self.trustone.framework.questions.get(self.current_id or "")
         if question is not None and question.kind in ("band", "percentage"):
-            self.query_one(QuestionPanel).percentage_input().focus()
+            # At once (focus() would wait for the keys already queued): they are typed in it,
+            # over the saved value.
+            entry = self.query_one(QuestionPanel).percentage_input()
+            self.set_focus(entry)
+            entry.select_all()
 
     async def action_edit_note(self) -> None:
         await self.query_one(NoteField).edit()
 
-    @on(Input.Submitted, "#percentage")
+    async def on_key(self, event: Key) -> None:
+        """Keys pressed in a burst land, in order, where the cursor is.
+
+        ``e`` and ``p`` move the cursor into the note or the percentage here, before the keys
+        behind them are handled (as bindings they would run only after those keys had
+        reached the screen's other bindings). Keys that were on their way before the field
+        had the focus are typed into it; Enter (percentage) and Escape leave it at once, so
+        the keys behind them are the screen's again (see ``widgets/keys.py``).
+        """
+        field = self._typing_field()
+        if field is not None:
+            if event.key == "escape":
+                self.action_leave_field()
+            elif event.key == "enter" and isinstance(field, PercentageInput):
+                if self.query_one(QuestionPanel).confirm_percentage():
+                    self.action_leave_field()
+            elif field.handles(event):
+                await field.press(event)
+            else:
+                return
+        elif event.key == "e" and self.check_action("edit_note", ()):
+            await self.query_one(NoteField).edit()
+        elif event.key == "p" and self.check_action("focus_percentage", ()):
+            self.action_focus_percentage()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def _typing_field(self) -> TypingField | None:
+        """The percentage input or the note editor, when it has the focus."""
+        focused = self.focused
+        if isinstance(focused, PercentageInput):
+            return focused
+        if focused is None or focused.id != "note":
+            return None
+        editor = self.query_one(NoteField).editor
+        return editor if focused is editor else None
+
+    # ------------------------------------------------------------------ undo
+
+    def action_undo(self) -> None:
+        self._step(self.trustone.undo(), "Ongedaan gemaakt")
+
+    def action_redo(self) -> None:
+        self._step(self.trustone.redo(), "Opnieuw gedaan")
+
+    def _step(self, change: Change | None, title: str) -> None:
+        """Show the question an undo or redo changed, and say what it changed."""
+        if change is None:
+            return
+        question_id = change.question_ids[0]
+        if question_id in self.trustone.framework.questions:
+            self.go_to(question_id)
+        self.notify(change_text(change), title=title)
+
+    # ------------------------------------------------------------------ keys that work here
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that do something for this question (and the key bar shows only
+        those): no n.v.t. where it is not allowed, no % without a percentage, ..."""
+        question = self.trustone.framework.questions.get(self.current_id or "")
+        if action in QUESTION_ACTIONS:
+            if question is None or not question.is_scored:
+                return False
+            if action == "answer":
+                return question.kind != "band" and (parameters != ("nvt",) or question.nvt_allowed)
+            if action == "focus_percentage":
+                return question.kind in ("band", "percentage")
+            if action == "accept_suggestion":
+                given = self.session.answer(question.id)
+                profile = self.assessment.profile
+                return (
+                    suggested_answer(self.trustone.framework, question.id, profile, given)
+                    is not None
+                )
+            if action == "toggle_element":
+                index = parameters[0] if parameters else 0
+                return isinstance(index, int) and index < len(question.elements) * max(
+                    1, len(question.element_groups)
+                )
+        if action == "undo":
+            return self.trustone.history.can_undo and not self.trustone.what_if
+        if action == "redo":
+            return self.trustone.history.can_redo and not self.trustone.what_if
+        return True
+
+    def _keys_working(self) -> tuple[bool | None, ...]:
+        return tuple(self.check_action(action, args) for action, args in KEYS_THAT_VARY)
+
+    def _refresh_keys(self) -> None:
+        """Redraw the key bar when the keys that work have changed (not on every change:
+        redrawing it costs more than the change itself)."""
+        working = self._keys_working()
+        if working != self._working_keys:
+            self._working_keys = working
+            self.refresh_bindings()
+
     def action_leave_field(self) -> None:
+        self.query_one(QuestionPanel).restore_percentage()  # Escape: the saved value back
         if self.has_class("-drawer"):
             self.remove_class("-show-navigator")
-        self.query_one("#work").focus()
+        # At once (focus() would wait for the keys already queued): they go to the screen.
+        self.set_focus(self.query_one("#work"))
 
     # ------------------------------------------------------------------ live updates
 
     def _what_if_changed(self, on: bool) -> None:
         self.set_class(on, "-what-if")
+        self._refresh_keys()
 
     def _theme_changed(self) -> None:
         """Tree labels are Rich Text with the theme's colours baked in: draw them again."""
@@ -431,3 +575,4 @@ class InterviewScreen(Screen[None]):
                 panel.show(view)  # another criteria variant applies: render it all again
             else:
                 panel.refresh_answer(view)
+        self._refresh_keys()

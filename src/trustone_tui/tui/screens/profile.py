@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Select, Static
 
@@ -35,9 +36,44 @@ class ProfileResult:
     interview: Interview
 
 
+#: Upper bounds the form accepts: far above any natural-stone importer (the largest
+#: employers in the world have about two million people, the largest revenues are some
+#: hundreds of billions), low enough to catch a key held down or a number typed twice.
+MAX_EMPLOYEES = 1_000_000
+MAX_REVENUE_EUR = 100_000_000_000
+
+#: The fields that can be in error, in the order of the form (the first gets the focus).
+CHECKED_FIELDS = ("name", "risk", "employees", "revenue", "joined")
+
+
 def _int_or_none(text: str) -> int | None:
     text = text.strip().replace(".", "").replace(" ", "")
     return int(text) if text.isdigit() else None
+
+
+def whole_number_problem(text: str, what: str, maximum: int) -> str | None:
+    """Why ``text`` is not a count for ``what`` (``het aantal werknemers``), or None."""
+    text = text.strip().replace(".", "").replace(" ", "")
+    if not text:
+        return f"Vul {what} in."
+    if text.startswith("-") and text[1:].isdigit():
+        return f"{what[0].upper()}{what[1:]} kan niet negatief zijn."
+    if not text.isdigit():
+        return f"Vul {what} in als heel getal, zonder komma."
+    if int(text) > maximum:
+        return f"{what[0].upper()}{what[1:]} is hoogstens {maximum:,}.".replace(",", ".")
+    return None
+
+
+#: Terminal widths below which the form takes more of the width (see app.tcss).
+NARROW_BELOW = 100
+
+
+def error_line(field: str) -> Static:
+    """The line under a field that says what is wrong with it (hidden while nothing is)."""
+    line = Static(id=f"{field}-error", classes="form-error")
+    line.display = False
+    return line
 
 
 class ProfileScreen(Screen[ProfileResult | None]):
@@ -51,6 +87,8 @@ class ProfileScreen(Screen[ProfileResult | None]):
     def __init__(self, session: Session | None) -> None:
         super().__init__()
         self.session = session
+        #: True once the form was confirmed with problems: from then on they show live.
+        self._checked = False
 
     def compose(self) -> ComposeResult:
         company = self.session.company if self.session else None
@@ -65,6 +103,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
                     id="name",
                     placeholder="bijv. Natuursteen Jansen B.V.",
                 )
+                yield error_line("name")
                 yield Static(
                     "Importeert het bedrijf materialen die buiten de EER zijn gewonnen of "
                     "verwerkt?",
@@ -72,15 +111,16 @@ class ProfileScreen(Screen[ProfileResult | None]):
                 )
                 with RadioSet(id="risk"):
                     yield RadioButton(
-                        "Ja, ook uit risicolanden (categorie C)",
+                        "Ja, ook uit risicolanden (cat. C)",
                         value=bool(company and company.imports_from_risk_countries),
                         id="risk-yes",
                     )
                     yield RadioButton(
-                        "Nee, alleen gewonnen en verwerkt in de EER (categorie B)",
+                        "Nee, alleen uit de EER (cat. B)",
                         value=bool(company and not company.imports_from_risk_countries),
                         id="risk-no",
                     )
+                yield error_line("risk")
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Static("Aantal werknemers", classes="form-label")
@@ -88,14 +128,18 @@ class ProfileScreen(Screen[ProfileResult | None]):
                             str(company.employees) if company else "",
                             id="employees",
                             type="integer",
+                            max_length=9,
                         )
+                        yield error_line("employees")
                     with Vertical():
                         yield Static("Jaaromzet (euro)", classes="form-label")
                         yield Input(
                             str(company.revenue_eur) if company else "",
                             id="revenue",
                             type="integer",
+                            max_length=14,
                         )
+                        yield error_line("revenue")
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Static("Jaar van toetreding", classes="form-label")
@@ -105,6 +149,7 @@ class ProfileScreen(Screen[ProfileResult | None]):
                             type="integer",
                             placeholder="bijv. 2024",
                         )
+                        yield error_line("joined")
                     with Vertical():
                         yield Static("Ingestroomd op niveau", classes="form-label")
                         yield Select(
@@ -117,41 +162,53 @@ class ProfileScreen(Screen[ProfileResult | None]):
                         )
                 yield Static("Interviewer", classes="form-label")
                 yield Input(interview.interviewer, id="interviewer", placeholder="naam (optioneel)")
-                yield Static(id="profile-problems")
                 with Horizontal(classes="form-buttons"):
+                    # The keys (Ctrl+S, Esc) are in the key bar; the labels stay uncut.
                     yield Button(
-                        "Opslaan (ctrl+s)" if self.session else "Interview starten (ctrl+s)",
+                        "Opslaan" if self.session else "Interview starten",
                         variant="primary",
                         id="confirm",
                     )
-                    yield Button("Annuleren (esc)", id="cancel")
+                    yield Button("Annuleren", id="cancel")
             yield VerticalScroll(Static(id="profile-effect"), id="profile-side")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
         self.query_one("#name", Input).focus()
         self._update_effect()
 
+    def on_resize(self, event: Resize) -> None:
+        """Below 100 columns the form gets more of the width than the explanation."""
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
+
     # ------------------------------------------------------------------ reading the form
 
-    def _company(self) -> tuple[Company | None, list[str]]:
-        problems: list[str] = []
+    def _company(self) -> tuple[Company | None, dict[str, str]]:
+        """The company the form describes, or the problems per field (``CHECKED_FIELDS``)."""
+        problems: dict[str, str] = {}
         name = self.query_one("#name", Input).value.strip()
         if not name:
-            problems.append("Vul de naam van het bedrijf in.")
+            problems["name"] = "Vul de naam van het bedrijf in."
         risk = self.query_one("#risk", RadioSet).pressed_button
         if risk is None:
-            problems.append("Kies of het bedrijf uit risicolanden importeert.")
+            problems["risk"] = "Kies of het bedrijf uit risicolanden importeert."
+        counts = {
+            "employees": ("het aantal werknemers", MAX_EMPLOYEES),
+            "revenue": ("de jaaromzet in euro", MAX_REVENUE_EUR),
+        }
+        for field, (what, maximum) in counts.items():
+            problem = whole_number_problem(self.query_one(f"#{field}", Input).value, what, maximum)
+            if problem is not None:
+                problems[field] = problem
         employees = _int_or_none(self.query_one("#employees", Input).value)
-        if employees is None:
-            problems.append("Vul het aantal werknemers in (een heel getal).")
         revenue = _int_or_none(self.query_one("#revenue", Input).value)
-        if revenue is None:
-            problems.append("Vul de jaaromzet in euro's in (een heel getal).")
         joined_text = self.query_one("#joined", Input).value.strip()
         joined = _int_or_none(joined_text)
         if joined_text and (joined is None or not FIRST_YEAR <= joined <= LAST_YEAR):
-            problems.append("Het jaar van toetreding is een jaartal zoals 2024.")
+            problems["joined"] = (
+                f"Het jaar van toetreding is een jaartal van {FIRST_YEAR} tot {LAST_YEAR}."
+            )
         entry = self.query_one("#entry-level", Select).value
         if problems or risk is None or employees is None or revenue is None:
             return None, problems
@@ -162,7 +219,16 @@ class ProfileScreen(Screen[ProfileResult | None]):
             revenue_eur=revenue,
             joined_year=joined,
             entry_level=entry if isinstance(entry, int) else None,
-        ), []
+        ), {}
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        """Each problem on the line under its field; fixed fields lose theirs."""
+        for field in CHECKED_FIELDS:
+            line = self.query_one(f"#{field}-error", Static)
+            problem = problems.get(field)
+            line.update(Content.styled(f"✗ {problem}", "bold $text-error") if problem else "")
+            line.display = problem is not None
+            self.query_one(f"#{field}").set_class(problem is not None, "-invalid")
 
     # ------------------------------------------------------------------ live effect
 
@@ -170,8 +236,10 @@ class ProfileScreen(Screen[ProfileResult | None]):
     @on(RadioSet.Changed)
     @on(Select.Changed)
     def _update_effect(self) -> None:
-        company, _ = self._company()
+        company, problems = self._company()
         self.query_one("#profile-effect", Static).update(self._effect_text(company))
+        if self._checked:  # after a first Ctrl+S, the problems follow the typing
+            self._show_problems(problems)
 
     def _effect_text(self, company: Company | None) -> Content:
         framework = trustone_app(self).framework
@@ -254,9 +322,11 @@ class ProfileScreen(Screen[ProfileResult | None]):
     def action_confirm(self) -> None:
         company, problems = self._company()
         if company is None:
-            self.query_one("#profile-problems", Static).update(
-                Content("\n").join(Content.styled(p, "$text-error") for p in problems)
-            )
+            self._checked = True
+            self._show_problems(problems)
+            first = next(field for field in CHECKED_FIELDS if field in problems)
+            self.query_one(f"#{first}").focus()
+            self.call_after_refresh(self.query_one(f"#{first}-error").scroll_visible, animate=False)
             return
         interviewer = self.query_one("#interviewer", Input).value.strip()
         base = self.session.interview if self.session else Interview()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,6 +20,22 @@ from trustone_tui.text.summary import next_steps_lines
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.score import gap_lines
 from trustone_tui.tui.widgets.titlebar import TitleBar
+
+#: Terminal widths below which the lists go under the table (see app.tcss).
+NARROW_BELOW = 100
+
+
+def show_paragraphs(container: Vertical, lines: list[Content]) -> None:
+    """One Static per line, its leading spaces an indent that wrapped lines keep too (a line
+    wrapped in one Static would go on at the left edge)."""
+    container.remove_children()
+    paragraphs = []
+    for line in lines:
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        paragraph = Static(line[indent:], classes="paragraph")
+        paragraph.styles.padding = (0, 0, 0, indent)
+        paragraphs.append(paragraph)
+    container.mount_all(paragraphs)
 
 
 class SummaryScreen(Screen[str | None]):
@@ -36,12 +53,17 @@ class SummaryScreen(Screen[str | None]):
             with VerticalScroll(id="summary-left"):
                 yield Static(id="summary-company")
                 yield DataTable(id="summary-steps", cursor_type="none", zebra_stripes=True)
-                yield Static(id="summary-levels")
-                yield Static(id="summary-outlook")
+                yield Vertical(id="summary-levels", classes="paragraphs")
+                yield Vertical(id="summary-outlook", classes="paragraphs")
             yield OptionList(id="summary-items")
         yield Footer()
 
+    def on_resize(self, event: Resize) -> None:
+        """Below 100 columns the lists go under the table, which then has the full width."""
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
+
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
         self.show_current()
         self.query_one("#summary-items", OptionList).focus()
 
@@ -105,12 +127,13 @@ class SummaryScreen(Screen[str | None]):
             mark = ("✓", "$text-success") if gap.met else ("✗", "$text-error")
             level_lines.append(Content.assemble((f"{mark[0]} {gap.level.id}", f"bold {mark[1]}")))
             level_lines.extend(gap_lines(gap))
-        self.query_one("#summary-levels", Static).update(Content("\n").join(level_lines))
+        show_paragraphs(self.query_one("#summary-levels", Vertical), level_lines)
         outlook = next_steps_lines(
             session, assessment, trustone_app(self).framework, trustone_app(self).assessment_year()
         )
-        self.query_one("#summary-outlook", Static).update(
-            Content("\n").join([Content.styled("Wat nu", "bold"), *map(Content, outlook)])
+        show_paragraphs(
+            self.query_one("#summary-outlook", Vertical),
+            [Content.styled("Wat nu", "bold"), *map(Content, outlook)],
         )
         self._items(session, assessment)
 

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from textual.widgets import TextArea
+    from trustone_tui.tui.widgets.noteeditor import NoteEditor
 
 #: What an empty note says before it is edited.
 EMPTY_NOTE = "Nog geen notitie: e of klik om te schrijven."
@@ -44,7 +44,7 @@ class NoteField(Vertical):
         self._text.show(note)
         super().__init__(self._text, id=id)
         self._note = note
-        self.editor: TextArea | None = None
+        self.editor: NoteEditor | None = None
 
     def show(self, note: str) -> None:
         """Show another question's note (without reporting it as typed)."""
@@ -55,17 +55,20 @@ class NoteField(Vertical):
         with self.prevent(type(self.editor).Changed):
             self.editor.load_text(note)
 
-    async def edit(self) -> TextArea:
-        """The editor, made (in place of the text) the first time; focused."""
+    async def edit(self) -> NoteEditor:
+        """The editor, made (in place of the text) the first time; focused at once (not
+        after the keys already on their way), with the cursor at the end of the note."""
         if self.editor is None:
-            from textual.widgets import TextArea
+            from trustone_tui.tui.widgets.noteeditor import NoteEditor
 
-            self.editor = TextArea(
+            self.editor = NoteEditor(
                 self._note, id="note", soft_wrap=True, compact=True, show_line_numbers=False
             )
             await self.mount(self.editor)
             await self._text.remove()
-        self.editor.focus()
+        if self.screen.focused is not self.editor:
+            self.editor.move_cursor(self.editor.document.end)
+            self.screen.set_focus(self.editor)
         return self.editor
 
     async def on_note_text_wanted(self, message: NoteText.Wanted) -> None:

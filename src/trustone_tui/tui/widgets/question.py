@@ -44,6 +44,7 @@ from trustone_tui.tui.widgets.intents import (
     NoteChanged,
     PercentageEntered,
 )
+from trustone_tui.tui.widgets.keys import PercentageInput
 from trustone_tui.tui.widgets.note import NoteField
 from trustone_tui.tui.widgets.refresh import apply_classes, set_content
 from trustone_tui.tui.widgets.toggles import TickBox
@@ -89,6 +90,17 @@ def parse_percentage(text: str) -> float | None:
     if not 0 <= value <= 100:
         raise PercentageOutOfRange("een percentage ligt tussen 0 en 100")
     return value
+
+
+def percentage_text(percentage: float | None) -> str:
+    """A saved percentage as the input shows it: ``82,5`` (Dutch decimal comma), or empty."""
+    return "" if percentage is None else formatting.points(percentage)
+
+
+def _refused(problem: ValueError) -> Content:
+    """Why a draft percentage is not saved, marked in words and sign, not by colour alone."""
+    reason = str(problem) if isinstance(problem, PercentageOutOfRange) else "dit is geen getal"
+    return Content.styled(f"✗ niet opgeslagen: {reason}", "bold $text-error")
 
 
 def previous_text(side: AnswerSide) -> Content:
@@ -170,8 +182,10 @@ class QuestionPanel(Vertical):
         self._criteria_for: tuple[str, str] | None = None
         #: The percentage row's label, input and result, once a question with a percentage
         #: has been shown (see :meth:`percentage_input`).
-        self._percentage_parts: tuple[Static, Input, Static] | None = None
+        self._percentage_parts: tuple[Static, PercentageInput, Static] | None = None
         self._percentage_entered = percentage_entered
+        #: The saved percentage as the input showed it; any other text is a draft.
+        self._saved_percentage_text = ""
 
     def compose(self) -> ComposeResult:
         work = VerticalScroll(id="work")
@@ -242,20 +256,23 @@ class QuestionPanel(Vertical):
         self.query_one("#work", VerticalScroll).scroll_home(animate=False)
         self.query_one("#guidance-scroll", VerticalScroll).scroll_home(animate=False)
 
-    def percentage_input(self) -> Input:
+    def percentage_input(self) -> PercentageInput:
         """The percentage input, made (with its row) the first time it is needed.
 
         Most questions have no percentage and the first one shown often has none: a row
         made up front cost about 6 ms of the interview's start-up (``docs/performance.md``).
         """
         if self._percentage_parts is None:
-            percentage = Input(
+            percentage = PercentageInput(
                 id="percentage",
                 # Digits with a decimal comma (Dutch) or point.
                 restrict=r"[0-9]*[.,]?[0-9]*",
                 max_length=6,
                 placeholder="0-100",
                 compact=True,
+                # Selected by the p key itself, at once (on focus would be after the keys
+                # already on their way: see InterviewScreen.on_key).
+                select_on_focus=False,
             )
             # Watched, not Input.Changed, which would pass through four message queues first.
             self.watch(percentage, "value", self._percentage_typed, init=False)
@@ -269,19 +286,23 @@ class QuestionPanel(Vertical):
         return self._percentage_parts[1]
 
     def _show_percentage(self, view: View) -> None:
-        question, percentage = view.question, view.given.percentage
-        entry = self.percentage_input()
-        self.filling = True  # the stored value, not typed: see InterviewScreen._percentage_typed
-        try:
-            entry.value = (
-                "" if percentage is None else formatting.points(percentage).replace(",", ".")
-            )
-        finally:
-            self.filling = False
+        question = view.question
+        self._fill_percentage(view.given.percentage)
         assert self._percentage_parts is not None
         self._percentage_parts[0].update(
             Content(f"% {question.percentage_subject}: ") if question.percentage_subject else ""
         )
+
+    def _fill_percentage(self, percentage: float | None) -> None:
+        """Put the saved percentage into the input, with a Dutch decimal comma (``82,5``)."""
+        entry = self.percentage_input()
+        self._saved_percentage_text = percentage_text(percentage)
+        self.filling = True  # the stored value, not typed: see _percentage_typed
+        try:
+            entry.value = self._saved_percentage_text
+            entry.cursor_position = len(entry.value)
+        finally:
+            self.filling = False
 
     def refresh_answer(self, view: View) -> None:
         """Re-render only what shows the answer (called after every change)."""
@@ -329,6 +350,8 @@ class QuestionPanel(Vertical):
             chosen=chosen, nvt_allowed=question.nvt_allowed, points=self._points_text(result)
         )
         if self._percentage_parts is not None:
+            if percentage_text(view.given.percentage) != self._saved_percentage_text:
+                self._fill_percentage(view.given.percentage)  # saved, or changed by undo
             set_content(self._percentage_parts[2], self._percentage_text(view))
         set_content(
             self.query_one("#q-suggestion", Static), self._suggestion_text(view, suggestion)
@@ -446,25 +469,75 @@ class QuestionPanel(Vertical):
             self.post_message(ElementToggled(question_id, event.group, event.number, event.ticked))
 
     def _percentage_typed(self, text: str) -> None:
-        if self.filling or (question_id := self._scored_id()) is None:
+        """A typed percentage is a draft: say what it would give, or why it cannot be used.
+
+        Nothing is saved until the draft is confirmed (:meth:`confirm_percentage`)."""
+        if self.filling or self.view is None or self.view.result is None:
             return  # the question's stored value being shown, not typed
+        assert self._percentage_parts is not None  # a percentage was typed: the input exists
+        result_line = self._percentage_parts[2]
+        if not self.percentage_draft():
+            set_content(result_line, self._percentage_text(self.view))
+            return
         try:
             value = parse_percentage(text)
-        except PercentageOutOfRange as problem:
-            self.show_percentage_problem(str(problem))
+        except ValueError as problem:
+            set_content(result_line, _refused(problem))
             return
-        except ValueError:
-            return  # not a number yet
+        draft = self.view._replace(given=replace(self.view.given, percentage=value))
+        set_content(
+            result_line,
+            Content.assemble(("✎ Enter bewaart, Esc herstelt: ", "bold"))
+            + self._percentage_text(draft),
+        )
+
+    def percentage_draft(self) -> bool:
+        """Whether the percentage input holds text that is not the saved percentage."""
+        parts = self._percentage_parts
+        return parts is not None and parts[1].value != self._saved_percentage_text
+
+    def confirm_percentage(self) -> bool:
+        """Save the percentage typed (Enter, or leaving the field); False, with the reason
+        shown, when it is no percentage, and then nothing is saved."""
+        question_id = self._scored_id()
+        if question_id is None or not self.percentage_draft():
+            return True
+        assert self._percentage_parts is not None
+        entry, result_line = self._percentage_parts[1], self._percentage_parts[2]
+        try:
+            value = parse_percentage(entry.value)
+        except ValueError as problem:
+            set_content(result_line, _refused(problem))
+            return False
+        self._saved_percentage_text = entry.value
         intent = PercentageEntered(question_id, value)
         if self._percentage_entered is not None:
             self._percentage_entered(intent)
         else:
             self.post_message(intent)
+        return True
 
-    def show_percentage_problem(self, problem: str) -> None:
-        """Say why the typed percentage is not used (it stays in the input to be corrected)."""
-        assert self._percentage_parts is not None  # a percentage was typed: the input exists
-        self._percentage_parts[2].update(Content.styled(problem, "$text-error"))
+    def restore_percentage(self) -> str | None:
+        """Put the saved percentage back in place of a draft; the draft thrown away, if any."""
+        if not self.percentage_draft() or self.view is None:
+            return None
+        assert self._percentage_parts is not None
+        draft = self._percentage_parts[1].value
+        self._fill_percentage(self.view.given.percentage)
+        set_content(self._percentage_parts[2], self._percentage_text(self.view))
+        return draft
+
+    @on(Input.Blurred, "#percentage")
+    def _percentage_left(self, event: Input.Blurred) -> None:
+        """Leaving the field confirms a draft; one that is no percentage is thrown away."""
+        event.stop()
+        if self.percentage_draft() and not self.confirm_percentage():
+            draft = self.restore_percentage()
+            self.notify(
+                f"{draft} is niet opgeslagen: een percentage ligt tussen 0 en 100.",
+                title="Percentage",
+                severity="warning",
+            )
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """The note typed (a handler by name: the editor is only imported when first used)."""
