@@ -109,3 +109,20 @@ def test_levels_for_the_filter_come_in_their_own_order(folder, framework):
 def test_a_path_that_is_no_folder_is_one_dutch_line(tmp_path, framework):
     with pytest.raises(OverviewError, match=r"geen map$"):
         load_overview(tmp_path / "bestaat-niet", framework, TODAY)
+
+
+def test_one_row_per_company_its_latest_assessment_unless_every_year_is_asked(
+    tmp_path, framework, demo
+):
+    from trustone_tui.demo import demo_previous_bytes
+
+    write(tmp_path, "2026.toml", demo, framework)
+    (tmp_path / "2025.toml").write_bytes(demo_previous_bytes())
+    latest = load_overview(tmp_path, framework, TODAY)
+    assert [(r.path.name, r.level) for r in latest.rows] == [("2026.toml", "C2")]
+    assert (latest.files, latest.earlier_years) == (2, 1)
+    every = load_overview(tmp_path, framework, TODAY, all_years=True)
+    assert sorted((r.path.name, r.level) for r in every.rows) == [
+        ("2025.toml", "C1"),
+        ("2026.toml", "C2"),
+    ]

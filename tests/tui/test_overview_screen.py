@@ -129,3 +129,22 @@ async def test_an_empty_folder_says_so(framework, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_overview(app, pilot, tmp_path)
         assert "Geen antwoordbestanden" in text_of(app, "#overview-totals")
+
+
+async def test_a_shows_every_year_of_each_company(framework, demo_session, tmp_path):
+    from trustone_tui.demo import demo_previous_bytes
+
+    folder = make_folder(tmp_path, framework, demo_session)
+    (folder / "van-dijk-2025.toml").write_bytes(demo_previous_bytes())
+    app = make_app(framework)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_overview(app, pilot, folder)
+        table = screen.query_one(DataTable)
+        assert column(table, "Niveau") == ["geen", "C2"]
+        assert "3 bestanden, 2 bedrijven (laatste beoordeling; a: ook de 1 eerdere)" in text_of(
+            app, "#overview-where"
+        )
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(column(table, "Niveau")) == ["C1", "C2", "geen"]

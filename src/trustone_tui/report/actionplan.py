@@ -20,7 +20,7 @@ from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.report import markdown
 from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS, csv_bytes
-from trustone_tui.report.htmlpage import CSS, esc, note_html
+from trustone_tui.report.htmlpage import CSS, PAGE_CSS, css_string, esc, note_html
 from trustone_tui.text.actions import (
     OVERDUE_MARK,
     STATUS_LABELS,
@@ -115,6 +115,15 @@ def plan_json(view: PlanView) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- words
+
+
+def plan_page_css(view: PlanView) -> str:
+    """Every printed page of the plan: company and date at the top, "pagina N van M" below."""
+    return PAGE_CSS % {
+        "company": css_string(title(view)),
+        "date": css_string(date_line(view)),
+        "framework": css_string("Initiatief TruStone"),
+    }
 
 
 def title(view: PlanView) -> str:
@@ -226,7 +235,8 @@ def _html(view: PlanView, notes: bool) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title(view))}</title>\n<style>{CSS}{PLAN_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(title(view))}</title>\n<style>{plan_page_css(view)}{CSS}{PLAN_CSS}</style>\n"
+        "</head>\n<body>\n"
         f"<header><h1>{esc(title(view))}</h1>"
         f'<p class="subtitle">{esc(date_line(view))} · {esc(reaches_line(view))}</p>'
         f"<p>{esc(counts_line(view.actions, view.on))}</p></header>\n"

@@ -19,10 +19,12 @@ from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Category
 from trustone_tui.report.summary import (
     NO_LEVEL,
+    Duplicate,
     FailedFile,
     Summary,
     is_temporary,
     load_for_summary,
+    one_per_company,
     summarise,
 )
 from trustone_tui.text.conditions import gap_line
@@ -62,9 +64,16 @@ class OverviewRow:
 @dataclass(frozen=True, slots=True)
 class Overview:
     folder: Path
+    #: One per company (its latest assessment), or one per company and year.
     rows: tuple[OverviewRow, ...]
     failed: tuple[FailedFile, ...]
     summary: Summary
+    #: Files read (the rows may be fewer: earlier years and duplicates are left out).
+    files: int
+    all_years: bool
+    #: Earlier years of the companies left out (0 with ``all_years``).
+    earlier_years: int
+    duplicates: tuple[Duplicate, ...]
 
     def levels(self) -> list[str]:
         """The levels the rows have, lowest first (``geen`` first), for the level filter."""
@@ -120,16 +129,24 @@ def answer_files_in(folder: Path) -> list[Path]:
         raise OverviewError(f"{folder}: map kan niet worden gelezen ({exc.strerror})") from None
 
 
-def load_overview(folder: Path, framework: Framework, today: dt.date) -> Overview:
-    """Every answer file directly in ``folder``, read, scored and summarised."""
+def load_overview(
+    folder: Path, framework: Framework, today: dt.date, all_years: bool = False
+) -> Overview:
+    """Every answer file directly in ``folder``, read, scored and summarised: one row per
+    company (its latest assessment, as ``trustone summary``), or per company and year."""
     if not folder.is_dir():
         raise OverviewError(f"{folder}: geen map")
     scored, failed = load_for_summary(answer_files_in(folder), framework)
+    shown, duplicates, earlier = one_per_company(scored, all_years)
     return Overview(
         folder=folder,
-        rows=overview_rows(scored, today),
+        rows=overview_rows(shown, today),
         failed=tuple(failed),
-        summary=summarise(scored, failed, framework),
+        summary=summarise(scored, failed, framework, all_years=all_years),
+        files=len(scored),
+        all_years=all_years,
+        earlier_years=earlier,
+        duplicates=tuple(duplicates),
     )
 
 

@@ -88,6 +88,7 @@ class OverviewScreen(Screen[None]):
         Binding("s", "sort_next", "Sorteren"),
         Binding("S", "sort_reverse", "Omkeren"),
         Binding("n", "filter_level", "Niveaufilter"),
+        Binding("a", "toggle_years", "Alle jaren"),
         Binding("r", "reload", "Vernieuwen"),
     ]
 
@@ -99,6 +100,8 @@ class OverviewScreen(Screen[None]):
         self.sort_column = 0
         self.sort_reverse = False
         self.level = ALL_LEVELS
+        #: Every year of each company, not only its latest assessment.
+        self.all_years = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -136,7 +139,7 @@ class OverviewScreen(Screen[None]):
     def _load(self) -> None:
         app = trustone_app(self)
         try:
-            overview = load_overview(self.folder, app.framework, self.today)
+            overview = load_overview(self.folder, app.framework, self.today, self.all_years)
         except OverviewError as exc:
             self.app.call_from_thread(self._show_problem, str(exc))
             return
@@ -147,8 +150,15 @@ class OverviewScreen(Screen[None]):
 
     def _show(self, overview: Overview) -> None:
         self.overview = overview
-        count = len(overview.rows)
-        where = f"{overview.folder}: {count} {'bestand' if count == 1 else 'bestanden'}"
+        files, rows = overview.files, len(overview.rows)
+        where = f"{overview.folder}: {files} {'bestand' if files == 1 else 'bestanden'}"
+        if overview.all_years:
+            where += ", elk jaar van elk bedrijf (a: alleen het laatste)"
+        elif rows < files:
+            where += f", {rows} {'bedrijf' if rows == 1 else 'bedrijven'} (laatste beoordeling"
+            if overview.earlier_years:
+                where += f"; a: ook de {overview.earlier_years} eerdere"
+            where += ")"
         if overview.failed:
             where += f", {len(overview.failed)} niet ingelezen (zie onder de tabel)"
         self.query_one("#overview-where", Static).update(printable(where))
@@ -164,6 +174,13 @@ class OverviewScreen(Screen[None]):
         if overview.failed:
             lines += ["", f"Niet ingelezen ({len(overview.failed)})"]
             lines += [f"  {Path(f.file).name}: {f.error}" for f in overview.failed]
+        if overview.duplicates:
+            lines += ["", f"Dubbele bestanden ({len(overview.duplicates)})"]
+            lines += [
+                f"  {d.company} {d.year or 'zonder datum'}: gebruikt {Path(d.used).name}, "
+                f"niet {', '.join(Path(f).name for f in d.ignored)}"
+                for d in overview.duplicates
+            ]
         if not overview.rows and not overview.failed:
             lines = ["Geen antwoordbestanden (*.toml) in deze map."]
         self.query_one("#overview-totals", Static).update(printable("\n".join(lines)))
@@ -220,6 +237,10 @@ class OverviewScreen(Screen[None]):
         else:
             self.sort_column, self.sort_reverse = index, False
         self._fill_table()
+
+    def action_toggle_years(self) -> None:
+        self.all_years = not self.all_years
+        self.action_reload()
 
     def action_filter_level(self) -> None:
         self.query_one("#overview-level", Select).focus()
