@@ -164,3 +164,22 @@ def test_export_without_a_register_or_to_an_unknown_type(capsys, tmp_path, sessi
     code, _, err = run(capsys, "export", str(session_file), "-o", str(same))
     assert code == 2 and "refusing to overwrite" in err
     assert not target.exists()
+
+
+def test_a_register_larger_than_an_answer_file_keeps_is_refused_in_one_line(
+    capsys, tmp_path, session_file
+):
+    from trustone_tui.answerfile.validate import MAX_REGISTER_FLOWS
+
+    row = "graniet;grijs;{n};m2;nee;;;;F{n};Weg {n};CN;;nee;;;;nee;\n"
+    big = tmp_path / "groot.csv"
+    count = MAX_REGISTER_FLOWS + 1
+    big.write_text(";".join(COLUMNS) + "\n" + "".join(row.format(n=n) for n in range(1, count + 1)))
+    before = session_file.read_bytes()
+    code, _, err = run(capsys, "import", str(big), str(session_file))
+    assert code == 2
+    assert err.splitlines() == [
+        f"{big}: 2.001 ketens; een antwoordbestand houdt er hoogstens 2.000 bij "
+        "(`trustone register check` leest er meer)"
+    ]
+    assert session_file.read_bytes() == before

@@ -120,6 +120,7 @@ def _import(path: Path, session_path: Path) -> int:
     """Read the register first, then open, change and save the session like the app does
     (locked, atomic): any problem leaves the session file as it was."""
     from trustone_tui.answerfile.read import AnswerFileError
+    from trustone_tui.answerfile.validate import MAX_REGISTER_FLOWS
     from trustone_tui.store.saveerrors import StoreError
     from trustone_tui.store.sessions import open_session
 
@@ -128,6 +129,16 @@ def _import(path: Path, session_path: Path) -> int:
         read = read_register(path, framework.countries)
     except RegisterFileError as exc:
         report(exc.problems)
+        return EXIT_BAD_INPUT
+    if len(read.register.flows) > MAX_REGISTER_FLOWS:
+        report(
+            [
+                f"{path}: {len(read.register.flows):,} ketens; een antwoordbestand houdt er "
+                f"hoogstens {MAX_REGISTER_FLOWS:,} bij (`trustone register check` leest er meer)".replace(
+                    ",", "."
+                )
+            ]
+        )
         return EXIT_BAD_INPUT
     try:
         opened = open_session(session_path, framework)
