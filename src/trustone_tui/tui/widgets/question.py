@@ -391,9 +391,12 @@ class QuestionPanel(Vertical):
         result = view.result
         if result is None or view.question.kind not in ("band", "percentage"):
             return Content("")
-        # The percentage that counts: the register's when it has one (engine/sources).
-        counted = replace(view.given, percentage=result.percentage)
-        verdict = percentage_verdict(result, counted)
+        # The percentage that counts: the register's when it has one (engine/sources), else
+        # the one typed (a draft's, while it is typed).
+        if result.percentage_source == "register":
+            verdict = percentage_verdict(result, replace(view.given, percentage=result.percentage))
+        else:
+            verdict = percentage_verdict(result, view.given)
         source = source_text(result.percentage_source, result.percentage, view.given.percentage)
         if source is not None:
             return self._verdict_text(verdict) + Content.styled(f" · {source}", "$text-accent")
