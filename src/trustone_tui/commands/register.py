@@ -131,12 +131,12 @@ def _import(path: Path, session_path: Path) -> int:
         report(exc.problems)
         return EXIT_BAD_INPUT
     if len(read.register.flows) > MAX_REGISTER_FLOWS:
+        flows = f"{len(read.register.flows):,}".replace(",", ".")
+        most = f"{MAX_REGISTER_FLOWS:,}".replace(",", ".")
         report(
             [
-                f"{path}: {len(read.register.flows):,} ketens; een antwoordbestand houdt er "
-                f"hoogstens {MAX_REGISTER_FLOWS:,} bij (`trustone register check` leest er meer)".replace(
-                    ",", "."
-                )
+                f"{path}: {flows} ketens; een antwoordbestand houdt er hoogstens {most} bij "
+                "(`trustone register check` leest er meer)"
             ]
         )
         return EXIT_BAD_INPUT
