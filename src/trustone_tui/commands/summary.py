@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="one row per company and year (default: each company's latest assessment)",
     )
     parser.add_argument(
+        "--overdue",
+        action="store_true",
+        help="list every overdue action of the plans of action instead (as trustone overdue)",
+    )
+    parser.add_argument(
         "--top",
         type=int,
         default=DEFAULT_TOP,
@@ -58,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.overdue:
+        from trustone_tui.commands import overdue
+
+        recursive = ["--recursive"] if args.recursive else []
+        dialect = ["--csv-dialect", args.csv_dialect]
+        paths = [str(p) for p in args.paths]
+        return overdue.run([*paths, "--format", args.format, *recursive, *dialect])
     framework = framework_or_exit()
     files, missing = find_answer_files(args.paths, recursive=args.recursive)
     scored, failed = load_for_summary(files, framework)

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import unicodedata
 from typing import Literal
@@ -12,10 +14,17 @@ from typing import Literal
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
+from trustone_tui.report.actionplan import (
+    PLAN_CSS,
+    html_section,
+    markdown_section,
+    plan_json,
+    plan_view,
+)
 from trustone_tui.report.content import build_content
 from trustone_tui.report.csvtable import DEFAULT_DIALECT, DIALECTS, render_csv
 from trustone_tui.report.htmlpage import render_html
-from trustone_tui.report.jsondoc import render_json
+from trustone_tui.report.jsondoc import export_json
 from trustone_tui.report.markdown import render_markdown
 
 ReportFormat = Literal["md", "html", "csv", "json"]
@@ -31,12 +40,14 @@ def render_report(
     assessment: Assessment | None = None,
     csv_dialect: str = DEFAULT_DIALECT,
     final: bool = False,
+    today: dt.date | None = None,
 ) -> bytes:
     """The session's report as the bytes of a file in ``fmt`` (UTF-8; CSV with a BOM).
 
     Pass ``assessment`` when you already have it (it must be ``assess(framework, session)``).
     ``final`` marks the Markdown and HTML report *definitief* in its sign-off block (else
-    *concept*).
+    *concept*). Markdown, HTML and JSON include the plan of action (actions overdue on the
+    assessment date, else on ``today``, default the current date), before the sign-off.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -46,11 +57,28 @@ def render_report(
     if fmt == "csv":
         version = session.framework_version or framework.version
         return render_csv(session, assessment, version, csv_dialect)
+    view = plan_view(framework, session, today or dt.date.today())
     if fmt == "json":
-        return render_json(session, assessment, framework)
+        document = export_json(session, assessment, framework)
+        document["plan_of_action"] = plan_json(view)
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     content = build_content(session, framework, assessment, final)
-    text = render_markdown(content) if fmt == "md" else render_html(content)
+    if fmt == "md":
+        text = _before(
+            render_markdown(content), "## Ondertekening", "\n".join(markdown_section(view))
+        )
+    else:
+        text = render_html(content).replace("</style>", PLAN_CSS + "</style>", 1)
+        text = _before(text, '<section class="signoff">', html_section(view))
     return text.encode("utf-8")
+
+
+def _before(text: str, marker: str, section: str) -> str:
+    """``text`` with ``section`` put before ``marker`` (at the end when there is none)."""
+    at = text.find(marker)
+    if at < 0:
+        return text + section
+    return text[:at] + section + "\n" + text[at:]
 
 
 def default_filename(session: Session, fmt: ReportFormat) -> str:

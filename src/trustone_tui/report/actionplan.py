@@ -168,10 +168,19 @@ def _text(view: PlanView) -> str:
 
 
 def _markdown(view: PlanView, notes: bool) -> str:
+    lines = [f"# {markdown.inline(title(view))}", "", *markdown_body(view, notes)]
+    return "\n".join(lines) + "\n"
+
+
+def markdown_section(view: PlanView, notes: bool = True) -> list[str]:
+    """The plan as a section of the exported report (``## Plan van aanpak``)."""
+    return ["## Plan van aanpak", "", *markdown_body(view, notes), ""]
+
+
+def markdown_body(view: PlanView, notes: bool) -> list[str]:
+    """The plan's lines below its title: date, what it reaches, counts, the table, notes."""
     inline = markdown.inline
     lines = [
-        f"# {inline(title(view))}",
-        "",
         f"{date_line(view)}  ",
         f"{inline(reaches_line(view))}  ",
         counts_line(view.actions, view.on),
@@ -192,9 +201,9 @@ def _markdown(view: PlanView, notes: bool) -> str:
     lines += markdown.table(header, rows, "llllll") if rows else ["Nog geen acties."]
     if notes:
         for a in (a for a in view.actions if a.progress):
-            lines += ["", f"## Voortgang {inline(a.id)}", ""]
+            lines += ["", f"### Voortgang {inline(a.id)}", ""]
             lines += [f"- {date_text(p.date)}: {markdown.inline(p.note)}" for p in a.progress]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 # --------------------------------------------------------------------------- HTML
@@ -208,6 +217,32 @@ td.overdue { color: #a3191b; font-weight: bold; }
 
 
 def _html(view: PlanView, notes: bool) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title(view))}</title>\n<style>{plan_page_css(view)}{CSS}{PLAN_CSS}</style>\n"
+        "</head>\n<body>\n"
+        f"<header><h1>{esc(title(view))}</h1>{html_summary(view)}</header>\n"
+        f"<section>{html_table(view, notes)}</section>\n</body>\n</html>\n"
+    )
+
+
+def html_section(view: PlanView, notes: bool = True) -> str:
+    """The plan as a section of the exported report (its styles are :data:`PLAN_CSS`)."""
+    return (
+        f'<section class="plan-of-action"><h2>Plan van aanpak</h2>{html_summary(view)}'
+        f"{html_table(view, notes)}</section>"
+    )
+
+
+def html_summary(view: PlanView) -> str:
+    return (
+        f'<p class="subtitle">{esc(date_line(view))} · {esc(reaches_line(view))}</p>'
+        f"<p>{esc(counts_line(view.actions, view.on))}</p>"
+    )
+
+
+def html_table(view: PlanView, notes: bool) -> str:
     rows = []
     for a in view.actions:
         due = esc(date_text(a.due))
@@ -226,21 +261,11 @@ def _html(view: PlanView, notes: bool) -> str:
             f"<td>{esc(questions_text(a))}</td><td>{esc(a.owner)}</td>{due}"
             f"<td>{esc(STATUS_LABELS[a.status])}</td></tr>"
         )
-    table = (
+    if not rows:
+        return "<p>Nog geen acties.</p>"
+    return (
         "<table><thead><tr><th>Actie</th><th>Wat</th><th>Vragen</th><th>Eigenaar</th>"
         f"<th>Vóór</th><th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        if rows
-        else "<p>Nog geen acties.</p>"
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title(view))}</title>\n<style>{plan_page_css(view)}{CSS}{PLAN_CSS}</style>\n"
-        "</head>\n<body>\n"
-        f"<header><h1>{esc(title(view))}</h1>"
-        f'<p class="subtitle">{esc(date_line(view))} · {esc(reaches_line(view))}</p>'
-        f"<p>{esc(counts_line(view.actions, view.on))}</p></header>\n"
-        f"<section>{table}</section>\n</body>\n</html>\n"
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustone_tui.answerfile.read import AnswerFileError
+from trustone_tui.engine.actions import CLOSED_STATUSES, reference_date
 from trustone_tui.engine.scoring import Assessment, LevelGap, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
@@ -45,6 +46,10 @@ class CompanyRow:
     factory_insight: float
     #: Everything the next level still lacks (None at the top level).
     next_gap: LevelGap | None
+    #: Actions of the plan of action still to do (open or bezig), and how many of them are
+    #: overdue on the assessment date (today without one).
+    open_actions: int = 0
+    overdue_actions: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +106,14 @@ class Summary:
 
 
 def company_row(
-    file: str, session: Session, assessment: Assessment, framework_version: str = ""
+    file: str,
+    session: Session,
+    assessment: Assessment,
+    framework_version: str = "",
+    today: dt.date | None = None,
 ) -> CompanyRow:
     gap = assessment.next
+    judged_on = reference_date(session.interview.date, today or dt.date.today())
     return CompanyRow(
         file=file,
         name=session.company.name,
@@ -122,6 +132,8 @@ def company_row(
         quarry_insight=assessment.quarry_insight,
         factory_insight=assessment.factory_insight,
         next_gap=gap,
+        open_actions=sum(1 for a in session.actions if a.status not in CLOSED_STATUSES),
+        overdue_actions=sum(1 for a in session.actions if a.is_overdue(judged_on)),
     )
 
 

@@ -34,7 +34,7 @@ def _company_table(summary: Summary) -> list[str]:
     header = (
         f"  {'Bedrijf':<{NAME_WIDTH}} {'Cat':<3} {'Grootte':<8} {'Datum':<10} {'Kader':<6} "
         f"{'Interviewer':<{INTERVIEWER_WIDTH}} {'Punten':>11} {'%':>6} {'Groeves':>7} "
-        f"{'Fabr.':>6}  {'Niveau':<6} {'Open':>4}  Volgend"
+        f"{'Fabr.':>6}  {'Niveau':<6} {'Open':>4}  {'Acties':<14}  Volgend"
     )
     lines = [header]
     for row in summary.companies:
@@ -46,9 +46,17 @@ def _company_table(summary: Summary) -> list[str]:
             f"{interviewer:<{INTERVIEWER_WIDTH}} {score:>11} "
             f"{formatting.percent(row.percentage):>6} {formatting.percent(row.quarry_insight):>7} "
             f"{formatting.percent(row.factory_insight):>6}  {row.level or NO_LEVEL:<6} "
-            f"{row.open_questions:>4}  {next_missing(row)}"
+            f"{row.open_questions:>4}  {actions_cell(row):<14}  {next_missing(row)}"
         )
     return lines
+
+
+def actions_cell(row: CompanyRow) -> str:
+    """``3 open, 1 te laat``; ``—`` without actions to do."""
+    if not row.open_actions:
+        return "—"
+    late = f", {row.overdue_actions} te laat" if row.overdue_actions else ""
+    return f"{row.open_actions} open{late}"
 
 
 def _duplicates(summary: Summary) -> list[str]:
@@ -160,6 +168,8 @@ SUMMARY_HEADER = (
     "inzicht_fabrieken_nodig",
     "kernvragen_ontbreken",
     "volgend_ontbreekt",
+    "acties_open",
+    "acties_te_laat",
 )
 
 
@@ -188,10 +198,12 @@ def render_csv(summary: Summary, dialect: str = DEFAULT_DIALECT) -> bytes:
             row.next_gap.factory_insight_needed if row.next_gap else None,
             ", ".join(row.next_gap.core_questions_missing) if row.next_gap else "",
             next_missing(row),
+            row.open_actions,
+            row.overdue_actions,
         ]
         for row in summary.companies
     ]
-    rows += [[f.file, *([None] * 10), f.error, *([None] * 9)] for f in summary.failed]
+    rows += [[f.file, *([None] * 10), f.error, *([None] * 11)] for f in summary.failed]
     return csv_bytes(SUMMARY_HEADER, rows, DIALECTS[dialect])
 
 
@@ -218,6 +230,8 @@ def company_json(row: CompanyRow) -> dict[str, Any]:
         "factory_insight": float(row.factory_insight),
         "next": level_gap_json(row.next_gap) if row.next_gap else None,
         "next_missing": next_missing(row),
+        "open_actions": row.open_actions,
+        "overdue_actions": row.overdue_actions,
     }
 
 
