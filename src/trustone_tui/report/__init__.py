@@ -14,6 +14,7 @@ from typing import Literal
 from trustone_tui.engine.scoring import Assessment, assess
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
+from trustone_tui.report import registersection as register_section
 from trustone_tui.report.actionplan import (
     PLAN_CSS,
     html_section,
@@ -46,7 +47,8 @@ def render_report(
 
     Pass ``assessment`` when you already have it (it must be ``assess(framework, session)``).
     ``final`` marks the Markdown and HTML report *definitief* in its sign-off block (else
-    *concept*). Markdown, HTML and JSON include the plan of action (actions overdue on the
+    *concept*). Markdown, HTML and JSON include the supply-chain register's figures and its
+    unknown links (when the session keeps a register) and the plan of action (actions overdue on the
     assessment date, else on ``today``, default the current date), before the sign-off.
     """
     if fmt not in FORMATS:
@@ -60,16 +62,17 @@ def render_report(
     view = plan_view(framework, session, today or dt.date.today())
     if fmt == "json":
         document = export_json(session, assessment, framework)
+        document["register"] = register_section.register_json(session, framework)
         document["plan_of_action"] = plan_json(view)
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     content = build_content(session, framework, assessment, final)
     if fmt == "md":
-        text = _before(
-            render_markdown(content), "## Ondertekening", "\n".join(markdown_section(view))
-        )
+        sections = [*register_section.markdown_section(session, framework), *markdown_section(view)]
+        text = _before(render_markdown(content), "## Ondertekening", "\n".join(sections))
     else:
         text = render_html(content).replace("</style>", PLAN_CSS + "</style>", 1)
-        text = _before(text, '<section class="signoff">', html_section(view))
+        sections_html = register_section.html_section(session, framework) + html_section(view)
+        text = _before(text, '<section class="signoff">', sections_html)
     return text.encode("utf-8")
 
 

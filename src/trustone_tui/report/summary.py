@@ -17,6 +17,7 @@ from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.engine.actions import CLOSED_STATUSES, reference_date
 from trustone_tui.engine.scoring import Assessment, LevelGap, assess
 from trustone_tui.engine.session import Session
+from trustone_tui.engine.sources import session_figures
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import Category, Size
 from trustone_tui.store.answerfiles import load_session
@@ -50,6 +51,10 @@ class CompanyRow:
     #: overdue on the assessment date (today without one).
     open_actions: int = 0
     overdue_actions: int = 0
+    #: Flows in the session's register (None without one), and per kind of link the flows
+    #: where it is not known yet.
+    register_flows: int | None = None
+    unknown_links: dict[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +116,11 @@ def company_row(
     assessment: Assessment,
     framework_version: str = "",
     today: dt.date | None = None,
+    framework: Framework | None = None,
 ) -> CompanyRow:
     gap = assessment.next
     judged_on = reference_date(session.interview.date, today or dt.date.today())
+    figures = session_figures(session, framework) if framework is not None else None
     return CompanyRow(
         file=file,
         name=session.company.name,
@@ -134,6 +141,10 @@ def company_row(
         next_gap=gap,
         open_actions=sum(1 for a in session.actions if a.status not in CLOSED_STATUSES),
         overdue_actions=sum(1 for a in session.actions if a.is_overdue(judged_on)),
+        register_flows=None if figures is None else figures.flows,
+        unknown_links=None
+        if figures is None
+        else {kind: len(flows) for kind, flows in figures.unknown.items()},
     )
 
 
@@ -252,7 +263,9 @@ def summarise(
     assessment, or with ``all_years`` one per company and year (see :func:`one_per_company`)."""
     scored, duplicates, earlier = one_per_company(list(scored), all_years)
     return Summary(
-        companies=tuple(company_row(file, s, a, framework.version) for file, s, a in scored),
+        companies=tuple(
+            company_row(file, s, a, framework.version, framework=framework) for file, s, a in scored
+        ),
         failed=tuple(failed),
         levels=_level_counts(scored, framework),
         step_averages=_step_averages(scored),

@@ -170,6 +170,10 @@ SUMMARY_HEADER = (
     "volgend_ontbreekt",
     "acties_open",
     "acties_te_laat",
+    "ketens",
+    "onbekend_eerste_schakel",
+    "onbekend_fabriek",
+    "onbekend_groeve",
 )
 
 
@@ -200,10 +204,15 @@ def render_csv(summary: Summary, dialect: str = DEFAULT_DIALECT) -> bytes:
             next_missing(row),
             row.open_actions,
             row.overdue_actions,
+            row.register_flows,
+            *(
+                (row.unknown_links or {}).get(kind)
+                for kind in ("eerste_schakel", "fabriek", "groeve")
+            ),
         ]
         for row in summary.companies
     ]
-    rows += [[f.file, *([None] * 10), f.error, *([None] * 11)] for f in summary.failed]
+    rows += [[f.file, *([None] * 10), f.error, *([None] * 15)] for f in summary.failed]
     return csv_bytes(SUMMARY_HEADER, rows, DIALECTS[dialect])
 
 
@@ -232,6 +241,9 @@ def company_json(row: CompanyRow) -> dict[str, Any]:
         "next_missing": next_missing(row),
         "open_actions": row.open_actions,
         "overdue_actions": row.overdue_actions,
+        "register": None
+        if row.register_flows is None
+        else {"flows": row.register_flows, "unknown": dict(row.unknown_links or {})},
     }
 
 
