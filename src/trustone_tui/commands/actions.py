@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.commands.common import (
     EXIT_BAD_INPUT,
-    EXIT_OK,
     add_csv_dialect,
+    deliver,
     framework_or_exit,
-    report,
+    load_one,
 )
 from trustone_tui.report.actionplan import PLAN_FORMATS, plan_view, render_plan
-from trustone_tui.store.answerfiles import load_session
-from trustone_tui.store.output import OutputError, write_atomic
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,21 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str], today: dt.date | None = None) -> int:
     args = build_parser().parse_args(argv)
     framework = framework_or_exit()
-    try:
-        session = load_session(args.file, framework)
-    except AnswerFileError as exc:
-        report(exc.problems)
+    session = load_one(args.file, framework)
+    if session is None:
         return EXIT_BAD_INPUT
     view = plan_view(framework, session, today or dt.date.today())
     data = render_plan(view, args.format, notes=args.notes, csv_dialect=args.csv_dialect)
-    if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return EXIT_OK
-    try:
-        write_atomic(args.output, data, protect=[args.file])
-    except OutputError as exc:
-        report([f"trustone actions: {exc}"])
-        return EXIT_BAD_INPUT
-    return EXIT_OK
+    return deliver(data, args.output, args.file, "actions")

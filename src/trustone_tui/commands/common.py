@@ -12,6 +12,7 @@ from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework, FrameworkError
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.bankcache import default_framework
+from trustone_tui.store.output import OutputError, write_atomic
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -40,6 +41,31 @@ def load_all(paths: list[Path], framework: Framework) -> Iterator[tuple[Path, Se
         except AnswerFileError as exc:
             report(exc.problems)
             yield path, None
+
+
+def load_one(path: Path, framework: Framework) -> Session | None:
+    """The session of one answer file, or None after reporting its problems."""
+    try:
+        return load_session(path, framework)
+    except AnswerFileError as exc:
+        report(exc.problems)
+        return None
+
+
+def deliver(data: bytes, output: Path | None, source: Path, command: str) -> int:
+    """Write ``data`` to standard output, or atomically to ``output`` (never over ``source``);
+    the exit status."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    try:
+        write_atomic(output, data, protect=[source])
+    except OutputError as exc:
+        report([f"trustone {command}: {exc}"])
+        return EXIT_BAD_INPUT
+    return EXIT_OK
 
 
 def add_csv_dialect(parser: argparse.ArgumentParser) -> None:

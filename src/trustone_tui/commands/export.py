@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError
 from trustone_tui.commands.common import (
     EXIT_BAD_INPUT,
-    EXIT_OK,
     add_csv_dialect,
+    deliver,
     framework_or_exit,
+    load_one,
     report,
 )
 from trustone_tui.report import FORMATS, ReportFormat, render_report
-from trustone_tui.store.answerfiles import load_session
-from trustone_tui.store.output import OutputError, same_file, write_atomic
+from trustone_tui.store.output import OutputError, same_file
 
 #: Output suffixes that choose the format when --format is not given.
 FORMAT_BY_SUFFIX: dict[str, ReportFormat] = {
@@ -92,22 +90,10 @@ def run(argv: list[str]) -> int:
         report([f"trustone export: {exc}"])
         return EXIT_BAD_INPUT
     framework = framework_or_exit()
-    try:
-        session = load_session(args.file, framework)
-    except AnswerFileError as exc:
-        report(exc.problems)
+    session = load_one(args.file, framework)
+    if session is None:
         return EXIT_BAD_INPUT
     data = render_report(
         session, framework, fmt, csv_dialect=args.csv_dialect, final=args.definitief
     )
-    if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return EXIT_OK
-    try:
-        write_atomic(args.output, data, protect=[args.file])
-    except OutputError as exc:
-        report([f"trustone export: {exc}"])
-        return EXIT_BAD_INPUT
-    return EXIT_OK
+    return deliver(data, args.output, args.file, "export")

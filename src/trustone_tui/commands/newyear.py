@@ -7,12 +7,16 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from trustone_tui.answerfile.read import AnswerFileError
-from trustone_tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, framework_or_exit, report
+from trustone_tui.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    framework_or_exit,
+    load_one,
+    report,
+)
 from trustone_tui.engine.newyear import assessment_year, next_year_session
 from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR
 from trustone_tui.store import atomic
-from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.saveerrors import SaveError
 from trustone_tui.store.sessions import serialise
 
@@ -43,10 +47,8 @@ def run(argv: list[str], now: dt.datetime | None = None) -> int:
         report([f"trustone new-year: --year {args.year}: must be from {FIRST_YEAR} to {LAST_YEAR}"])
         return EXIT_BAD_INPUT
     framework = framework_or_exit()
-    try:
-        session = load_session(args.file, framework)
-    except AnswerFileError as exc:
-        report(exc.problems)
+    session = load_one(args.file, framework)
+    if session is None:
         return EXIT_BAD_INPUT
     moment = now or dt.datetime.now().astimezone().replace(microsecond=0)
     year = args.year if args.year is not None else assessment_year(session, moment.date())

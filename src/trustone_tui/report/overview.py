@@ -16,7 +16,7 @@ from pathlib import Path
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import Session
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import Category
+from trustone_tui.framework.model import Category, Size
 from trustone_tui.report.summary import (
     NO_LEVEL,
     Duplicate,
@@ -40,7 +40,7 @@ class OverviewRow:
     path: Path
     company: str
     category: Category
-    size: str
+    size: Size
     level: str | None
     #: Rank of the level (0 without one): sorts levels in their own order, not as text.
     level_rank: int
@@ -94,7 +94,7 @@ def overview_row(
         path=path,
         company=session.company.name,
         category=assessment.profile.category,
-        size=assessment.profile.size_label,
+        size=assessment.profile.size,
         level=level.id if level else None,
         level_rank=level.rank if level else 0,
         points=assessment.points,

@@ -29,13 +29,11 @@ from trustone_tui.report.overview import (
     filtered,
     load_overview,
 )
-from trustone_tui.report.summaryformat import aggregate_lines
+from trustone_tui.report.summaryformat import SHORT_SIZES, aggregate_lines
 from trustone_tui.text import formatting
 from trustone_tui.text.plain import printable
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.titlebar import TitleBar
-
-SHORT_SIZES = {"klein bedrijf": "klein", "middelgroot/groot bedrijf": "mg/groot"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +55,8 @@ def _next(row: OverviewRow) -> str:
 
 COLUMNS: tuple[Column, ...] = (
     Column("Bedrijf", lambda r: printable(r.company), lambda r: r.company.casefold()),
-    Column("Cat.", lambda r: r.category, lambda r: r.category),
-    Column("Omvang", lambda r: SHORT_SIZES.get(r.size, r.size), lambda r: r.size),
+    Column("Omvang", lambda r: SHORT_SIZES[r.size], lambda r: SHORT_SIZES[r.size]),
+    Column("Omvang", lambda r: SHORT_SIZES[r.size], lambda r: r.size),
     Column("Niveau", lambda r: r.level_label, lambda r: r.level_rank),
     Column(
         "Punten",
