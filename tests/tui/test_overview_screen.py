@@ -62,6 +62,8 @@ async def test_the_folder_is_one_table_with_what_each_company_needs(
         table = screen.query_one(DataTable)
         assert column(table, "Bedrijf") == ["Aardewerk & Steen", "Natuursteen Van Dijk & Zn. B.V."]
         assert column(table, "Niveau") == ["geen", "C2"]
+        assert column(table, "Cat.") == ["B", "C"]
+        assert column(table, "Omvang") == ["klein", "mg/groot"]
         needs = column(table, "Volgend niveau")
         assert needs[1].startswith("C3: nog 28 punten; inzicht groeves nog 5 procentpunt")
         assert column(table, "Beoordeeld")[1] == "12-11-2026"

@@ -121,6 +121,25 @@ class RegisterScene(Scene):
         await _quiet(pilot)
 
 
+class OverviewScene(Scene):
+    """The start screen's overview of the scene folder (``v``, Enter), once it has read it.
+
+    The overview reads its folder in a worker started after its first paint, so the scene
+    waits for the table itself rather than for a number of frames."""
+
+    async def setup(self, pilot: Pilot[None]) -> None:
+        from trustone_tui.tui.screens.overview import OverviewScreen
+
+        await super().setup(pilot)
+        await pilot.press("v", "enter")
+        for _ in range(500):  # at most 5 s
+            screen = pilot.app.screen
+            if isinstance(screen, OverviewScreen) and screen.overview is not None:
+                break
+            await pilot.pause(0.01)
+        await _quiet(pilot)
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("start", "Startscherm met recente sessies", (110, 30), demo=False),
     Scene("interview", "Interview (120x40)", (120, 40), question="1.1.5"),
@@ -137,13 +156,7 @@ SCENES: tuple[Scene, ...] = (
         question="5.1",
         keys=("ctrl+p", *"plan toepassen", "enter"),
     ),
-    Scene(
-        "overview",
-        "Overzicht van een map (secretariaat)",
-        (120, 30),
-        demo=False,
-        keys=("v", "enter"),
-    ),
+    OverviewScene("overview", "Overzicht van een map (secretariaat)", (120, 30), demo=False),
     RegisterScene("register", "Ketenoverzicht", (160, 45), question="2.1.1c", keys=("k",)),
 )
 

@@ -55,8 +55,8 @@ def _next(row: OverviewRow) -> str:
 
 COLUMNS: tuple[Column, ...] = (
     Column("Bedrijf", lambda r: printable(r.company), lambda r: r.company.casefold()),
+    Column("Cat.", lambda r: r.category, lambda r: r.category),
     Column("Omvang", lambda r: SHORT_SIZES[r.size], lambda r: SHORT_SIZES[r.size]),
-    Column("Omvang", lambda r: SHORT_SIZES[r.size], lambda r: r.size),
     Column("Niveau", lambda r: r.level_label, lambda r: r.level_rank),
     Column(
         "Punten",
