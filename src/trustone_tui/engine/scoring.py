@@ -137,10 +137,16 @@ _UNANSWERED = QuestionAnswer()
 
 
 def score_question(
-    question: Question, given: QuestionAnswer | None, profile: Profile, framework: Framework
+    question: Question,
+    given: QuestionAnswer | None,
+    profile: Profile,
+    framework: Framework,
+    source: PercentageSource | None = None,
 ) -> QuestionResult:
+    """How ``given`` scores; its percentage comes from ``source`` (default: it was entered)."""
     given = given or _UNANSWERED
-    source = "entered" if given.percentage is not None else None
+    if source is None and given.percentage is not None:
+        source = "entered"
     return _score(framework, question.id, given.answer, given.percentage, profile.key, source)
 
 
@@ -283,7 +289,10 @@ class _LevelRule(NamedTuple):
 class _Layout(NamedTuple):
     """What scoring walks for every session, worked out once per framework and category."""
 
-    #: Each step with the ids of its scored questions, in framework order.
+    #: The ids of the scored questions, in framework order (the keys of ``results``).
+    question_ids: tuple[str, ...]
+    #: Each step with the ids of its questions counted for the category, in framework order (a
+    #: question is counted or not by the category alone: ``Question.max_for``).
     steps: tuple[tuple[StepFile, tuple[str, ...]], ...]
     #: Each level of the category, lowest first.
     levels: tuple[_LevelRule, ...]
@@ -292,8 +301,15 @@ class _Layout(NamedTuple):
 @functools.lru_cache(maxsize=16)
 def _layout(framework: Framework, category: Category) -> _Layout:
     return _Layout(
+        question_ids=tuple(q.id for step in framework.steps for q in step.questions if q.is_scored),
         steps=tuple(
-            (step, tuple(q.id for q in step.questions if q.is_scored)) for step in framework.steps
+            (
+                step,
+                tuple(
+                    q.id for q in step.questions if q.is_scored and q.max_for(category) is not None
+                ),
+            )
+            for step in framework.steps
         ),
         levels=tuple(
             _LevelRule.of(
@@ -315,27 +331,47 @@ def assess_answers(
     layout = _layout(framework, profile.category)
     profile_key = profile.key
     results: dict[str, QuestionResult] = {}
+    for qid in layout.question_ids:
+        # score_question, inlined: this loop runs for every question of every session.
+        given = answers.get(qid) or _UNANSWERED
+        percentage = given.percentage
+        if sources is None:
+            source: PercentageSource | None = "entered" if percentage is not None else None
+        else:
+            source = sources.get(qid)
+        results[qid] = _score(framework, qid, given.answer, percentage, profile_key, source)
+    return _summarise(framework, profile, layout, results)
+
+
+def with_results(
+    framework: Framework, assessment: Assessment, changed: Mapping[str, QuestionResult]
+) -> Assessment:
+    """The assessment with some question results replaced, everything else worked out again.
+
+    Equal to :func:`assess_answers` for answers that score ``changed`` (and as before for the
+    other questions), without scoring the unchanged questions again.
+    """
+    if not changed:
+        return assessment
+    profile = assessment.profile
+    results = dict(assessment.results)
+    results.update(changed)
+    return _summarise(framework, profile, _layout(framework, profile.category), results)
+
+
+def _summarise(
+    framework: Framework, profile: Profile, layout: _Layout, results: dict[str, QuestionResult]
+) -> Assessment:
+    """Steps, totals, insight, gaps and level of the scored questions' results."""
     steps = []
     for step, question_ids in layout.steps:
         points = max_points = 0.0
         answered = still_open = 0
         for qid in question_ids:
-            # score_question, inlined: this loop runs for every question of every session.
-            given = answers.get(qid) or _UNANSWERED
-            percentage = given.percentage
-            if sources is None:
-                source: PercentageSource | None = "entered" if percentage is not None else None
-            else:
-                source = sources.get(qid)
-            results[qid] = result = _score(
-                framework, qid, given.answer, percentage, profile_key, source
-            )
-            status = result.status
-            if status == "not_counted":
-                continue
+            result = results[qid]
             points += result.points or 0
             max_points += result.max_points
-            if status == "open":
+            if result.status == "open":
                 still_open += 1
             else:
                 answered += 1
