@@ -26,6 +26,7 @@ remaining ties go to the question that comes first in the framework, then its ea
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Mapping
@@ -38,11 +39,12 @@ from trustone_tui.engine.scoring import (
     assess,
     assess_answers,
     score_question,
+    with_results,
 )
 from trustone_tui.engine.session import QuestionAnswer, Session, profile_of
 from trustone_tui.engine.sources import effective_answers
 from trustone_tui.framework.bank import Framework
-from trustone_tui.framework.model import AnswerWord, Level, Question
+from trustone_tui.framework.model import AnswerWord, Category, Level, Question
 from trustone_tui.framework.profile import Profile
 
 #: Why a step is in the plan: a core question of the level, an insight threshold, or points.
@@ -129,8 +131,7 @@ class _Chain(NamedTuple):
     question: Question
     reason: StepReason
     start: QuestionResult
-    #: The answer given, and what each step records in its ``field`` (a word or a percentage).
-    given: QuestionAnswer
+    #: What each step records in its ``field`` (a word or a percentage).
     targets: tuple[AnswerWord | float, ...]
     results: tuple[QuestionResult, ...]
     #: Points gained per step, in exact integer units (``per_point`` units make one point).
@@ -138,14 +139,13 @@ class _Chain(NamedTuple):
     forced: int
     field: StepField
 
-    @property
-    def states(self) -> tuple[QuestionAnswer, ...]:
-        """The answer after each step (the given one with the step's field changed)."""
+    def states(self, given: QuestionAnswer) -> tuple[QuestionAnswer, ...]:
+        """The answer after each step: ``given`` with the step's field changed."""
         if self.field == "answer":
             words = cast("tuple[AnswerWord, ...]", self.targets)
-            return tuple(replace(self.given, answer=word) for word in words)
+            return tuple(replace(given, answer=word) for word in words)
         numbers = cast("tuple[float, ...]", self.targets)
-        return tuple(replace(self.given, percentage=number) for number in numbers)
+        return tuple(replace(given, percentage=number) for number in numbers)
 
 
 # --------------------------------------------------------------------------- public API
@@ -162,8 +162,13 @@ def plan(
     None when there is no level above the current one. Pass ``assessment`` when you already
     have ``assess(framework, session)`` to save scoring twice.
     """
-    profile = profile_of(session.company, framework)
-    answers = effective_answers(session, framework).answers  # the percentages that count
+    profile = assessment.profile if assessment else profile_of(session.company, framework)
+    # The percentages that count: the register's where it has them.
+    answers = (
+        session.answers
+        if session.register is None
+        else effective_answers(session, framework).answers
+    )
     return plan_answers(framework, profile, answers, target, assessment)
 
 
@@ -234,12 +239,30 @@ def best_case(
     """The level the company reaches if every open question became *Ja*.
 
     Open choice and percentage questions are recorded as *Ja*, open band questions as 100%;
-    answered and n.v.t. questions stay as they are.
+    answered and n.v.t. questions stay as they are. This equals
+    ``assess(framework, replace(session, answers=best_case_answers(...)))``; only the open
+    questions are scored again. (An open question has no percentage from the register: with
+    one it would be answered.)
     """
     current = assessment or assess(framework, session)
-    answers = best_case_answers(session.answers, current.open_questions())
-    best = assess(framework, replace(session, answers=answers))
-    return BestCase(current, best, len(current.open_questions()))
+    profile = current.profile
+    best: dict[str, QuestionResult] = {}
+    for result in current.open_questions():
+        question = result.question
+        if question.kind == "band":
+            given = session.answers.get(question.id) or _UNANSWERED
+            best[question.id] = score_question(
+                question, QuestionAnswer(given.answer, 100.0), profile, framework
+            )
+        else:  # open: no answer word; a percentage it has keeps its source
+            best[question.id] = score_question(
+                question,
+                QuestionAnswer("ja", result.percentage),
+                profile,
+                framework,
+                result.percentage_source,
+            )
+    return BestCase(current, with_results(framework, current, best), len(best))
 
 
 def best_case_answers(
@@ -281,6 +304,50 @@ def _target_level(
     raise ValueError(f"{wanted} is not a level of category {profile.category}")
 
 
+class _Slot(NamedTuple):
+    """A question counted for a level's category, as every plan to that level sees it."""
+
+    #: The question's place among the scored questions (the order of ``Assessment.results``).
+    order: int
+    question_id: str
+    #: The level's insight threshold for the question, if it is an insight question.
+    threshold: float | None
+    reason: StepReason
+    core: bool
+    #: The question's chains met so far, by question result (shared between sessions by the
+    #: engine) and the answer and percentage given; notes and ticked elements do not change a
+    #: chain.
+    kept: dict[tuple[int, str | None, float | None], _KeptChain]
+
+
+#: Chains kept per question and level at most (all are dropped when full, then made again).
+_MAX_KEPT_CHAINS = 1024
+
+
+def _slots(framework: Framework, level: Level) -> tuple[_Slot, ...]:
+    """The questions counted for the level's category, with what the level asks of each."""
+    # Kept by the level's id: hashing a Level hashes all its fields.
+    return _level_slots(framework, level.category, level.id)
+
+
+@functools.lru_cache(maxsize=64)
+def _level_slots(framework: Framework, category: Category, level_id: str) -> tuple[_Slot, ...]:
+    level = next(lv for lv in framework.levels[category] if lv.id == level_id)
+    insight = framework.meta.insight
+    thresholds: dict[str, tuple[float | None, StepReason]] = {
+        insight.quarry_question: (level.quarry_insight_min, "quarry_insight"),
+        insight.factory_question: (level.factory_insight_min, "factory_insight"),
+    }
+    core = {q.id for q in framework.core_questions(level.core_levels, level.category)}
+    scored = (q for step in framework.steps for q in step.questions if q.is_scored)
+    slots = []
+    for order, question in enumerate(scored):
+        if question.max_for(category) is not None:
+            threshold, reason = thresholds.get(question.id, (None, "points"))
+            slots.append(_Slot(order, question.id, threshold, reason, question.id in core, {}))
+    return tuple(slots)
+
+
 def _chains(
     framework: Framework,
     profile: Profile,
@@ -294,48 +361,75 @@ def _chains(
     Also returns why the level cannot be reached (if so) and the units per point in which the
     chains count their gains.
     """
-    insight = framework.meta.insight
-    thresholds: dict[str, tuple[float, StepReason]] = {
-        insight.quarry_question: (level.quarry_insight_min, "quarry_insight"),
-        insight.factory_question: (level.factory_insight_min, "factory_insight"),
-    }
-    core = {q.id for q in framework.core_questions(level.core_levels, level.category)}
-    raw: list[tuple[int, QuestionResult, QuestionAnswer, _QuestionChain]] = []
+    results = assessment.results
     blockers: list[Blocker] = []
-    for order, (qid, result) in enumerate(assessment.results.items()):
-        if result.status in ("nvt", "not_counted"):
+    found: list[_KeptChain] = []
+    per_point = _per_point([points_needed])
+    for slot in _slots(framework, level):
+        result = results[slot.question_id]
+        if result.status == "nvt":
             continue
-        given = answers.get(qid) or _UNANSWERED
-        threshold: float | None
-        reason: StepReason
-        threshold, reason = thresholds.get(qid, (None, "points"))
-        chain = _question_chain(framework, profile, result, given, threshold, reason, qid in core)
-        blockers.extend(chain.blockers)
-        if chain.targets:
-            raw.append((order, result, given, chain))
-    # Every chain's points are whole in the largest of their units (points are binary fractions).
-    per_point = max((c.per_point for _, _, _, c in raw), default=1)
-    per_point = max(per_point, _per_point([points_needed]))
-    chains = [
-        _Chain(
-            order,
-            result.question,
-            chain.reason,
-            result,
-            given,
-            chain.targets,
-            chain.results,
-            _scaled(chain.gains, per_point // chain.per_point),
-            chain.forced,
-            chain.field,
-        )
-        for order, result, given, chain in raw
-    ]
+        given = answers.get(slot.question_id) or _UNANSWERED
+        key = (id(result), given.answer, given.percentage)
+        kept = slot.kept.get(key)
+        if kept is None or kept.result is not result:
+            kept = _keep(slot, key, framework, profile, result, given)
+        if kept.blockers:
+            blockers.extend(kept.blockers)
+        if kept.scaled:
+            found.append(kept)
+            # Every chain's points are whole in the largest of their units (binary fractions).
+            if kept.per_point > per_point:
+                per_point = kept.per_point
+    chains = [kept.scaled.get(per_point) or kept.in_units(per_point) for kept in found]
     return chains, blockers, per_point
 
 
-def _scaled(gains: tuple[int, ...], factor: int) -> tuple[int, ...]:
-    return gains if factor == 1 else tuple(gain * factor for gain in gains)
+class _KeptChain(NamedTuple):
+    """One question's chain as scoring many sessions meets it again and again."""
+
+    result: QuestionResult
+    blockers: tuple[Blocker, ...]
+    #: Units per point in which the chain's own gains are whole numbers.
+    per_point: int
+    #: The chain with its gains in each unit asked for so far (empty: the chain has no steps).
+    scaled: dict[int, _Chain]
+
+    def in_units(self, per_point: int) -> _Chain:
+        chain = self.scaled[self.per_point]
+        factor = per_point // self.per_point
+        scaled = chain._replace(gains=tuple(gain * factor for gain in chain.gains))
+        self.scaled[per_point] = scaled
+        return scaled
+
+
+def _keep(
+    slot: _Slot,
+    key: tuple[int, str | None, float | None],
+    framework: Framework,
+    profile: Profile,
+    result: QuestionResult,
+    given: QuestionAnswer,
+) -> _KeptChain:
+    chain = _build_chain(framework, profile, result, given, slot.threshold, slot.reason, slot.core)
+    scaled: dict[int, _Chain] = {}
+    if chain.targets:
+        scaled[chain.per_point] = _Chain(
+            slot.order,
+            result.question,
+            chain.reason,
+            result,
+            chain.targets,
+            chain.results,
+            chain.gains,
+            chain.forced,
+            chain.field,
+        )
+    kept = _KeptChain(result, chain.blockers, chain.per_point, scaled)
+    if len(slot.kept) >= _MAX_KEPT_CHAINS:
+        slot.kept.clear()
+    slot.kept[key] = kept
+    return kept
 
 
 class _QuestionChain(NamedTuple):
@@ -354,39 +448,6 @@ class _QuestionChain(NamedTuple):
 
 
 _UNANSWERED = QuestionAnswer()
-#: Chains kept per question result (shared between sessions by the engine), answer given,
-#: threshold and core flag: scoring many files plans the same questions again and again.
-_KEPT_CHAINS: dict[
-    tuple[int, str | None, float | None, float | None, bool],
-    tuple[QuestionResult, Framework, _QuestionChain],
-] = {}
-_MAX_KEPT_CHAINS = 16384
-
-
-def _question_chain(
-    framework: Framework,
-    profile: Profile,
-    result: QuestionResult,
-    given: QuestionAnswer,
-    threshold: float | None,
-    reason: StepReason,
-    core: bool,
-) -> _QuestionChain:
-    """The steps one question offers and how many are forced (kept: see ``_KEPT_CHAINS``).
-
-    The chain depends on the result (question, answer, percentage, profile), the answer and
-    percentage given, the level's threshold for the question and whether it is a core
-    question; notes and ticked elements do not change it.
-    """
-    key = (id(result), given.answer, given.percentage, threshold, core)
-    kept = _KEPT_CHAINS.get(key)
-    if kept is not None and kept[0] is result and kept[1] is framework:
-        return kept[2]
-    chain = _build_chain(framework, profile, result, given, threshold, reason, core)
-    if len(_KEPT_CHAINS) >= _MAX_KEPT_CHAINS:
-        _KEPT_CHAINS.clear()
-    _KEPT_CHAINS[key] = (result, framework, chain)
-    return chain
 
 
 def _build_chain(
@@ -398,6 +459,12 @@ def _build_chain(
     reason: StepReason,
     core: bool,
 ) -> _QuestionChain:
+    """The steps one question offers and how many are forced.
+
+    The chain depends on the result (question, answer, percentage, profile), the answer and
+    percentage given, the level's threshold for the question and whether it is a core
+    question.
+    """
     question = result.question
     qid = question.id
     field: StepField
