@@ -10,6 +10,7 @@ Levels are ranks (1 = B1/C1); 0 means "no level yet".
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -108,11 +109,19 @@ def timeline_position(
     n = participation_year(company, year)
     if n is None:
         return None
-    timeline = framework.meta.timeline
     category = category_for(company.imports_from_risk_countries)
-    assumed = company.entry_level is None
-    entry = timeline.stages[0].level if company.entry_level is None else company.entry_level
-    rank = level.rank if level else 0
+    return _position(framework, category, company.entry_level, n, level.rank if level else 0, year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _position(
+    framework: Framework, category: Category, entry_level: int | None, n: int, rank: int, year: int
+) -> TimelinePosition:
+    """:func:`timeline_position` of participation year ``n`` (kept: scoring many files asks
+    the same few questions again and again)."""
+    timeline = framework.meta.timeline
+    assumed = entry_level is None
+    entry = timeline.stages[0].level if entry_level is None else entry_level
     delay = 0
     while rank < expected_level(framework, category, entry, n - delay):
         delay += 1
@@ -148,6 +157,7 @@ def column_levels(column: FrequencyColumn) -> tuple[int, ...]:
         ) from None
 
 
+@functools.lru_cache(maxsize=256)
 def frequency_column(
     framework: Framework, participation_year: int, level: int | None
 ) -> FrequencyColumn:
@@ -157,7 +167,8 @@ def frequency_column(
     A level with several columns (3 and up) alternates year by year: the column whose year
     has the same parity as ``participation_year``, the nearest one when several do (so the
     pattern continues beyond year 8). An unknown level (None) or one below the table uses the
-    lowest level's columns; one above it the highest level's.
+    lowest level's columns; one above it the highest level's. (Kept per framework, year and
+    level: scoring many files asks the same few again and again.)
     """
     columns = framework.meta.frequency.columns
     levels = sorted({lv for column in columns for lv in column_levels(column)})
