@@ -314,10 +314,11 @@ class _Slot(NamedTuple):
     threshold: float | None
     reason: StepReason
     core: bool
-    #: The question's chains met so far, by question result (shared between sessions by the
-    #: engine) and the answer and percentage given; notes and ticked elements do not change a
-    #: chain.
-    kept: dict[tuple[int, str | None, float | None], _KeptChain]
+    #: The question's chains met so far, by the id of their question result (shared between
+    #: sessions by the engine; kept with the chain, so the id cannot be reused). The result
+    #: decides the chain: it is scored from the answer word and the percentage that the chain
+    #: starts from, and notes and ticked elements do not change a chain.
+    kept: dict[int, _KeptChain]
 
 
 #: Chains kept per question and level at most (all are dropped when full, then made again).
@@ -369,11 +370,10 @@ def _chains(
         result = results[slot.question_id]
         if result.status == "nvt":
             continue
-        given = answers.get(slot.question_id) or _UNANSWERED
-        key = (id(result), given.answer, given.percentage)
-        kept = slot.kept.get(key)
+        kept = slot.kept.get(id(result))
         if kept is None or kept.result is not result:
-            kept = _keep(slot, key, framework, profile, result, given)
+            given = answers.get(slot.question_id) or _UNANSWERED
+            kept = _keep(slot, framework, profile, result, given)
         if kept.blockers:
             blockers.extend(kept.blockers)
         if kept.scaled:
@@ -405,7 +405,6 @@ class _KeptChain(NamedTuple):
 
 def _keep(
     slot: _Slot,
-    key: tuple[int, str | None, float | None],
     framework: Framework,
     profile: Profile,
     result: QuestionResult,
@@ -428,7 +427,7 @@ def _keep(
     kept = _KeptChain(result, chain.blockers, chain.per_point, scaled)
     if len(slot.kept) >= _MAX_KEPT_CHAINS:
         slot.kept.clear()
-    slot.kept[key] = kept
+    slot.kept[id(result)] = kept
     return kept
 
 
