@@ -229,6 +229,12 @@ def _earned_x100(points: float) -> int | Fraction:
     return _exact(points * 2) * 50
 
 
+#: What decides a level's gap: points earned (hundredths), maximum points, the two insight
+#: percentages and the core questions still missing.
+_GapKey = tuple[int | Fraction, int | Fraction, float, float, tuple[str, ...]]
+_MAX_KEPT_GAPS = 4096
+
+
 class _LevelRule(NamedTuple):
     """A level with what its gap needs worked out once (exact values, core question ids).
 
@@ -241,6 +247,9 @@ class _LevelRule(NamedTuple):
     #: "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
     points_above_x100: int | Fraction | None
     core_question_ids: tuple[str, ...]
+    #: Gaps made so far, by what decides them (see :meth:`gap`): scoring many sessions meets
+    #: the same few again and again.
+    kept: dict[_GapKey, LevelGap]
 
     @classmethod
     def of(cls, level: Level, core_question_ids: tuple[str, ...]) -> _LevelRule:
@@ -250,6 +259,7 @@ class _LevelRule(NamedTuple):
             _exact(level.score_min),
             None if above is None else _exact(above * 2) * 50 + 50,
             core_question_ids,
+            {},
         )
 
     def gap(
@@ -260,13 +270,6 @@ class _LevelRule(NamedTuple):
         quarry: float,
         factory: float,
     ) -> LevelGap:
-        # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
-        # whole numbers stay ints, which is much faster than Fraction.
-        required_x100 = self.score_min * max_points
-        if self.points_above_x100 is not None:
-            required_x100 = max(required_x100, self.points_above_x100)
-        # Round up to the next half point: ceil(deficit in half points) / 2.
-        points_needed = max(0, -(-(required_x100 - earned_x100) // 50)) / 2
         missing = (
             tuple(
                 qid
@@ -276,6 +279,30 @@ class _LevelRule(NamedTuple):
             if self.core_question_ids  # most levels have none: no generator for nothing
             else ()
         )
+        key = (earned_x100, max_points, quarry, factory, missing)
+        gap = self.kept.get(key)
+        if gap is None:
+            gap = self._gap(earned_x100, max_points, quarry, factory, missing)
+            if len(self.kept) >= _MAX_KEPT_GAPS:
+                self.kept.clear()
+            self.kept[key] = gap
+        return gap
+
+    def _gap(
+        self,
+        earned_x100: int | Fraction,
+        max_points: int | Fraction,
+        quarry: float,
+        factory: float,
+        missing: tuple[str, ...],
+    ) -> LevelGap:
+        # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
+        # whole numbers stay ints, which is much faster than Fraction.
+        required_x100 = self.score_min * max_points
+        if self.points_above_x100 is not None:
+            required_x100 = max(required_x100, self.points_above_x100)
+        # Round up to the next half point: ceil(deficit in half points) / 2.
+        points_needed = max(0, -(-(required_x100 - earned_x100) // 50)) / 2
         level = self.level
         return LevelGap(
             level,
@@ -296,21 +323,23 @@ class _Layout(NamedTuple):
     steps: tuple[tuple[StepFile, tuple[str, ...]], ...]
     #: Each level of the category, lowest first.
     levels: tuple[_LevelRule, ...]
+    #: The index in ``steps`` of each counted question's step.
+    step_of: dict[str, int]
 
 
 @functools.lru_cache(maxsize=16)
 def _layout(framework: Framework, category: Category) -> _Layout:
+    steps = tuple(
+        (
+            step,
+            tuple(q.id for q in step.questions if q.is_scored and q.max_for(category) is not None),
+        )
+        for step in framework.steps
+    )
     return _Layout(
         question_ids=tuple(q.id for step in framework.steps for q in step.questions if q.is_scored),
-        steps=tuple(
-            (
-                step,
-                tuple(
-                    q.id for q in step.questions if q.is_scored and q.max_for(category) is not None
-                ),
-            )
-            for step in framework.steps
-        ),
+        steps=steps,
+        step_of={qid: index for index, (_step, ids) in enumerate(steps) for qid in ids},
         levels=tuple(
             _LevelRule.of(
                 lv, tuple(q.id for q in framework.core_questions(lv.core_levels, lv.category))
@@ -340,7 +369,8 @@ def assess_answers(
         else:
             source = sources.get(qid)
         results[qid] = _score(framework, qid, given.answer, percentage, profile_key, source)
-    return _summarise(framework, profile, layout, results)
+    steps = tuple(_step_result(step, question_ids, results) for step, question_ids in layout.steps)
+    return _summarise(framework, profile, layout, results, steps)
 
 
 def with_results(
@@ -349,33 +379,50 @@ def with_results(
     """The assessment with some question results replaced, everything else worked out again.
 
     Equal to :func:`assess_answers` for answers that score ``changed`` (and as before for the
-    other questions), without scoring the unchanged questions again.
+    other questions), without scoring the unchanged questions again nor adding up the steps
+    they leave as they were.
     """
     if not changed:
         return assessment
     profile = assessment.profile
+    layout = _layout(framework, profile.category)
     results = dict(assessment.results)
     results.update(changed)
-    return _summarise(framework, profile, _layout(framework, profile.category), results)
+    touched = {layout.step_of[qid] for qid in changed if qid in layout.step_of}
+    steps = tuple(
+        _step_result(step, question_ids, results) if index in touched else before
+        for index, ((step, question_ids), before) in enumerate(
+            zip(layout.steps, assessment.steps, strict=True)
+        )
+    )
+    return _summarise(framework, profile, layout, results, steps)
+
+
+def _step_result(
+    step: StepFile, question_ids: tuple[str, ...], results: Mapping[str, QuestionResult]
+) -> StepResult:
+    """The points and counts of one step's counted questions."""
+    points = max_points = 0.0
+    answered = still_open = 0
+    for qid in question_ids:
+        result = results[qid]
+        points += result.points or 0
+        max_points += result.max_points
+        if result.status == "open":
+            still_open += 1
+        else:
+            answered += 1
+    return StepResult(step.number, step.title, points, max_points, answered, still_open)
 
 
 def _summarise(
-    framework: Framework, profile: Profile, layout: _Layout, results: dict[str, QuestionResult]
+    framework: Framework,
+    profile: Profile,
+    layout: _Layout,
+    results: dict[str, QuestionResult],
+    steps: tuple[StepResult, ...],
 ) -> Assessment:
-    """Steps, totals, insight, gaps and level of the scored questions' results."""
-    steps = []
-    for step, question_ids in layout.steps:
-        points = max_points = 0.0
-        answered = still_open = 0
-        for qid in question_ids:
-            result = results[qid]
-            points += result.points or 0
-            max_points += result.max_points
-            if result.status == "open":
-                still_open += 1
-            else:
-                answered += 1
-        steps.append(StepResult(step.number, step.title, points, max_points, answered, still_open))
+    """Totals, insight, gaps and level of the scored questions' results and their steps."""
     points = sum(s.points for s in steps)
     max_points = sum(s.max_points for s in steps)
     percentage = points / max_points * 100 if max_points else 0.0
@@ -390,7 +437,7 @@ def _summarise(
         if gap.met:
             level = gap.level
     return Assessment(
-        profile, results, tuple(steps), points, max_points, percentage, quarry, factory, level, gaps
+        profile, results, steps, points, max_points, percentage, quarry, factory, level, gaps
     )
 
 
