@@ -245,24 +245,43 @@ def best_case(
     one it would be answered.)
     """
     current = assessment or assess(framework, session)
-    profile = current.profile
     best: dict[str, QuestionResult] = {}
-    for result in current.open_questions():
-        question = result.question
-        if question.kind == "band":
-            given = session.answers.get(question.id) or _UNANSWERED
-            best[question.id] = score_question(
-                question, QuestionAnswer(given.answer, 100.0), profile, framework
-            )
-        else:  # open: no answer word; a percentage it has keeps its source
-            best[question.id] = score_question(
-                question,
-                QuestionAnswer("ja", result.percentage),
-                profile,
-                framework,
-                result.percentage_source,
-            )
+    for result in current.results.values():
+        if result.status == "open":
+            kept = _BEST_RESULTS.get(id(result))
+            if kept is None or kept[0] is not result or kept[1] is not framework:
+                kept = _keep_best(framework, current.profile, result, session)
+            best[result.question.id] = kept[2]
     return BestCase(current, with_results(framework, current, best), len(best))
+
+
+#: ``id(open result) -> (that result, framework, the result at best)``: the best of an open
+#: question depends on its result alone (its question, profile and the percentage it has).
+_BEST_RESULTS: dict[int, tuple[QuestionResult, Framework, QuestionResult]] = {}
+_MAX_BEST_RESULTS = 4096
+
+
+def _keep_best(
+    framework: Framework, profile: Profile, result: QuestionResult, session: Session
+) -> tuple[QuestionResult, Framework, QuestionResult]:
+    """The open question's result at its best: *Ja*, or 100% for a band question."""
+    question = result.question
+    if question.kind == "band":  # the answer word given does not count for a band question
+        given = session.answers.get(question.id) or _UNANSWERED
+        best = score_question(question, QuestionAnswer(given.answer, 100.0), profile, framework)
+    else:  # open: no answer word; a percentage it has keeps its source
+        best = score_question(
+            question,
+            QuestionAnswer("ja", result.percentage),
+            profile,
+            framework,
+            result.percentage_source,
+        )
+    if len(_BEST_RESULTS) >= _MAX_BEST_RESULTS:
+        _BEST_RESULTS.clear()
+    kept = (result, framework, best)
+    _BEST_RESULTS[id(result)] = kept
+    return kept
 
 
 def best_case_answers(
