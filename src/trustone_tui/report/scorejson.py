@@ -205,52 +205,56 @@ class ScoreLineEncoder:
 
     def __init__(self, framework: Framework) -> None:
         self._framework = framework
-        #: ``id(result) -> (result, its UTF-8 text, what follows the percentage or None when
-        #: there is no percentage)``.
-        self._questions: dict[int, tuple[QuestionResult, bytes, bytes | None]] = {}
+        #: ``id(result) -> (result, its UTF-8 text or None when it is not counted, what follows
+        #: the percentage or None when there is no percentage)``.
+        self._questions: dict[int, tuple[QuestionResult, bytes | None, bytes | None]] = {}
 
     def encode(self, session: Session, assessment: Assessment) -> str:
         return self.encode_utf8(session, assessment).decode("utf-8")
 
     def encode_utf8(self, session: Session, assessment: Assessment) -> bytes:
         summary = _encode(_summary_json(session, assessment, self._framework, None))
-        parts = [summary.encode("utf-8")[:-1], b', "questions": {']
+        kept_questions = self._questions
         answers = session.answers
-        separator = b""
-        for qid, result in assessment.results.items():
-            if not result.counted:
-                continue
-            kept = self._questions.get(id(result))
+        pieces = []
+        for result in assessment.results.values():
+            kept = kept_questions.get(id(result))
             if kept is None or kept[0] is not result:
-                kept = self._keep(qid, result, session)
-            parts.append(separator)
-            parts.append(kept[1])
-            if kept[2] is not None:
-                if result.percentage_source == "register":
-                    percentage = result.percentage
-                else:
-                    given = answers.get(qid)
-                    percentage = given.percentage if given else None
-                parts.append(_number(percentage).encode("utf-8"))
-                parts.append(kept[2])
-            separator = b", "
-        parts.append(b"}}")
-        return b"".join(parts)
+                kept = self._keep(result, session)
+            text, after = kept[1], kept[2]
+            if text is None:  # not counted for the company's category
+                continue
+            if after is None:
+                pieces.append(text)
+                continue
+            if result.percentage_source == "register":
+                percentage = result.percentage
+            else:
+                given = answers.get(result.question.id)
+                percentage = given.percentage if given else None
+            pieces.append(text + _number(percentage).encode("utf-8") + after)
+        return b"".join(
+            (summary.encode("utf-8")[:-1], b', "questions": {', b", ".join(pieces), b"}}")
+        )
 
     def _keep(
-        self, qid: str, result: QuestionResult, session: Session
-    ) -> tuple[QuestionResult, bytes, bytes | None]:
-        """Encode ``"1.1.5": {"answer": ..., "criteria": ...}`` once (the percentage open)."""
-        out = question_json(result, session)
-        with_percentage = "percentage" in out  # last but its source: encoded per session
-        out.pop("percentage", None)
-        source = out.pop("percentage_source", None)
-        text = f"{_encode(qid)}: {_encode(out)}"
-        after = None
-        if with_percentage:
-            text = text[:-1] + ', "percentage": '
-            after = f', "percentage_source": {_encode(source)}}}'.encode()
-        kept = (result, text.encode("utf-8"), after)
+        self, result: QuestionResult, session: Session
+    ) -> tuple[QuestionResult, bytes | None, bytes | None]:
+        """Encode ``"1.1.5": {"answer": ..., "criteria": ...}`` once (the percentage open);
+        None for a result that is not counted."""
+        if not result.counted:
+            kept: tuple[QuestionResult, bytes | None, bytes | None] = (result, None, None)
+        else:
+            out = question_json(result, session)
+            with_percentage = "percentage" in out  # last but its source: encoded per session
+            out.pop("percentage", None)
+            source = out.pop("percentage_source", None)
+            text = f"{_encode(result.question.id)}: {_encode(out)}"
+            after = None
+            if with_percentage:
+                text = text[:-1] + ', "percentage": '
+                after = f', "percentage_source": {_encode(source)}}}'.encode()
+            kept = (result, text.encode("utf-8"), after)
         if len(self._questions) >= self.MAX_KEPT:
             self._questions.clear()
         self._questions[id(result)] = kept
