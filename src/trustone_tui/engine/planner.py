@@ -26,6 +26,7 @@ remaining ties go to the question that comes first in the framework, then its ea
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -185,7 +186,9 @@ def plan_answers(
     level = _target_level(framework, profile, assessment, target)
     if level is None:
         return None
-    gap = next(g for g in assessment.gaps if g.level.id == level.id)
+    gap = assessment.next if target is None else None
+    if gap is None:
+        gap = next(g for g in assessment.gaps if g.level.id == level.id)
     points_before = assessment.points
     if gap.met:
         return Plan(level, (), points_before, 0.0, True)
@@ -193,7 +196,7 @@ def plan_answers(
         framework, profile, answers, assessment, level, gap.points_needed
     )
     need = _units(gap.points_needed, per_point)
-    rest = need - sum(g for c in chains for g in c.gains[: c.forced])
+    rest = need - sum(sum(c.gains[: c.forced]) for c in chains if c.forced)
     picks: list[tuple[_Chain, int]] = []
     if rest > 0:
         optional = _choose(chains, rest)
@@ -387,10 +390,10 @@ def _chains(
     per_point = _per_point([points_needed])
     for slot in _slots(framework, level):
         result = results[slot.question_id]
-        if result.status == "nvt":
-            continue
         kept = slot.kept.get(id(result))
         if kept is None or kept.result is not result:
+            if result.status == "nvt":
+                continue
             given = answers.get(slot.question_id) or _UNANSWERED
             kept = _keep(slot, framework, profile, result, given)
         if kept.blockers:
@@ -597,16 +600,17 @@ def _choose(chains: list[_Chain], rest: int) -> list[tuple[_Chain, int]] | None:
         tail = chain.gains[chain.forced :]
         if tail:
             (falling if _non_increasing(tail) else rising).append((chain, tail))
+    # (A chain's order and step index tell every two items apart: the chain is never compared.)
     ranked = sorted(
-        (
-            (-gain, chain.order, chain.forced + k, chain)
-            for chain, tail in falling
-            for k, gain in enumerate(tail)
-            if gain > 0
-        ),
-        key=lambda item: item[:3],
+        (-gain, chain.order, chain.forced + k, chain)
+        for chain, tail in falling
+        for k, gain in enumerate(tail)
+        if gain > 0
     )
     ranked_sum = list(itertools.accumulate((-item[0] for item in ranked), initial=0))
+    if not rising:  # the loop below with best == [0]: the shortest prefix that is enough
+        total = bisect.bisect_left(ranked_sum, rest)
+        return _picks(ranked[:total], [], [], 0) if total < len(ranked_sum) else None
     best, taken = _most_points_per_step_count(rising)
     for total in range(len(ranked_sum) + len(best) - 1):
         splits = [
