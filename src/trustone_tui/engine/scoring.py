@@ -229,12 +229,6 @@ def _earned_x100(points: float) -> int | Fraction:
     return _exact(points * 2) * 50
 
 
-#: What decides a level's gap: points earned (hundredths), maximum points, the two insight
-#: percentages and the core questions still missing.
-_GapKey = tuple[int | Fraction, int | Fraction, float, float, tuple[str, ...]]
-_MAX_KEPT_GAPS = 4096
-
-
 class _LevelRule(NamedTuple):
     """A level with what its gap needs worked out once (exact values, core question ids).
 
@@ -247,9 +241,6 @@ class _LevelRule(NamedTuple):
     #: "een puntenaantal hoger dan 200": points come in halves, so 200.5 is the least.
     points_above_x100: int | Fraction | None
     core_question_ids: tuple[str, ...]
-    #: Gaps made so far, by what decides them (see :meth:`gap`): scoring many sessions meets
-    #: the same few again and again.
-    kept: dict[_GapKey, LevelGap]
 
     @classmethod
     def of(cls, level: Level, core_question_ids: tuple[str, ...]) -> _LevelRule:
@@ -259,7 +250,6 @@ class _LevelRule(NamedTuple):
             _exact(level.score_min),
             None if above is None else _exact(above * 2) * 50 + 50,
             core_question_ids,
-            {},
         )
 
     def gap(
@@ -279,23 +269,6 @@ class _LevelRule(NamedTuple):
             if self.core_question_ids  # most levels have none: no generator for nothing
             else ()
         )
-        key = (earned_x100, max_points, quarry, factory, missing)
-        gap = self.kept.get(key)
-        if gap is None:
-            gap = self._gap(earned_x100, max_points, quarry, factory, missing)
-            if len(self.kept) >= _MAX_KEPT_GAPS:
-                self.kept.clear()
-            self.kept[key] = gap
-        return gap
-
-    def _gap(
-        self,
-        earned_x100: int | Fraction,
-        max_points: int | Fraction,
-        quarry: float,
-        factory: float,
-        missing: tuple[str, ...],
-    ) -> LevelGap:
         # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
         # whole numbers stay ints, which is much faster than Fraction.
         required_x100 = self.score_min * max_points
@@ -304,11 +277,12 @@ class _LevelRule(NamedTuple):
         # Round up to the next half point: ceil(deficit in half points) / 2.
         points_needed = max(0, -(-(required_x100 - earned_x100) // 50)) / 2
         level = self.level
+        quarry_min, factory_min = level.quarry_insight_min, level.factory_insight_min
         return LevelGap(
             level,
             points_needed,
-            insight_short(level.quarry_insight_min, quarry),
-            insight_short(level.factory_insight_min, factory),
+            0.0 if quarry >= quarry_min else insight_short(quarry_min, quarry),
+            0.0 if factory >= factory_min else insight_short(factory_min, factory),
             missing,
         )
 
