@@ -91,6 +91,7 @@ def forget_kept() -> None:
     scoring._score.cache_clear()
     scoring._layout.cache_clear()
     planner._level_slots.cache_clear()
+    planner._kept_chains.cache_clear()
     planner._BEST_RESULTS.clear()
     timeline._position.cache_clear()
     timeline.frequency_column.cache_clear()

@@ -336,10 +336,11 @@ class _Slot(NamedTuple):
     threshold: float | None
     reason: StepReason
     core: bool
-    #: The question's chains met so far, by the id of their question result (shared between
-    #: sessions by the engine; kept with the chain, so the id cannot be reused). The result
-    #: decides the chain: it is scored from the answer word and the percentage that the chain
-    #: starts from, and notes and ticked elements do not change a chain.
+    #: The question's chains met so far (shared with the levels that ask the same of it), by
+    #: the id of their question result (shared between sessions by the engine; kept with the
+    #: chain, so the id cannot be reused). The result decides the chain: it is scored from the
+    #: answer word and the percentage the chain starts from; notes and ticked elements do not
+    #: change a chain.
     kept: dict[int, _KeptChain]
 
 
@@ -367,8 +368,19 @@ def _level_slots(framework: Framework, category: Category, level_id: str) -> tup
     for order, question in enumerate(scored):
         if question.max_for(category) is not None:
             threshold, reason = thresholds.get(question.id, (None, "points"))
-            slots.append(_Slot(order, question.id, threshold, reason, question.id in core, {}))
+            is_core = question.id in core
+            kept = _kept_chains(framework, question.id, threshold, is_core)
+            slots.append(_Slot(order, question.id, threshold, reason, is_core, kept))
     return tuple(slots)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kept_chains(
+    framework: Framework, question_id: str, threshold: float | None, core: bool
+) -> dict[int, _KeptChain]:
+    """The chains of a question with this threshold and core flag, shared by every level
+    that asks the same of it."""
+    return {}
 
 
 def _chains(
