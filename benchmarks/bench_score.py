@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -114,10 +115,20 @@ def bench_assess(framework: Framework, sessions: list[Session], repeats: int, co
     }
 
 
-def timed_run(command: list[str]) -> float:
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the child processes that ended so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(command: list[str], cpu: list[float] | None = None) -> float:
+    """The command's wall-clock seconds; its CPU seconds are appended to ``cpu``."""
+    cpu_before = children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(children_cpu() - cpu_before)
     if proc.returncode != 0:
         raise SystemExit(f"{command[:4]} failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
     return elapsed
@@ -134,15 +145,19 @@ def bench_cli(files: list[str], rounds: int, workdir: Path) -> dict:
     assert len(scored) == len(files), (len(scored), len(files))
     timed_run(baseline)  # warm the file cache
     base_times, score_times = [], []
+    base_cpu: list[float] = []
+    score_cpu: list[float] = []
     for _ in range(rounds):
-        base_times.append(timed_run(baseline))
-        score_times.append(timed_run(score))
+        base_times.append(timed_run(baseline, base_cpu))
+        score_times.append(timed_run(score, score_cpu))
     base, cli = statistics.median(base_times), statistics.median(score_times)
     return {
         "files": len(files),
         "rounds": rounds,
         "baseline_s": base_times,
         "score_s": score_times,
+        "baseline_cpu_s": base_cpu,
+        "score_cpu_s": score_cpu,
         "baseline_median_s": base,
         "score_median_s": cli,
         "ratio": cli / base,
@@ -227,6 +242,12 @@ def main(argv: list[str] | None = None) -> int:
     for label, key in (("score", "score_s"), ("baseline", "baseline_s")):
         runs = ", ".join(f"{t:.3f}" for t in cli[key])
         print(f"{label} runs (s): {runs}")
+    # CPU time (user + system) of the same runs: less sensitive to the other load on the machine.
+    for label, key in (("score", "score_cpu_s"), ("baseline", "baseline_cpu_s")):
+        runs = ", ".join(f"{t:.3f}" for t in cli[key])
+        print(f"{label} CPU (s): {runs}")
+    cpu_ratio = statistics.median(cli["score_cpu_s"]) / statistics.median(cli["baseline_cpu_s"])
+    print(f"CPU ratio score / baseline (medians): {cpu_ratio:.2f}x")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench_score.json").write_text(
         json.dumps({"assess": engine, "cli": cli}, indent=2) + "\n", encoding="utf-8"
