@@ -344,7 +344,7 @@ class _Slot(NamedTuple):
     kept: dict[int, _KeptChain]
 
 
-#: Chains kept per question and level at most (all are dropped when full, then made again).
+#: Chains kept per question, threshold and core flag at most (all are dropped when full).
 _MAX_KEPT_CHAINS = 1024
 
 

@@ -260,6 +260,13 @@ class _LevelRule(NamedTuple):
         quarry: float,
         factory: float,
     ) -> LevelGap:
+        # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
+        # whole numbers stay ints, which is much faster than Fraction.
+        required_x100 = self.score_min * max_points
+        if self.points_above_x100 is not None:
+            required_x100 = max(required_x100, self.points_above_x100)
+        # Round up to the next half point: ceil(deficit in half points) / 2.
+        points_needed = max(0, -(-(required_x100 - earned_x100) // 50)) / 2
         missing = (
             tuple(
                 qid
@@ -269,13 +276,6 @@ class _LevelRule(NamedTuple):
             if self.core_question_ids  # most levels have none: no generator for nothing
             else ()
         )
-        # Exact arithmetic in hundredths of a point (required * 100 = score_min% of max_points);
-        # whole numbers stay ints, which is much faster than Fraction.
-        required_x100 = self.score_min * max_points
-        if self.points_above_x100 is not None:
-            required_x100 = max(required_x100, self.points_above_x100)
-        # Round up to the next half point: ceil(deficit in half points) / 2.
-        points_needed = max(0, -(-(required_x100 - earned_x100) // 50)) / 2
         level = self.level
         quarry_min, factory_min = level.quarry_insight_min, level.factory_insight_min
         return LevelGap(
