@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Footer, Input, RadioSet, Select, Static
 
 from trustone_tui.engine.profilechange import profile_change
 from trustone_tui.engine.scoring import Assessment
@@ -28,6 +28,7 @@ from trustone_tui.text import formatting
 from trustone_tui.text.words import quantity
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.titlebar import TitleBar
+from trustone_tui.tui.widgets.toggles import ChoiceButton
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +111,12 @@ class ProfileScreen(Screen[ProfileResult | None]):
                     classes="form-label",
                 )
                 with RadioSet(id="risk"):
-                    yield RadioButton(
+                    yield ChoiceButton(
                         "Ja, ook uit risicolanden (cat. C)",
                         value=bool(company and company.imports_from_risk_countries),
                         id="risk-yes",
                     )
-                    yield RadioButton(
+                    yield ChoiceButton(
                         "Nee, alleen uit de EER (cat. B)",
                         value=bool(company and not company.imports_from_risk_countries),
                         id="risk-no",

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from trustone_tui.engine.register import (
     INVOLVEMENTS,
@@ -41,6 +41,7 @@ from trustone_tui.text.register import PERCENTAGE_LABELS, category_text, figure_
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.widgets.score import ScorePanel
 from trustone_tui.tui.widgets.titlebar import TitleBar
+from trustone_tui.tui.widgets.toggles import TickBox
 
 if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
@@ -427,7 +428,7 @@ class FlowForm(ModalScreen[Flow | None]):
                         compact=True,
                     )
                 for column, label in CHECKBOXES:
-                    yield Checkbox(
+                    yield TickBox(
                         label, bool(self.flow and getattr(self.flow, column)), id=f"field-{column}"
                     )
             yield Static(id="flow-problems")
@@ -447,7 +448,7 @@ class FlowForm(ModalScreen[Flow | None]):
             value = self.query_one(f"#field-{column}", Select).value
             cells[column] = "" if value is Select.NULL else str(value)
         for column, _ in CHECKBOXES:
-            cells[column] = "ja" if self.query_one(f"#field-{column}", Checkbox).value else "nee"
+            cells[column] = "ja" if self.query_one(f"#field-{column}", TickBox).value else "nee"
         return cells
 
     def action_save(self) -> None:
