@@ -27,6 +27,7 @@ from trustone_tui.framework.profile import Profile, size_facts
 from trustone_tui.text import formatting
 from trustone_tui.text.words import quantity
 from trustone_tui.tui.host import trustone_app
+from trustone_tui.tui.sizes import NARROW_BELOW
 from trustone_tui.tui.widgets.titlebar import TitleBar
 from trustone_tui.tui.widgets.toggles import ChoiceButton
 
@@ -67,7 +68,6 @@ def whole_number_problem(text: str, what: str, maximum: int) -> str | None:
 
 
 #: Terminal widths below which the form takes more of the width (see app.tcss).
-NARROW_BELOW = 100
 
 
 def error_line(field: str) -> Static:
