@@ -43,8 +43,9 @@ def test_markdown_has_the_plan_before_the_sign_off():
 
 def test_html_has_the_plan_escaped_and_marked_before_the_sign_off():
     page = render_report(session(), FW, "html").decode()
-    plan, sign_off = page.index('<section class="plan-of-action">'), page.index(
-        '<section class="signoff">'
+    plan, sign_off = (
+        page.index('<section class="plan-of-action">'),
+        page.index('<section class="signoff">'),
     )
     assert plan < sign_off
     section = page[plan:sign_off]

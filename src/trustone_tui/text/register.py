@@ -21,6 +21,12 @@ LINK_LABELS: dict[LinkKind, str] = {
     "groeve": "groeve",
 }
 NOTHING_TO_COUNT = "niets te tellen"
+#: What the register screen says while it holds no flows.
+EMPTY_REGISTER = (
+    "Voeg ketens hier toe, of lees een CSV- of XLSX-bestand in met trustone register "
+    "import BESTAND SESSIE. Zolang er geen ketens zijn, tellen de percentages die je bij de "
+    "vragen invult."
+)
 
 
 def figure_text(value: float | None) -> str:

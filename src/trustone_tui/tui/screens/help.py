@@ -31,8 +31,12 @@ KEYS = """\
 | muisklik | antwoord kiezen (nog eens: wissen), onderdeel of opvolgen aan/uit, notitie |
 | `Ctrl+P` | opdrachtenpalet: spring naar een vraag op nummer of woorden, en alle acties |
 | `Ctrl+P` → Instellingen | na een antwoord vanzelf naar de volgende vraag (standaard uit) |
+| `w` | wat-als: antwoorden uitproberen zonder ze op te slaan |
 | `s` | samenvatting |
 | `b` | bedrijfsprofiel |
+| `k` | ketenoverzicht: de inkoopketens, waaruit de inzicht- en risicopercentages volgen |
+| `m` | plan van aanpak: acties per vraag, met eigenaar, datum en voortgang |
+| `Ctrl+E` | exporteren (Markdown, HTML, JSON, CSV) |
 | `F1` | deze hulp |
 | `Ctrl+Q` | stoppen (alles is al opgeslagen) |
 """

@@ -20,6 +20,7 @@ from trustone_tui.engine.verdict import suggestion as suggested_answer
 from trustone_tui.framework.model import Question
 from trustone_tui.text.history import change_text
 from trustone_tui.tui.host import AppHost, trustone_app
+from trustone_tui.tui.sizes import NARROW_BELOW
 from trustone_tui.tui.widgets.footer import KeyFooter
 from trustone_tui.tui.widgets.intents import (
     AnswerChosen,
@@ -41,8 +42,7 @@ if TYPE_CHECKING:
 
     from trustone_tui.tui.widgets.navigator import Navigator, NodeRef
 
-#: Terminal widths at which the layout changes (see app.tcss).
-NARROW_BELOW = 100
+#: Terminal widths at which the layout changes (see app.tcss; NARROW_BELOW in tui/sizes.py).
 NAVIGATOR_FROM = 140
 SIDE_GUIDANCE_FROM = 190
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Footer, Input, RadioSet, Select, Static
 
 from trustone_tui.engine.profilechange import profile_change
 from trustone_tui.engine.scoring import Assessment
@@ -27,7 +27,9 @@ from trustone_tui.framework.profile import Profile, size_facts
 from trustone_tui.text import formatting
 from trustone_tui.text.words import quantity
 from trustone_tui.tui.host import trustone_app
+from trustone_tui.tui.sizes import NARROW_BELOW
 from trustone_tui.tui.widgets.titlebar import TitleBar
+from trustone_tui.tui.widgets.toggles import ChoiceButton
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,6 @@ def whole_number_problem(text: str, what: str, maximum: int) -> str | None:
 
 
 #: Terminal widths below which the form takes more of the width (see app.tcss).
-NARROW_BELOW = 100
 
 
 def error_line(field: str) -> Static:
@@ -110,12 +111,12 @@ class ProfileScreen(Screen[ProfileResult | None]):
                     classes="form-label",
                 )
                 with RadioSet(id="risk"):
-                    yield RadioButton(
+                    yield ChoiceButton(
                         "Ja, ook uit risicolanden (cat. C)",
                         value=bool(company and company.imports_from_risk_countries),
                         id="risk-yes",
                     )
-                    yield RadioButton(
+                    yield ChoiceButton(
                         "Nee, alleen uit de EER (cat. B)",
                         value=bool(company and not company.imports_from_risk_countries),
                         id="risk-no",

@@ -19,8 +19,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from trustone_tui.engine.register import (
     INVOLVEMENTS,
@@ -37,10 +38,17 @@ from trustone_tui.engine.sources import register_figures
 from trustone_tui.framework.countries import Countries
 from trustone_tui.registerfile.read import parse_flow
 from trustone_tui.registerfile.write import flow_cells, quantity_text
-from trustone_tui.text.register import PERCENTAGE_LABELS, category_text, figure_text
+from trustone_tui.text.register import (
+    EMPTY_REGISTER,
+    PERCENTAGE_LABELS,
+    category_text,
+    figure_text,
+)
 from trustone_tui.tui.host import trustone_app
+from trustone_tui.tui.sizes import NARROW_BELOW
 from trustone_tui.tui.widgets.score import ScorePanel
 from trustone_tui.tui.widgets.titlebar import TitleBar
+from trustone_tui.tui.widgets.toggles import TickBox
 
 if TYPE_CHECKING:
     from trustone_tui.framework.bank import Framework
@@ -121,7 +129,12 @@ def link_cell(name: str, address: str, land: str, circular: bool = False) -> str
 
 
 def figures_text(figures: RegisterFigures, register: Register) -> Content:
-    """The register's size, its six percentages and its category."""
+    """The register's size, its six percentages and its category; for an empty register,
+    how to start one (no figures: there is nothing to count, and no category to claim)."""
+    if not register.flows:
+        return Content.assemble(
+            ("Ketenoverzicht", "bold $accent"), " · nog geen ketens\n", EMPTY_REGISTER
+        )
     lines = [
         Content.assemble(
             ("Ketenoverzicht", "bold $accent"),
@@ -197,7 +210,12 @@ class RegisterScreen(Screen[None]):
             yield ScorePanel(trustone_app(self).framework, id="score")
         yield Footer()
 
+    def on_resize(self, event: Resize) -> None:
+        """Below 100 columns the score panel becomes a compact line on top (app.tcss)."""
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
+
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
         table = self.query_one(DataTable)
         # Fixed widths: measuring every cell for its width took seconds for 5,000 flows, at
         # every change; a longer value is cut off here and shown whole in the edit form.
@@ -427,7 +445,7 @@ class FlowForm(ModalScreen[Flow | None]):
                         compact=True,
                     )
                 for column, label in CHECKBOXES:
-                    yield Checkbox(
+                    yield TickBox(
                         label, bool(self.flow and getattr(self.flow, column)), id=f"field-{column}"
                     )
             yield Static(id="flow-problems")
@@ -447,7 +465,7 @@ class FlowForm(ModalScreen[Flow | None]):
             value = self.query_one(f"#field-{column}", Select).value
             cells[column] = "" if value is Select.NULL else str(value)
         for column, _ in CHECKBOXES:
-            cells[column] = "ja" if self.query_one(f"#field-{column}", Checkbox).value else "nee"
+            cells[column] = "ja" if self.query_one(f"#field-{column}", TickBox).value else "nee"
         return cells
 
     def action_save(self) -> None:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
 from trustone_tui.store.settings import Settings, settings_path
+from trustone_tui.tui.widgets.toggles import TickBox
 
 AUTO_ADVANCE_LABEL = "Na een antwoord (n, g, j, v) naar de volgende vraag"
 
@@ -28,13 +29,13 @@ class SettingsScreen(ModalScreen[Settings]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static("Instellingen", classes="dialog-title")
-            yield Checkbox(AUTO_ADVANCE_LABEL, self.settings.auto_advance, id="auto-advance")
+            yield TickBox(AUTO_ADVANCE_LABEL, self.settings.auto_advance, id="auto-advance")
             yield Static(f"Bewaard in {settings_path()}", classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Sluiten", variant="primary", id="close")
 
     def on_mount(self) -> None:
-        self.query_one("#auto-advance", Checkbox).focus()
+        self.query_one("#auto-advance", TickBox).focus()
 
     @on(Checkbox.Changed, "#auto-advance")
     def _auto_advance_changed(self, event: Checkbox.Changed) -> None:

@@ -18,11 +18,11 @@ from trustone_tui.text import formatting
 from trustone_tui.text.plain import clip
 from trustone_tui.text.summary import next_steps_lines
 from trustone_tui.tui.host import trustone_app
+from trustone_tui.tui.sizes import NARROW_BELOW
 from trustone_tui.tui.widgets.score import gap_lines
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
 #: Terminal widths below which the lists go under the table (see app.tcss).
-NARROW_BELOW = 100
 
 
 def show_paragraphs(container: Vertical, lines: list[Content]) -> None:

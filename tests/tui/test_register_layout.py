@@ -1,0 +1,41 @@
+"""The register screen without flows, and at 80x24."""
+
+from __future__ import annotations
+
+from tests.tui.helpers import SIZE, make_app, text_of
+from textual.widgets import DataTable, Static
+
+from trustone_tui.tui.screens.register import RegisterScreen
+
+
+async def open_register(app, pilot) -> RegisterScreen:
+    await pilot.pause()
+    await pilot.press("k")
+    await pilot.pause()
+    assert isinstance(app.screen, RegisterScreen)
+    return app.screen
+
+
+async def test_an_empty_register_says_how_to_start_and_claims_no_category(framework):
+    app = make_app(framework, demo=True)  # the demo has no register
+    async with app.run_test(size=SIZE) as pilot:
+        await open_register(app, pilot)
+        figures = text_of(app, "#register-figures")
+        assert "nog geen ketens" in figures and "register import" in figures
+        assert "Categorie" not in figures and "niets te tellen" not in figures
+
+
+async def test_at_80x24_the_score_is_one_line_on_top_and_the_table_has_the_room(framework):
+    app = make_app(framework, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_register(app, pilot)
+        compact = screen.query_one("#score-compact", Static)
+        assert compact.display and compact.region.height >= 1
+        assert "niveau" in text_of(app, "#score-compact")
+        assert screen.query_one("#score-total", Static).region.height == 0
+        table = screen.query_one(DataTable)
+        assert table.region.width >= 78 and table.region.height >= 8
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert screen.query_one("#score-total", Static).region.height >= 1
+        assert not screen.query_one("#score-compact", Static).region.height
