@@ -12,9 +12,10 @@ import csv
 from itertools import repeat
 
 
-def plain_columns(text: str, delimiter: str) -> list[list[str]] | None:
-    """The cells of ``text`` by column (the first row included), as ``csv.reader`` with this
-    delimiter reads them, when the text is plain (see the module docstring); else None."""
+def plain_table(text: str, delimiter: str) -> tuple[list[str], list[list[str]]] | None:
+    """The first row of ``text`` and the cells of the rows below it by column, as
+    ``csv.reader`` with this delimiter reads them, when the text is plain (see the module
+    docstring); else None."""
     if not text or '"' in text or "\x00" in text:
         return None
     end = text.find("\n")
@@ -33,4 +34,4 @@ def plain_columns(text: str, delimiter: str) -> list[list[str]] | None:
     if "\r" in joined or "\n" in joined:  # another line end: the csv module splits there too
         return None
     cells = joined.split(delimiter)
-    return [cells[index::width] for index in range(width)]
+    return cells[:width], [cells[width + index :: width] for index in range(width)]

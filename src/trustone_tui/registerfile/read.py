@@ -35,7 +35,7 @@ from trustone_tui.engine.register import (
     Unit,
 )
 from trustone_tui.framework.countries import Countries
-from trustone_tui.registerfile.csvsplit import plain_columns
+from trustone_tui.registerfile.csvsplit import plain_table
 from trustone_tui.store.safefile import FileReadError, read_file
 
 #: Larger files are refused before they are read (a register of 50,000 flows is about 10 MB).
@@ -43,8 +43,6 @@ MAX_BYTES = 20 * 1024 * 1024
 #: How the steentype of the template's example row starts; such a row is refused.
 EXAMPLE_MARK = "VOORBEELD"
 _NUMBER_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
-#: A column of such numbers, one per line.
-_NUMBERS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?(?:\n[0-9]+(?:[.,][0-9]+)?)*")
 _YES_NO = {"ja": True, "nee": False, "": False}
 _UNIT_SPELLINGS = {"m²": "m2", "m³": "m3"}
 T = TypeVar("T", bound=str)
@@ -127,7 +125,7 @@ class _Body(NamedTuple):
     numbers: Sequence[int]
     #: The cells of each column position (up to the width asked for; a cell missing at the end
     #: of a short row is None).
-    columns: list[Sequence[Any]]
+    columns: Sequence[Sequence[Any]]
     #: Whether every cell is text (so that only spaces are left to strip).
     all_text: bool
 
@@ -142,7 +140,7 @@ class _Table(NamedTuple):
 
 
 def _csv_table(path: Path, data: bytes) -> _Table:
-    """A CSV file's table: plain text split in C by :func:`plain_columns`, else by the csv
+    """A CSV file's table: plain text split in C by :func:`plain_table`, else by the csv
     module (quoted cells, mixed line ends, rows of other lengths)."""
     try:
         text = data.decode("utf-8-sig")
@@ -151,8 +149,8 @@ def _csv_table(path: Path, data: bytes) -> _Table:
     line_end = text.find("\n")
     first_line = text if line_end < 0 else text[:line_end]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    columns = plain_columns(text, delimiter)
-    if columns is None:
+    plain = plain_table(text, delimiter)
+    if plain is None:
         try:
             reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
             rows: list[tuple[int, Sequence[Any]]] = list(enumerate(reader, 1))
@@ -160,11 +158,12 @@ def _csv_table(path: Path, data: bytes) -> _Table:
             raise RegisterFileError([f"{path}: geen geldig CSV-bestand ({exc})"]) from None
         return _rows_table(rows, text_cells=True)
 
-    def body(width: int) -> _Body:
-        numbers = range(2, len(columns[0]) + 1)
-        return _Body(numbers, [column[1:] for column in columns[:width]], all_text=True)
+    header, columns = plain
 
-    return _Table([column[0] for column in columns], body)
+    def body(width: int) -> _Body:
+        return _Body(range(2, len(columns[0]) + 2), columns[:width], all_text=True)
+
+    return _Table(header, body)
 
 
 def _rows_table(rows: list[tuple[int, Sequence[Any]]], text_cells: bool = False) -> _Table:
@@ -418,17 +417,29 @@ def _stone_type(text: str) -> tuple[str, str | None]:
 
 def _plain_quantities(cells: Sequence[Any]) -> Sequence[float] | None:
     """The quantities when every cell is a plain number (text or an XLSX number) above 0, the
-    common case, read in one pass over the column; else None and each cell is checked alone."""
-    types = set(map(type, cells))
-    if types == {float}:  # an XLSX column of numbers
-        numbers = cells
-    elif types == {str}:
+    common case, read in a few passes over the column in C; else None and each cell is checked
+    alone (:func:`_quantity`, which says what is wrong)."""
+    try:
         column = "\n".join(cells)
-        if not _NUMBERS_RE.fullmatch(column):
+    except TypeError:  # not all text: an XLSX column of numbers?
+        if set(map(type, cells)) != {float}:
             return None
-        numbers = list(map(float, column.replace(",", ".").split("\n")))
+        numbers = cells
     else:
-        return None
+        # What _NUMBER_RE matches on every line: only digits with at most one separator
+        # between digits (float() reads the rest: it refuses an empty line and a second
+        # separator; a separator at a line's start or end is refused here).
+        if not column.isascii() or column.encode().translate(None, b"0123456789,.\n"):
+            return None
+        column = column.replace(",", ".")
+        if column[:1] == "." or column[-1:] == "." or ".\n" in column or "\n." in column:
+            return None
+        try:
+            numbers = list(map(float, column.split("\n")))
+        except ValueError:
+            return None
+        if len(numbers) != len(cells):  # a quoted cell with a line end in it
+            return None
     if not (min(numbers) > 0 and math.isfinite(max(numbers))):
         return None
     return numbers
