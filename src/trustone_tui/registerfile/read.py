@@ -315,6 +315,8 @@ class _ColumnChecker:
     def __init__(self, numbers: Sequence[int], problems: list[tuple[int, int, str]]) -> None:
         self.numbers = numbers
         self.problems = problems
+        #: Per column checked: its distinct values.
+        self.distinct: dict[str, set[Any]] = {}
 
     def check(
         self,
@@ -337,6 +339,7 @@ class _ColumnChecker:
                 if message:
                     self.problems.append((number, position, message))
         values = {cell: value for cell, (value, _) in results.items()}
+        self.distinct[name] = set(values.values())
         if all(cell == value for cell, value in values.items()):  # text to itself: as it is
             return Column(cells)
         return Column(cells, values)
@@ -344,10 +347,10 @@ class _ColumnChecker:
     def one_unit(self, units: Column) -> Unit | None:
         """The register's one unit; rows in another unit than the first are noted (and None
         is returned, as when no unit is known)."""
-        column = units.decoded()
-        distinct = set(column) - {None}
+        distinct = self.distinct["eenheid"] - {None}
         if len(distinct) < 2:
             return next(iter(distinct), None)
+        column = units.decoded()
         first, first_row = next((u, n) for u, n in zip(column, self.numbers, strict=True) if u)
         position = COLUMNS.index("eenheid")
         for number, unit in zip(self.numbers, column, strict=True):
