@@ -13,7 +13,7 @@ Pure computation: no I/O, no Textual. Flow numbers in the figures are 1-based po
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, repeat
@@ -200,30 +200,39 @@ FREE_TEXT = frozenset(
 )
 
 
-class Column(NamedTuple):
-    """A checked column of a register file: its cells as the file has them, and the value of
-    each distinct cell (None: every cell is its own value).
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A checked column of a register file, one value per flow: the values themselves, or a
+    code per flow (one byte) and the value of each code.
 
-    A file repeats its countries, ja/nee and units a great deal; a reader checks each distinct
-    cell once, and the figures are counted from the distinct values too
-    (:meth:`mask`), so that no value is made per cell until flows are asked for.
+    A file repeats its countries, ja/nee and units a great deal: a reader gives each distinct
+    cell a code and checks it once, and the figures are counted from the codes (:meth:`mask`,
+    one ``bytes.translate``), so that no value is made per flow until flows are asked for.
     """
 
-    cells: Sequence[Any]
-    values: Mapping[Any, Any] | None = None
+    #: The value of each flow, or with ``codes`` the value of each code.
+    values: Sequence[Any]
+    codes: bytes | None = None
+
+    def __len__(self) -> int:
+        return len(self.values if self.codes is None else self.codes)
 
     def decoded(self) -> Sequence[Any]:
-        """The value of every cell."""
-        if self.values is None:
-            return self.cells
-        return list(map(self.values.__getitem__, self.cells))
+        """The value of every flow."""
+        if self.codes is None:
+            return self.values
+        return list(map(self.values.__getitem__, self.codes))
+
+    def distinct(self) -> set[Any]:
+        """The distinct values (of the codes, when coded)."""
+        return set(self.values)
 
     def mask(self, test: Callable[[Any], object] = bool) -> bytes:
-        """One byte per cell: 1 where ``test`` of its value is true, else 0."""
-        if self.values is None:
-            return bytes(map(bool, map(test, self.cells)))
-        codes = {cell: bool(test(value)) for cell, value in self.values.items()}
-        return bytes(map(codes.__getitem__, self.cells))
+        """One byte per flow: 1 where ``test`` of its value is true, else 0."""
+        if self.codes is None:
+            return bytes(map(bool, map(test, self.values)))
+        table = bytes(bool(test(value)) for value in self.values)
+        return self.codes.translate(table.ljust(256, b"\x00"))
 
 
 class Register:
@@ -253,13 +262,13 @@ class Register:
         """A register of flows given as checked columns (in :data:`COLUMNS` order; the free
         text may still have spaces around it)."""
         columns = tuple(columns)
-        if len(columns) != len(COLUMNS) or len({len(c.cells) for c in columns}) > 1:
+        if len(columns) != len(COLUMNS) or len(set(map(len, columns))) > 1:
             raise ValueError(f"a register needs {len(COLUMNS)} columns of one length")
         units = columns[COLUMNS.index("eenheid")]
         if (
-            set(units.values.values()) - {unit}
-            if units.values is not None
-            else units.cells.count(unit) != len(units.cells)
+            units.distinct() != {unit}
+            if units.codes is not None
+            else units.values.count(unit) != len(units.values)
         ):
             raise ValueError(f"the flows are not all in {unit}")
         register = cls.__new__(cls)
@@ -361,7 +370,7 @@ def _facts_of_columns(columns: tuple[Column, ...], countries: Countries) -> Regi
     named = dict(zip(COLUMNS, columns, strict=True))
 
     def cells(name: str) -> Sequence[Any]:
-        return named[name].cells
+        return named[name].values
 
     inside = countries.eea_codes.__contains__
     first, first_address = (

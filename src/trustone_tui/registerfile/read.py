@@ -12,6 +12,7 @@ import csv
 import gc
 import io
 import math
+import operator
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -263,15 +264,15 @@ def _register(path: Path, table: _Table, countries: Countries) -> RegisterRead:
         raw if body.all_text else {name: _texts(raw[name]) for name in COLUMNS}
     )
     numbers: Sequence[int] = body.numbers
-    stone_types = set(text["steentype"])
-    if not all(map(str.strip, stone_types)):  # a row without a stone type may be blank
+    stone_types = _coded(text["steentype"])
+    if not all(map(str.strip, stone_types[0])):  # a row without a stone type may be blank
         stripped = {name: _texts(text[name]) for name in COLUMNS}
         keep = list(map(any, zip(*stripped.values(), strict=True)))  # blank rows are skipped
         if not all(keep):
             numbers = list(compress(numbers, keep))
             text = {name: list(compress(values, keep)) for name, values in text.items()}
             raw = {"hoeveelheid": list(compress(raw["hoeveelheid"], keep))}
-            stone_types = set(text["steentype"])
+            stone_types = _coded(text["steentype"])
     if not numbers:
         raise RegisterFileError([f"{path}: het register bevat geen ketens (alleen een kopregel)"])
     problems: list[tuple[int, int, str]] = []
@@ -309,6 +310,35 @@ def _register(path: Path, table: _Table, countries: Countries) -> RegisterRead:
 Check = Callable[[Any], tuple[Any, str | None]]
 
 
+def _coded(cells: Sequence[Any]) -> tuple[_CodeIndex, bytes | None]:
+    """The distinct cells numbered, and the code of each cell.
+
+    The codes are made in one pass in C (a dict whose ``__missing__`` numbers each new cell);
+    for more than 256 distinct cells, which a byte cannot code, there are no codes.
+    """
+    index = _CodeIndex()
+    try:
+        return index, bytes(map(index.__getitem__, cells))
+    except ValueError:  # a code above 255
+        return _CodeIndex.of(set(cells)), None
+
+
+class _CodeIndex(dict[Any, int]):
+    """Numbers the distinct cells of a column in the order they are first looked up."""
+
+    def __missing__(self, cell: Any) -> int:
+        code = self[cell] = len(self)
+        return code
+
+    @classmethod
+    def of(cls, cells: Iterable[Any]) -> _CodeIndex:
+        """An index of ``cells`` (each once)."""
+        index = cls()
+        for cell in cells:
+            index[cell]
+        return index
+
+
 class _ColumnChecker:
     """Checks a column's distinct values once and notes each bad cell by row and column."""
 
@@ -323,26 +353,28 @@ class _ColumnChecker:
         name: str,
         cells: Sequence[Any],
         parse: Check,
-        distinct: Iterable[Any] | None = None,
+        coded: tuple[_CodeIndex, bytes | None] | None = None,
         strip: bool = True,
     ) -> Column:
-        """One column checked: ``parse`` gets each distinct cell (``distinct``, when known)
-        once, stripped unless ``strip`` is False; problems are noted."""
+        """One column checked: each distinct cell gets a code (:func:`_coded`, unless given)
+        and ``parse`` gets it once, stripped unless ``strip`` is False; problems are noted."""
         clean = str.strip if strip else _same
-        results = {
-            cell: parse(clean(cell)) for cell in (set(cells) if distinct is None else distinct)
-        }
-        if any(message for _, message in results.values()):
+        index, codes = _coded(cells) if coded is None else coded
+        results = [parse(clean(cell)) for cell in index]  # in the order of the codes
+        if any(message for _, message in results):
             position = COLUMNS.index(name)
-            for number, cell in zip(self.numbers, cells, strict=True):
-                message = results[cell][1]
+            row_codes = codes if codes is not None else map(index.__getitem__, cells)
+            for number, code in zip(self.numbers, row_codes, strict=True):
+                message = results[code][1]
                 if message:
                     self.problems.append((number, position, message))
-        values = {cell: value for cell, (value, _) in results.items()}
-        self.distinct[name] = set(values.values())
-        if all(cell == value for cell, value in values.items()):  # text to itself: as it is
+        values = [value for value, _ in results]
+        self.distinct[name] = set(values)
+        if codes is not None:
+            return Column(values, codes)
+        if all(map(operator.eq, index, values)):  # every cell is its value
             return Column(cells)
-        return Column(cells, values)
+        return Column(list(map(values.__getitem__, map(index.__getitem__, cells))))
 
     def one_unit(self, units: Column) -> Unit | None:
         """The register's one unit; rows in another unit than the first are noted (and None
