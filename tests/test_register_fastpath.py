@@ -252,3 +252,40 @@ def test_a_dirty_file_names_each_problem_by_row_and_column(tmp_path):
         f"{path}:3:fabriek_land: onbekend land 'Atlantis' (ISO-code zoals NL of een "
         "Nederlandse naam)",
     ]
+
+
+def test_a_column_of_more_distinct_cells_than_a_byte_codes(tmp_path):
+    # 300 distinct stone types (and quantities): too many to code in one byte each, so the
+    # column is checked through a set of its cells; the result is the same.
+    rows = [
+        {
+            **dict.fromkeys(COLUMNS, ""),
+            "steentype": f" steen {number} ",
+            "hoeveelheid": f"{number},5",
+            "eenheid": "m2",
+            "fabriek_land": ("Nederland", "CN", " pt")[number % 3],
+            "betrokkenheid": ("", "verbonden")[number % 2],
+        }
+        for number in range(300)
+    ]
+    table = [list(COLUMNS), *([row[name] for name in COLUMNS] for row in rows)]
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";").writerows(table)
+    path = write(tmp_path, out.getvalue())
+    read = read_register(path, COUNTRIES)
+    register, rows_read = reference(table, COUNTRIES)
+    assert read.rows == rows_read
+    assert compute(read.register, COUNTRIES) == compute(register, COUNTRIES)
+    assert read.register == register
+    bad = out.getvalue().replace(" steen 7 ", "Voorbeeld 7").replace(" pt", "Atlantis")
+    with pytest.raises(RegisterFileError) as caught:
+        read_register(write(tmp_path, bad), COUNTRIES)
+    assert caught.value.problems[0] == (
+        f"{path}:4:fabriek_land: onbekend land 'Atlantis' (ISO-code zoals NL of een "
+        "Nederlandse naam)"
+    )
+    assert (
+        f"{path}:9:steentype: dit is de voorbeeldrij van het sjabloon; verwijder of vervang hem"
+        in caught.value.problems
+    )
+    assert len(caught.value.problems) == 101
