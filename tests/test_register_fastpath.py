@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from register_helpers import make_flow
 from trustone_tui.commands.register import check_json
-from trustone_tui.engine.register import COLUMNS, Register, compute
+from trustone_tui.engine.register import COLUMNS, Column, Register, compute
 from trustone_tui.framework.countries import Countries, load_countries
 from trustone_tui.registerfile.csvsplit import plain_table
 from trustone_tui.registerfile.read import RegisterFileError, parse_flow, read_register
@@ -289,3 +289,16 @@ def test_a_column_of_more_distinct_cells_than_a_byte_codes(tmp_path):
         in caught.value.problems
     )
     assert len(caught.value.problems) == 101
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["NL", "CN", "", "PT"]), max_size=20))
+def test_a_coded_column_is_its_values(cells):
+    distinct = list(dict.fromkeys(cells))
+    coded = Column(distinct, bytes(map(distinct.index, cells)))
+    plain = Column(cells)
+    inside = {"NL", "PT"}.__contains__
+    assert list(coded.decoded()) == list(plain.decoded()) == cells
+    assert len(coded) == len(plain) == len(cells)
+    assert coded.mask(inside) == plain.mask(inside) == bytes(map(inside, cells))
+    assert coded.mask() == plain.mask() == bytes(map(bool, cells))
