@@ -298,11 +298,12 @@ def _register(path: Path, table: _Table, countries: Countries) -> RegisterRead:
     checked["betrokkenheid"] = checker.check(
         "betrokkenheid", text["betrokkenheid"], partial(_choice, INVOLVEMENTS)
     )
-    if problems or unit is None:
+    if problems:
         raise RegisterFileError(
             f"{path}:{number}:{COLUMNS[column]}: {message}"
             for number, column, message in sorted(problems)
         )
+    assert unit is not None  # a row without a unit, or in another one, is a problem
     register = Register.from_columns(unit, [checked[name] for name in COLUMNS])
     return RegisterRead(register, tuple(numbers))
 
