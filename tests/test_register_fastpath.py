@@ -302,3 +302,13 @@ def test_a_coded_column_is_its_values(cells):
     assert len(coded) == len(plain) == len(cells)
     assert coded.mask(inside) == plain.mask(inside) == bytes(map(inside, cells))
     assert coded.mask() == plain.mask() == bytes(map(bool, cells))
+
+
+def test_a_quoted_quantity_with_a_line_end_is_one_problem(tmp_path):
+    # The quantities are read as one joined column: a cell holding a line end must not split
+    # into two numbers (it used to end in a traceback).
+    row = ["graniet", "", '"1\n2"', "m2", *[""] * 14]
+    path = write(tmp_path, ";".join(COLUMNS) + "\n" + ";".join(row) + "\n")
+    with pytest.raises(RegisterFileError) as caught:
+        read_register(path, COUNTRIES)
+    assert caught.value.problems == [f"{path}:2:hoeveelheid: hoeveelheid is geen getal: '1\\n2'"]
