@@ -191,8 +191,10 @@ def _export(session_path: Path, output: Path) -> int:
 def check_json(figures: RegisterFigures, rows: tuple[int, ...]) -> dict[str, Any]:
     """The contract of ``register check --format json``; flows are named by their file row."""
 
+    row_of = (0, *rows).__getitem__  # flow n is in file row rows[n - 1]
+
     def in_rows(numbers: tuple[int, ...]) -> list[int]:
-        return [rows[n - 1] for n in numbers]
+        return list(map(row_of, numbers))
 
     return {
         "flows": figures.flows,

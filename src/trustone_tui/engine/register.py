@@ -13,11 +13,11 @@ Pure computation: no I/O, no Textual. Flow numbers in the figures are 1-based po
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, repeat
-from operator import and_, attrgetter, gt, is_not, itemgetter, not_, or_
+from operator import and_, attrgetter, is_not, itemgetter
 from typing import Any, Literal, NamedTuple, get_args
 
 from trustone_tui.framework.countries import Countries
@@ -168,8 +168,13 @@ _FIELD_INDEX = {name: index for index, name in enumerate(_FlowRow._fields)}
 
 def checked_flows(columns: Sequence[Sequence[Any]]) -> tuple[Flow, ...]:
     """Flows made from their columns (in :data:`COLUMNS` order) whose every value is already
-    checked, as a file reader checks them column by column: nothing is checked again, the text
-    is already stripped, and what is derived is worked out a column at a time (in C)."""
+    checked, as a file reader checks them column by column: nothing is checked again, the free
+    text (:data:`FREE_TEXT`) is stripped, and what is derived is worked out a column at a time
+    (in C)."""
+    columns = [
+        list(map(str.strip, column)) if name in FREE_TEXT else column
+        for name, column in zip(COLUMNS, columns, strict=True)
+    ]
     named = dict(zip(COLUMNS, columns, strict=True))
     first_known = map(
         and_, map(bool, named["eerste_schakel"]), map(bool, named["eerste_schakel_adres"])
@@ -180,24 +185,225 @@ def checked_flows(columns: Sequence[Sequence[Any]]) -> tuple[Flow, ...]:
     return tuple(map(make, zip(*columns, first_known, factories, quarries, strict=True)))
 
 
+#: The columns of free text: a file reader hands them to :meth:`Register.from_columns` as they
+#: are; they are stripped only when flows are made.
+FREE_TEXT = frozenset(
+    (
+        "kleur",
+        "eerste_schakel",
+        "eerste_schakel_adres",
+        "fabriek",
+        "fabriek_adres",
+        "groeve",
+        "groeve_adres",
+    )
+)
+
+
 @dataclass(frozen=True, slots=True)
+class Column:
+    """A checked column of a register file, one value per flow: the values themselves, or a
+    code per flow (one byte) and the value of each code.
+
+    A file repeats its countries, ja/nee and units a great deal: a reader gives each distinct
+    cell a code and checks it once, and the figures are counted from the codes (:meth:`mask`,
+    one ``bytes.translate``), so that no value is made per flow until flows are asked for.
+    """
+
+    #: The value of each flow, or with ``codes`` the value of each code.
+    values: Sequence[Any]
+    codes: bytes | None = None
+
+    def __len__(self) -> int:
+        return len(self.values if self.codes is None else self.codes)
+
+    def decoded(self) -> Sequence[Any]:
+        """The value of every flow."""
+        if self.codes is None:
+            return self.values
+        return list(map(self.values.__getitem__, self.codes))
+
+    def distinct(self) -> set[Any]:
+        """The distinct values (of the codes, when coded)."""
+        return set(self.values)
+
+    def mask(self, test: Callable[[Any], object] = bool) -> bytes:
+        """One byte per flow: 1 where ``test`` of its value is true, else 0."""
+        if self.codes is None:
+            return bytes(map(bool, map(test, self.values)))
+        table = bytes(bool(test(value)) for value in self.values)
+        return self.codes.translate(table.ljust(256, b"\x00"))
+
+
 class Register:
-    """The flows of one company, all counted in one unit."""
+    """The flows of one company, all counted in one unit. Immutable; equal when the unit and
+    the flows are.
+
+    A register is made from its flows, or by a file reader from checked columns
+    (:meth:`from_columns`): then :func:`compute` counts on those columns and the flows are made
+    only when something asks for them (checking a file needs none).
+    """
+
+    __slots__ = ("_columns", "_flows", "unit")
 
     unit: Unit
-    flows: tuple[Flow, ...] = ()
+    _flows: tuple[Flow, ...] | None
+    _columns: tuple[Column, ...] | None
 
-    def __post_init__(self) -> None:
-        units = list(map(attrgetter("eenheid"), self.flows))  # in C: made after every edit
-        if units.count(self.unit) != len(units):
-            number, unit = next((n, u) for n, u in enumerate(units, 1) if u != self.unit)
-            raise ValueError(f"flow {number} is in {unit}, the register in {self.unit}")
+    def __init__(self, unit: Unit, flows: tuple[Flow, ...] = ()) -> None:
+        units = list(map(attrgetter("eenheid"), flows))  # in C: made after every edit
+        if units.count(unit) != len(units):
+            number, other = next((n, u) for n, u in enumerate(units, 1) if u != unit)
+            raise ValueError(f"flow {number} is in {other}, the register in {unit}")
+        self._set(unit, flows, None)
+
+    @classmethod
+    def from_columns(cls, unit: Unit, columns: Sequence[Column]) -> Register:
+        """A register of flows given as checked columns (in :data:`COLUMNS` order; the free
+        text may still have spaces around it)."""
+        columns = tuple(columns)
+        if len(columns) != len(COLUMNS) or len(set(map(len, columns))) > 1:
+            raise ValueError(f"a register needs {len(COLUMNS)} columns of one length")
+        units = columns[COLUMNS.index("eenheid")]
+        if (
+            units.distinct() != {unit}
+            if units.codes is not None
+            else units.values.count(unit) != len(units.values)
+        ):
+            raise ValueError(f"the flows are not all in {unit}")
+        register = cls.__new__(cls)
+        register._set(unit, None, columns)
+        return register
+
+    def _set(
+        self, unit: Unit, flows: tuple[Flow, ...] | None, columns: tuple[Column, ...] | None
+    ) -> None:
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "_flows", flows)
+        object.__setattr__(self, "_columns", columns)
+
+    @property
+    def flows(self) -> tuple[Flow, ...]:
+        """The flows, in the register's order."""
+        if self._flows is None:
+            assert self._columns is not None
+            flows = checked_flows([column.decoded() for column in self._columns])
+            object.__setattr__(self, "_flows", flows)
+            return flows
+        return self._flows
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Register is immutable (cannot set {name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Register is immutable (cannot delete {name})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Register):
+            return NotImplemented
+        return self is other or (self.unit == other.unit and self.flows == other.flows)
+
+    def __hash__(self) -> int:
+        return hash((self.unit, self.flows))
+
+    def __repr__(self) -> str:
+        return f"Register(unit={self.unit!r}, flows={self.flows!r})"
+
+    def __reduce__(self) -> tuple[type[Register], tuple[Unit, tuple[Flow, ...]]]:
+        return Register, (self.unit, self.flows)
 
     def with_flow(self, index: int, flow: Flow) -> Register:
         """This register with the flow at ``index`` (0-based) replaced."""
         flows = list(self.flows)
         flows[index] = flow
-        return replace(self, flows=tuple(flows))
+        return Register(self.unit, tuple(flows))
+
+    def facts(self, countries: Countries) -> RegisterFacts:
+        """What :func:`compute` counts, one column per fact."""
+        if self._flows is None:
+            assert self._columns is not None
+            return _facts_of_columns(self._columns, countries)
+        return _facts_of_flows(self._flows, countries)
+
+
+class RegisterFacts(NamedTuple):
+    """The facts of a register's flows that its figures follow from, one column per fact; a
+    yes/no fact is a mask, one byte (0 or 1) per flow."""
+
+    quantities: Sequence[float]
+    circular: bytes
+    first_known: bytes
+    factories: Sequence[LinkKey | None]
+    quarries: Sequence[LinkKey | None]
+    factory_overviews: bytes
+    quarry_overviews: bytes
+    #: ``betrokkenheid`` filled.
+    described: bytes
+    #: The factory and the quarry both in the EEA.
+    in_eea: bytes
+
+
+def _facts_of_flows(flows: tuple[Flow, ...], countries: Countries) -> RegisterFacts:
+    """The facts read from the flows, a column at a time (``itemgetter`` by index, in C)."""
+
+    def column(name: str) -> list[Any]:
+        return list(map(itemgetter(_FIELD_INDEX[name]), flows))
+
+    inside = countries.eea_codes.__contains__
+    return RegisterFacts(
+        quantities=column("hoeveelheid"),
+        circular=bytes(column("circulair")),
+        first_known=bytes(column("first_link_known")),
+        factories=column("factory_key"),
+        quarries=column("quarry_key"),
+        factory_overviews=bytes(column("fabriek_risico_overzicht")),
+        quarry_overviews=bytes(column("groeve_risico_overzicht")),
+        described=bytes(map(is_not, column("betrokkenheid"), repeat(None))),
+        in_eea=_and(
+            bytes(map(inside, column("fabriek_land"))), bytes(map(inside, column("groeve_land")))
+        ),
+    )
+
+
+def _facts_of_columns(columns: tuple[Column, ...], countries: Countries) -> RegisterFacts:
+    """The facts of checked columns, each worked out from the distinct values of a column."""
+    named = dict(zip(COLUMNS, columns, strict=True))
+
+    def cells(name: str) -> Sequence[Any]:
+        return named[name].values
+
+    inside = countries.eea_codes.__contains__
+    first, first_address = (
+        map(str.strip, cells("eerste_schakel")),
+        map(str.strip, cells("eerste_schakel_adres")),
+    )
+    return RegisterFacts(
+        quantities=named["hoeveelheid"].decoded(),
+        circular=named["circulair"].mask(),
+        first_known=bytes(map(all, zip(first, first_address, strict=True))),
+        factories=list(map(link_key, cells("fabriek"), cells("fabriek_adres"))),
+        quarries=list(map(link_key, cells("groeve"), cells("groeve_adres"))),
+        factory_overviews=named["fabriek_risico_overzicht"].mask(),
+        quarry_overviews=named["groeve_risico_overzicht"].mask(),
+        described=named["betrokkenheid"].mask(partial(is_not, None)),
+        in_eea=_and(named["fabriek_land"].mask(inside), named["groeve_land"].mask(inside)),
+    )
+
+
+def _and(left: bytes, right: bytes) -> bytes:
+    """Two masks combined: 1 where both are 1 (as whole numbers: one step in C)."""
+    number = int.from_bytes(left, "little") & int.from_bytes(right, "little")
+    return number.to_bytes(len(left), "little")
+
+
+def _or(left: bytes, right: bytes) -> bytes:
+    """Two masks combined: 1 where either is 1."""
+    number = int.from_bytes(left, "little") | int.from_bytes(right, "little")
+    return number.to_bytes(len(left), "little")
+
+
+#: Turns a mask around (0 to 1, 1 to 0) with ``bytes.translate``.
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,35 +434,30 @@ def link_key(name: str, address: str) -> LinkKey | None:
 
 def compute(register: Register, countries: Countries) -> RegisterFigures:
     """Every figure that follows from the register (see the module docstring)."""
-    flows = register.flows
-
-    # 5,000 flows are recomputed after every edit: the facts are read column by column and
-    # every pass below runs in C (map, compress, set, count), not in a Python loop per flow.
-    # No object is made per flow (a tuple per flow woke the garbage collector).
-    def column(name: str) -> list[Any]:
-        return list(map(itemgetter(_FIELD_INDEX[name]), flows))  # by index: a little faster
-
-    circular: list[bool] = column("circulair")
-    quantities: list[float] = column("hoeveelheid")
-    first_known: list[bool] = column("first_link_known")
-    factories: list[LinkKey | None] = column("factory_key")
-    quarries: list[LinkKey | None] = column("quarry_key")
+    # 5,000 flows are recomputed after every edit: the facts are read column by column, the
+    # yes/no facts as masks combined in one step each, and every pass below runs in C (map,
+    # compress, set, count), not in a Python loop per flow. No object is made per flow.
+    facts = register.facts(countries)
+    quantities = facts.quantities
+    factories = facts.factories
+    quarries = facts.quarries
     total = math.fsum(quantities)
-    factory_known = list(map(is_not, factories, repeat(None)))
-    quarry_known = list(map(is_not, quarries, repeat(None)))
+    factory_known = bytes(map(is_not, factories, repeat(None)))
+    quarry_known = bytes(map(is_not, quarries, repeat(None)))
     insight = [
-        _share(math.fsum(compress(quantities, map(or_, circular, known))), total)
-        for known in (first_known, factory_known, quarry_known)
+        _share(math.fsum(compress(quantities, _or(facts.circular, known))), total)
+        for known in (facts.first_known, factory_known, quarry_known)
     ]
-    linear = list(map(not_, circular))
-    numbers = range(1, len(flows) + 1)
+    linear = facts.circular.translate(_FLIP)
+    count = len(quantities)
+    numbers = range(1, count + 1)
 
-    def linear_where_not(known: Iterable[bool]) -> tuple[int, ...]:
-        """The numbers of the non-circular flows where ``known`` is False."""
-        return tuple(compress(numbers, map(gt, linear, known)))
+    def linear_where_not(known: bytes) -> tuple[int, ...]:
+        """The numbers of the non-circular flows where ``known`` is 0."""
+        return tuple(compress(numbers, _and(linear, known.translate(_FLIP))))
 
     unknown: dict[LinkKind, tuple[int, ...]] = {
-        "eerste_schakel": linear_where_not(first_known),
+        "eerste_schakel": linear_where_not(facts.first_known),
         "fabriek": linear_where_not(factory_known),
         "groeve": linear_where_not(quarry_known),
     }
@@ -264,21 +465,18 @@ def compute(register: Register, countries: Countries) -> RegisterFigures:
     factory_share, factory_conflicts = _risk_overview(
         linear_numbers,
         list(compress(factories, linear)),
-        list(compress(column("fabriek_risico_overzicht"), linear)),
+        bytes(compress(facts.factory_overviews, linear)),
     )
     quarry_share, quarry_conflicts = _risk_overview(
         linear_numbers,
         list(compress(quarries, linear)),
-        list(compress(column("groeve_risico_overzicht"), linear)),
+        bytes(compress(facts.quarry_overviews, linear)),
     )
-    linear_involvements = list(compress(column("betrokkenheid"), linear))
-    described = len(linear_involvements) - linear_involvements.count(None)
-    inside = countries.eea_codes.__contains__
-    in_eea = map(and_, map(inside, column("fabriek_land")), map(inside, column("groeve_land")))
-    outside = linear_where_not(in_eea)
+    described = _and(facts.described, linear).count(1)
+    outside = linear_where_not(facts.in_eea)
     values = (*insight, factory_share, quarry_share, _share(described, len(linear_numbers)))
     return RegisterFigures(
-        flows=len(flows),
+        flows=count,
         unit=register.unit,
         percentages=dict(zip(PERCENTAGE_QUESTIONS, values, strict=True)),
         category="C" if outside else "B",
@@ -289,18 +487,18 @@ def compute(register: Register, countries: Countries) -> RegisterFigures:
 
 
 def _risk_overview(
-    numbers: list[int], keys: list[LinkKey | None], marks: list[bool]
+    numbers: list[int], keys: list[LinkKey | None], marks: bytes
 ) -> tuple[float | None, tuple[int, ...]]:
     """The share of factories (or quarries) of the non-circular flows with a risk overview,
     and the flows through one marked both with and without.
 
-    The lists hold each non-circular flow's number, link key (None: unknown) and mark.
-    Distinct known links count once, with an overview when any flow through them says so (the
-    overview belongs to the factory, not to the flow); each flow with an unknown link counts as
-    one more link without an overview.
+    The arguments hold each non-circular flow's number, link key (None: unknown) and mark (a
+    mask). Distinct known links count once, with an overview when any flow through them says
+    so (the overview belongs to the factory, not to the flow); each flow with an unknown link
+    counts as one more link without an overview.
     """
     with_overview = set(compress(keys, marks))
-    without = set(compress(keys, map(not_, marks)))
+    without = set(compress(keys, marks.translate(_FLIP)))
     with_overview.discard(None)
     without.discard(None)
     unknown = keys.count(None)

@@ -12,6 +12,7 @@ import csv
 import gc
 import io
 import math
+import operator
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,19 +22,21 @@ from functools import partial
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from trustone_tui.engine.register import (
     COLUMNS,
+    FREE_TEXT,
     INVOLVEMENTS,
     RELATIONS,
     UNITS,
+    Column,
     Flow,
     Register,
     Unit,
-    checked_flows,
 )
 from trustone_tui.framework.countries import Countries
+from trustone_tui.registerfile.csvsplit import plain_table
 from trustone_tui.store.safefile import FileReadError, read_file
 
 #: Larger files are refused before they are read (a register of 50,000 flows is about 10 MB).
@@ -41,8 +44,6 @@ MAX_BYTES = 20 * 1024 * 1024
 #: How the steentype of the template's example row starts; such a row is refused.
 EXAMPLE_MARK = "VOORBEELD"
 _NUMBER_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
-#: A column of such numbers, one per line.
-_NUMBERS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?(?:\n[0-9]+(?:[.,][0-9]+)?)*")
 _YES_NO = {"ja": True, "nee": False, "": False}
 _UNIT_SPELLINGS = {"m²": "m2", "m³": "m3"}
 T = TypeVar("T", bound=str)
@@ -78,8 +79,8 @@ def read_register(path: Path, countries: Countries) -> RegisterRead:
     except FileReadError as exc:
         raise RegisterFileError([_read_problem(path, exc)]) from None
     with _without_cyclic_collection():
-        rows = _csv_rows(path, data) if suffix == ".csv" else _xlsx_rows(path, data)
-        return _register(path, rows, countries)
+        table = _csv_table(path, data) if suffix == ".csv" else _rows_table(_xlsx_rows(path, data))
+        return _register(path, table, countries)
 
 
 @contextmanager
@@ -118,17 +119,72 @@ def _read_problem(path: Path, exc: FileReadError) -> str:
     return f"{path}: {reasons.get(exc.kind, f'kan het bestand niet lezen ({exc.problem})')}"
 
 
-def _csv_rows(path: Path, data: bytes) -> list[tuple[int, Sequence[Any]]]:
+class _Body(NamedTuple):
+    """The rows below the header."""
+
+    #: The file row of each.
+    numbers: Sequence[int]
+    #: The cells of each column position (up to the width asked for; a cell missing at the end
+    #: of a short row is None).
+    columns: Sequence[Sequence[Any]]
+    #: Whether every cell is text (so that only spaces are left to strip).
+    all_text: bool
+
+
+class _Table(NamedTuple):
+    """A file's cells: the header row, and what makes the rows below it by column."""
+
+    #: The first row's cells (None for an empty file).
+    header: Sequence[Any] | None
+    #: The body for a width (the number of column positions that are read).
+    body: Callable[[int], _Body]
+
+
+def _csv_table(path: Path, data: bytes) -> _Table:
+    """A CSV file's table: plain text split in C by :func:`plain_table`, else by the csv
+    module (quoted cells, mixed line ends, rows of other lengths)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RegisterFileError([f"{path}: geen UTF-8-tekst (byte {exc.start})"]) from None
-    first_line = text.split("\n", 1)[0]
+    line_end = text.find("\n")
+    first_line = text if line_end < 0 else text[:line_end]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    try:
-        return list(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1))
-    except csv.Error as exc:
-        raise RegisterFileError([f"{path}: geen geldig CSV-bestand ({exc})"]) from None
+    plain = plain_table(text, delimiter)
+    if plain is None:
+        try:
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            rows: list[tuple[int, Sequence[Any]]] = list(enumerate(reader, 1))
+        except csv.Error as exc:
+            raise RegisterFileError([f"{path}: geen geldig CSV-bestand ({exc})"]) from None
+        return _rows_table(rows, text_cells=True)
+
+    header, columns = plain
+
+    def body(width: int) -> _Body:
+        return _Body(range(2, len(columns[0]) + 2), columns[:width], all_text=True)
+
+    return _Table(header, body)
+
+
+def _rows_table(rows: list[tuple[int, Sequence[Any]]], text_cells: bool = False) -> _Table:
+    """The table of numbered rows (a CSV's read by the csv module: ``text_cells``, or an XLSX
+    sheet's)."""
+    if not rows:
+        return _Table(None, lambda width: _Body((), [()] * width, text_cells))
+
+    def body(width: int) -> _Body:
+        below = rows[1:]
+        lines: list[Sequence[Any]] = list(map(itemgetter(1), below))
+        all_text = text_cells
+        if lines and min(map(len, lines)) < width:  # short rows: their missing cells are empty
+            all_text = False
+            filler = (None,) * width
+            lines = [v if len(v) >= width else (*v, *filler[len(v) :]) for v in lines]
+        cells: list[Sequence[Any]] = list(zip(*lines, strict=False)) or [()] * width
+        return _Body(list(map(itemgetter(0), below)), cells, all_text)
+
+    return _Table(rows[0][1], body)
 
 
 def _xlsx_rows(path: Path, data: bytes) -> list[tuple[int, Sequence[Any]]]:
@@ -187,56 +243,59 @@ def _refuse_formulas_without_values(
         raise RegisterFileError(problems)
 
 
-def _register(
-    path: Path, rows: list[tuple[int, Sequence[Any]]], countries: Countries
-) -> RegisterRead:
+def _register(path: Path, table: _Table, countries: Countries) -> RegisterRead:
     """The flows of the rows below the header, checked column by column.
 
     Each column's distinct values are checked once (a register repeats its countries, units
-    and ja/nee a great deal), so that reading 10,000 rows costs little more than parsing them.
+    and ja/nee a great deal) and the checked columns become the register as they are (no flow
+    is made), so that reading 10,000 rows costs little more than splitting them.
     """
-    data = iter(rows)
-    header_row = next(data, None)
-    if header_row is None or not any(_text(v) for v in header_row[1]):
+    header = table.header
+    if header is None or not any(_text(v) for v in header):
         raise RegisterFileError([f"{path}: leeg bestand (geen kopregel met kolomnamen)"])
-    columns, header_problems = _columns(path, header_row[1])
+    columns, header_problems = _columns(path, header)
     if header_problems:  # the rows cannot be read reliably under a wrong header
         raise RegisterFileError(header_problems)
-    body = list(data)
-    width = max(columns.values()) + 1
-    lines: list[Sequence[Any]] = list(map(itemgetter(1), body))
-    if lines and min(map(len, lines)) < width:  # short rows: their missing cells are empty
-        filler = (None,) * width
-        lines = [v if len(v) >= width else (*v, *filler[len(v) :]) for v in lines]
-    cells = list(zip(*lines, strict=False)) or [()] * width
-    raw: dict[str, Sequence[Any]] = {name: cells[index] for name, index in columns.items()}
-    text = {name: _texts(raw[name]) for name in COLUMNS}
-    keep = list(map(any, zip(*text.values(), strict=True)))  # blank rows are skipped
-    numbers = list(map(itemgetter(0), body))
-    if not all(keep):
-        numbers = list(compress(numbers, keep))
-        text = {name: list(compress(values, keep)) for name, values in text.items()}
-        raw["hoeveelheid"] = list(compress(raw["hoeveelheid"], keep))
+    body = table.body(max(columns.values()) + 1)
+    raw: dict[str, Sequence[Any]] = {name: body.columns[index] for name, index in columns.items()}
+    # Text cells are stripped where they are checked (each distinct value once); other cells
+    # (an XLSX's numbers and empty cells, a short row's missing ones) are made text first.
+    text: dict[str, Sequence[str]] = (
+        raw if body.all_text else {name: _texts(raw[name]) for name in COLUMNS}
+    )
+    numbers: Sequence[int] = body.numbers
+    stone_types = _coded(text["steentype"])
+    if not all(map(str.strip, stone_types[0])):  # a row without a stone type may be blank
+        stripped = {name: _texts(text[name]) for name in COLUMNS}
+        keep = list(map(any, zip(*stripped.values(), strict=True)))  # blank rows are skipped
+        if not all(keep):
+            numbers = list(compress(numbers, keep))
+            text = {name: list(compress(values, keep)) for name, values in text.items()}
+            raw = {"hoeveelheid": list(compress(raw["hoeveelheid"], keep))}
+            stone_types = _coded(text["steentype"])
     if not numbers:
         raise RegisterFileError([f"{path}: het register bevat geen ketens (alleen een kopregel)"])
     problems: list[tuple[int, int, str]] = []
     checker = _ColumnChecker(numbers, problems)
-    values: dict[str, list[Any]] = dict(text)
-    values["steentype"] = checker.check("steentype", text["steentype"], _stone_type)
-    quantities = list(raw["hoeveelheid"])
-    values["hoeveelheid"] = _plain_quantities(quantities) or checker.check(
-        "hoeveelheid", quantities, _quantity
+    checked = {name: Column(text[name]) for name in FREE_TEXT}
+    checked["steentype"] = checker.check("steentype", text["steentype"], _stone_type, stone_types)
+    quantities = raw["hoeveelheid"]
+    plain = _plain_quantities(quantities)
+    checked["hoeveelheid"] = (
+        Column(plain)
+        if plain is not None
+        else checker.check("hoeveelheid", quantities, _quantity, strip=False)
     )
-    values["eenheid"] = units = checker.check("eenheid", text["eenheid"], _unit)
-    checker.check_one_unit(units)
+    checked["eenheid"] = units = checker.check("eenheid", text["eenheid"], _unit)
+    unit = checker.one_unit(units)
     for name in ("circulair", "fabriek_risico_overzicht", "groeve_risico_overzicht"):
-        values[name] = checker.check(name, text[name], _yes_no)
+        checked[name] = checker.check(name, text[name], _yes_no)
     for name in ("eerste_schakel_land", "fabriek_land", "groeve_land"):
-        values[name] = checker.check(name, text[name], partial(_country, countries))
-    values["fabriek_relatie"] = checker.check(
+        checked[name] = checker.check(name, text[name], partial(_country, countries))
+    checked["fabriek_relatie"] = checker.check(
         "fabriek_relatie", text["fabriek_relatie"], partial(_choice, RELATIONS)
     )
-    values["betrokkenheid"] = checker.check(
+    checked["betrokkenheid"] = checker.check(
         "betrokkenheid", text["betrokkenheid"], partial(_choice, INVOLVEMENTS)
     )
     if problems:
@@ -244,39 +303,90 @@ def _register(
             f"{path}:{number}:{COLUMNS[column]}: {message}"
             for number, column, message in sorted(problems)
         )
-    flows = checked_flows([values[name] for name in COLUMNS])
-    return RegisterRead(Register(flows[0].eenheid, flows), tuple(numbers))
+    assert unit is not None  # a row without a unit, or in another one, is a problem
+    register = Register.from_columns(unit, [checked[name] for name in COLUMNS])
+    return RegisterRead(register, tuple(numbers))
 
 
 Check = Callable[[Any], tuple[Any, str | None]]
 
 
+def _coded(cells: Sequence[Any]) -> tuple[_CodeIndex, bytes | None]:
+    """The distinct cells numbered, and the code of each cell.
+
+    The codes are made in one pass in C (a dict whose ``__missing__`` numbers each new cell);
+    for more than 256 distinct cells, which a byte cannot code, there are no codes.
+    """
+    index = _CodeIndex()
+    try:
+        return index, bytes(map(index.__getitem__, cells))
+    except ValueError:  # a code above 255
+        return _CodeIndex.of(set(cells)), None
+
+
+class _CodeIndex(dict[Any, int]):
+    """Numbers the distinct cells of a column in the order they are first looked up."""
+
+    def __missing__(self, cell: Any) -> int:
+        code = self[cell] = len(self)
+        return code
+
+    @classmethod
+    def of(cls, cells: Iterable[Any]) -> _CodeIndex:
+        """An index of ``cells`` (each once)."""
+        index = cls()
+        for cell in cells:
+            index[cell]
+        return index
+
+
 class _ColumnChecker:
     """Checks a column's distinct values once and notes each bad cell by row and column."""
 
-    def __init__(self, numbers: list[int], problems: list[tuple[int, int, str]]) -> None:
+    def __init__(self, numbers: Sequence[int], problems: list[tuple[int, int, str]]) -> None:
         self.numbers = numbers
         self.problems = problems
+        #: Per column checked: its distinct values.
+        self.distinct: dict[str, set[Any]] = {}
 
-    def check(self, name: str, cells: list[Any], parse: Check) -> list[Any]:
-        """The parsed cells of one column (problems noted; their cells become None)."""
-        results = {cell: parse(cell) for cell in set(cells)}
-        if any(message for _, message in results.values()):
+    def check(
+        self,
+        name: str,
+        cells: Sequence[Any],
+        parse: Check,
+        coded: tuple[_CodeIndex, bytes | None] | None = None,
+        strip: bool = True,
+    ) -> Column:
+        """One column checked: each distinct cell gets a code (:func:`_coded`, unless given)
+        and ``parse`` gets it once, stripped unless ``strip`` is False; problems are noted."""
+        clean = str.strip if strip else _same
+        index, codes = _coded(cells) if coded is None else coded
+        results = [parse(clean(cell)) for cell in index]  # in the order of the codes
+        if any(message for _, message in results):
             position = COLUMNS.index(name)
-            for number, cell in zip(self.numbers, cells, strict=True):
-                message = results[cell][1]
+            row_codes = codes if codes is not None else map(index.__getitem__, cells)
+            for number, code in zip(self.numbers, row_codes, strict=True):
+                message = results[code][1]
                 if message:
                     self.problems.append((number, position, message))
-        values = {cell: value for cell, (value, _) in results.items()}
-        return list(map(values.__getitem__, cells))
+        values = [value for value, _ in results]
+        self.distinct[name] = set(values)
+        if codes is not None:
+            return Column(values, codes)
+        if all(map(operator.eq, index, values)):  # every cell is its value
+            return Column(cells)
+        return Column(list(map(values.__getitem__, map(index.__getitem__, cells))))
 
-    def check_one_unit(self, units: list[str | None]) -> None:
-        """One unit for the whole register: rows in another unit than the first are noted."""
-        if len(set(units) - {None}) < 2:
-            return
-        first, first_row = next((u, n) for u, n in zip(units, self.numbers, strict=True) if u)
+    def one_unit(self, units: Column) -> Unit | None:
+        """The register's one unit; rows in another unit than the first are noted (and None
+        is returned, as when no unit is known)."""
+        distinct = self.distinct["eenheid"] - {None}
+        if len(distinct) < 2:
+            return next(iter(distinct), None)
+        column = units.decoded()
+        first, first_row = next((u, n) for u, n in zip(column, self.numbers, strict=True) if u)
         position = COLUMNS.index("eenheid")
-        for number, unit in zip(self.numbers, units, strict=True):
+        for number, unit in zip(self.numbers, column, strict=True):
             if unit is not None and unit != first:
                 self.problems.append(
                     (
@@ -286,6 +396,7 @@ class _ColumnChecker:
                         "één eenheid voor het hele register",
                     )
                 )
+        return None
 
 
 def _columns(path: Path, header: Sequence[Any]) -> tuple[dict[str, int], list[str]]:
@@ -307,6 +418,10 @@ def _columns(path: Path, header: Sequence[Any]) -> tuple[dict[str, int], list[st
         f"{path}:1:{name}: verplichte kolom ontbreekt" for name in COLUMNS if name not in columns
     )
     return columns, problems
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _texts(cells: Sequence[Any]) -> list[str]:
@@ -336,19 +451,31 @@ def _stone_type(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _plain_quantities(cells: list[Any]) -> list[float] | None:
+def _plain_quantities(cells: Sequence[Any]) -> Sequence[float] | None:
     """The quantities when every cell is a plain number (text or an XLSX number) above 0, the
-    common case, read in one pass over the column; else None and each cell is checked alone."""
-    types = set(map(type, cells))
-    if types == {float}:  # an XLSX column of numbers
-        numbers = cells
-    elif types == {str}:
+    common case, read in a few passes over the column in C; else None and each cell is checked
+    alone (:func:`_quantity`, which says what is wrong)."""
+    try:
         column = "\n".join(cells)
-        if not _NUMBERS_RE.fullmatch(column):
+    except TypeError:  # not all text: an XLSX column of numbers?
+        if set(map(type, cells)) != {float}:
             return None
-        numbers = list(map(float, column.replace(",", ".").split("\n")))
+        numbers = cells
     else:
-        return None
+        # What _NUMBER_RE matches on every line: only digits with at most one separator
+        # between digits (float() reads the rest: it refuses an empty line and a second
+        # separator; a separator at a line's start or end is refused here).
+        if not column.isascii() or column.encode().translate(None, b"0123456789,.\n"):
+            return None
+        column = column.replace(",", ".")
+        if column[:1] == "." or column[-1:] == "." or ".\n" in column or "\n." in column:
+            return None
+        try:
+            numbers = list(map(float, column.split("\n")))
+        except ValueError:
+            return None
+        if len(numbers) != len(cells):  # a quoted cell with a line end in it
+            return None
     if not (min(numbers) > 0 and math.isfinite(max(numbers))):
         return None
     return numbers
