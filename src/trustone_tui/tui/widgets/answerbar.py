@@ -79,6 +79,7 @@ class AnswerBar(Widget):
         self._buttons = {answer: AnswerButton(answer) for answer in ANSWER_LABELS}
         self._points = Static(id="answer-points")
         self._points_text = Content("")
+        self._points_width = 0
         self._mark_buttons()
         self.add_class("-points-beside")
 
@@ -99,11 +100,22 @@ class AnswerBar(Widget):
         if width == 0:
             return
         buttons = sum(button.width_needed() for button in self._buttons.values() if button.display)
-        self.set_class(buttons + 1 + self._points_text.cell_length <= width, "-points-beside")
+        needed = max(self._points_width, self._points_text.cell_length)
+        self.set_class(buttons + 1 + needed <= width, "-points-beside")
 
-    def show(self, *, chosen: AnswerChoice | None, nvt_allowed: bool, points: Content) -> None:
-        """Show the chosen answer, whether n.v.t. is offered, and the question's points."""
+    def show(
+        self,
+        *,
+        chosen: AnswerChoice | None,
+        nvt_allowed: bool,
+        points: Content,
+        points_width: int = 0,
+    ) -> None:
+        """Show the chosen answer, whether n.v.t. is offered, and the question's points;
+        ``points_width`` is the widest points text the question can show (they go beside the
+        buttons only if that fits)."""
         self.chosen, self.nvt_allowed = chosen, nvt_allowed
+        self._points_width = points_width
         self._mark_buttons()
         if not points.is_same(self._points_text):
             self._points_text = points

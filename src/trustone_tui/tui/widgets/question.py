@@ -347,7 +347,10 @@ class QuestionPanel(Vertical):
             criteria.update(table)
             self._criteria_for = (question.id, variant.audience)
         self.query_one(AnswerBar).show(
-            chosen=chosen, nvt_allowed=question.nvt_allowed, points=self._points_text(result)
+            chosen=chosen,
+            nvt_allowed=question.nvt_allowed,
+            points=self._points_text(result),
+            points_width=self._widest_points_text(result, question.nvt_allowed),
         )
         if self._percentage_parts is not None:
             if percentage_text(view.given.percentage) != self._saved_percentage_text:
@@ -372,9 +375,20 @@ class QuestionPanel(Vertical):
 
             set_content(line, Content(question_actions_line(view.actions, view.actions_on)))
 
+    def _widest_points_text(self, result: QuestionResult, nvt_allowed: bool) -> int:
+        """Cells of the widest points text the question can show, whatever its answer: the
+        points go beside the answer buttons only when that fits, so that answering never moves
+        them between beside and below (a jump under the reader's eyes, and a second layout)."""
+        most = result.max_points
+        shown = [result._replace(status="open")]
+        shown += [result._replace(status="answered", points=p) for p in (most, most - 0.5)]
+        if nvt_allowed:
+            shown.append(result._replace(status="nvt"))
+        return max(self._points_text(variant).cell_length for variant in shown)
+
     def _points_text(self, result: QuestionResult) -> Content:
         if result.status == "nvt":
-            return Content.assemble(("n.v.t.", "bold"), ": telt niet mee in punten en maximum")
+            return Content.assemble(("n.v.t.", "bold"), " · telt niet mee")
         if result.status == "not_counted":
             return Content("")
         if result.status == "open":
