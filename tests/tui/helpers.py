@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from trustone_tui.framework.bank import Framework
 from trustone_tui.tui.app import TrustoneApp
+
+S = TypeVar("S")
 
 #: The terminal size the app tests run at, unless a test is about size.
 SIZE = (120, 40)
@@ -20,3 +23,13 @@ def make_app(framework: Framework, **kwargs: Any) -> TrustoneApp:
 def text_of(app: TrustoneApp, selector: str) -> str:
     """The plain text a Static shows."""
     return str(app.screen.query_one(selector, Static).content)
+
+
+async def open_by_key(app: TrustoneApp, pilot: Pilot[None], key: str, kind: type[S]) -> S:
+    """Press ``key`` once the app has settled and return the screen it opened, a ``kind``."""
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, kind), type(screen).__name__
+    return screen

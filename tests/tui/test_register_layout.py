@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from tests.tui.helpers import SIZE, make_app, text_of
+from tests.tui.helpers import SIZE, make_app, open_by_key, text_of
 from textual.widgets import DataTable, Static
 
 from trustone_tui.tui.screens.register import RegisterScreen
 
 
 async def open_register(app, pilot) -> RegisterScreen:
-    await pilot.pause()
-    await pilot.press("k")
-    await pilot.pause()
-    assert isinstance(app.screen, RegisterScreen)
-    return app.screen
+    return await open_by_key(app, pilot, "k", RegisterScreen)
 
 
 async def test_an_empty_register_says_how_to_start_and_claims_no_category(framework):

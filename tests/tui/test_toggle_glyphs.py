@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.register_helpers import make_flow
-from tests.tui.helpers import SIZE, make_app
+from tests.tui.helpers import SIZE, make_app, open_by_key
 from textual.screen import Screen
 from textual.widgets import Checkbox, RadioButton
 
@@ -44,11 +44,8 @@ def assert_glyphs_tell_the_state(states: list[tuple[bool, str]]) -> None:
 async def test_the_profile_category_choice(framework):
     app = make_app(framework, demo=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("b")
-        await pilot.pause()
-        assert isinstance(app.screen, ProfileScreen)
-        states = drawn_states(app.screen)
+        screen = await open_by_key(app, pilot, "b", ProfileScreen)
+        states = drawn_states(screen)
         assert sorted(value for value, _ in states) == [False, True]
         assert_glyphs_tell_the_state(states)
 
