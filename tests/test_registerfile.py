@@ -372,8 +372,9 @@ def test_a_missing_file_is_one_line(tmp_path, countries):
     assert problems_of(path, countries) == [f"{path}: bestand bestaat niet"]
 
 
-def test_a_folder_is_one_line(tmp_path, countries):
-    path = tmp_path / "map.csv"
+@pytest.mark.parametrize("name", ["map.csv", "map"])
+def test_a_folder_is_one_line(tmp_path, countries, name):
+    path = tmp_path / name
     path.mkdir()
     assert problems_of(path, countries) == [f"{path}: is een map, geen bestand"]
 

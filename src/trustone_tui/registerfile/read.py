@@ -73,6 +73,8 @@ def read_register(path: Path, countries: Countries) -> RegisterRead:
     """
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
+        if path.is_dir():  # a folder has no file type to name: say what it is
+            raise RegisterFileError([f"{path}: is een map, geen bestand"])
         raise RegisterFileError([f"{path}: onbekend bestandstype {suffix!r} (.csv of .xlsx)"])
     try:
         data = read_file(path, limit=MAX_BYTES)
