@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
+from tests.register_helpers import make_flow
 from tests.tui.helpers import SIZE, make_app, open_by_key, text_of
 from textual.widgets import DataTable, Static
 
+from trustone_tui.answerfile.validate import MAX_REGISTER_FLOWS
+from trustone_tui.answerfile.write import dump_session
+from trustone_tui.engine.register import Register
 from trustone_tui.tui.screens.register import RegisterScreen
 
 
@@ -35,3 +42,22 @@ async def test_at_80x24_the_score_is_one_line_on_top_and_the_table_has_the_room(
         await pilot.pause()
         assert screen.query_one("#score-total", Static).region.height >= 1
         assert not screen.query_one("#score-compact", Static).region.height
+
+
+async def test_a_full_register_says_so_instead_of_opening_a_form_it_cannot_save(
+    tmp_path: Path, demo_session, framework
+):
+    register = Register("m2", tuple(make_flow(1 + n) for n in range(MAX_REGISTER_FLOWS)))
+    path = tmp_path / "vol.toml"
+    path.write_bytes(dump_session(replace(demo_session, register=register), framework))
+    app = make_app(framework, open_path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        screen = await open_register(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is screen  # no form
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("2.000 ketens" in toast for toast in toasts), toasts

@@ -23,6 +23,7 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
+from trustone_tui.answerfile.validate import MAX_REGISTER_FLOWS
 from trustone_tui.engine.register import (
     INVOLVEMENTS,
     PERCENTAGE_QUESTIONS,
@@ -330,6 +331,16 @@ class RegisterScreen(Screen[None]):
         self.show_register()
 
     def action_add(self) -> None:
+        if len(self.register.flows) >= MAX_REGISTER_FLOWS:
+            most = f"{MAX_REGISTER_FLOWS:,}".replace(",", ".")
+            self.notify(
+                f"Het ketenoverzicht heeft al {most} ketens, het meeste dat een sessiebestand "
+                "bewaart. Voeg ketens van dezelfde steensoort en schakels samen, of houd het "
+                "volledige overzicht in een CSV- of XLSX-bestand (trustone register check).",
+                title="Geen ketens meer",
+                severity="warning",
+            )
+            return
         self._edit(None)
 
     def action_edit(self) -> None:
