@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from trustone_tui.answerfile import prescan
 from trustone_tui.answerfile.read import AnswerFileError
@@ -61,6 +63,22 @@ def test_the_issue_s_dotted_key_and_header_are_refused_naming_file_and_line():
 )
 def test_key_parts_are_counted_outside_quotes_only(text, refused):
     assert bool(problems(text)) == refused, problems(text)
+
+
+#: Lines of text, each given as its number of dots and what stands around them.
+LINES = st.lists(
+    st.tuples(st.integers(0, 2 * prescan.MAX_KEY_PARTS), st.text(alphabet='a \r"', max_size=2)),
+    max_size=6,
+)
+
+
+@given(LINES)
+def test_the_quick_look_finds_exactly_the_lines_with_enough_dots_for_a_key_too_long(lines):
+    """Small texts go to the full scan only when a line (in strings or not) has as many dots
+    as a key of more than ``MAX_KEY_PARTS`` parts needs."""
+    text = "\n".join(filler + ("." + filler) * dots for dots, filler in lines)
+    many = any(dots >= prescan.MAX_KEY_PARTS for dots, _ in lines)
+    assert bool(prescan._MANY_DOTS.search(text)) == many
 
 
 def test_a_complete_answer_file_is_far_below_every_limit(framework, demo):

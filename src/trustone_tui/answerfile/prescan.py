@@ -73,8 +73,10 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _PART_RE = re.compile(_PART)
-#: A line with this many dots (in strings or not) is the least a key too long needs.
-_MANY_DOTS = re.compile(rf"^(?:[^\n.]*+\.){{{MAX_KEY_PARTS}}}", re.MULTILINE)
+#: A line with this many dots (in strings or not) is the least a key too long needs. The
+#: pattern starts with a dot, so the search jumps from dot to dot (anchored at each line's
+#: start it tried every character: four times slower on an answer file).
+_MANY_DOTS = re.compile(rf"\.(?:[^\n.]*+\.){{{MAX_KEY_PARTS - 1}}}")
 
 
 def prescan_problems(text: str, source: str) -> list[str]:

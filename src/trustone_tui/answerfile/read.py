@@ -10,6 +10,7 @@ syntax, the key path for values); it never raises anything else. Writing is
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Mapping
@@ -237,7 +238,10 @@ def _session_from_current(
     version = document.get("framework_version")
     same_bank = version is None or version == framework.version
     questions = framework.questions
+    places = _question_places(framework)
     answers: dict[str, QuestionAnswer] = {}
+    in_order = True  # the answers come in the framework's order (as this program writes them)
+    last_place = -1
     orphans: dict[str, Mapping[str, Any]] = {}
     for qid, raw in raw_answers.items():
         where = ("answers", qid)
@@ -257,6 +261,9 @@ def _session_from_current(
                 problems.extend(f"{source}: {key_path(where)}{p}" for p in answer_problems)
             elif not answer.is_empty:
                 answers[qid] = answer
+                place_in_framework = places[qid]
+                in_order = in_order and place_in_framework > last_place
+                last_place = place_in_framework
         elif same_bank:
             problems.append(f"{source}: {key_path(where)}: unknown question id {qid!r}")
         elif isinstance(raw, dict):
@@ -279,10 +286,11 @@ def _session_from_current(
     if problems or table is None:
         before_reporting()
         raise AnswerFileError(_dedupe(problems))
-    ordered = {q: answers[q] for q in framework.questions if q in answers}
+    if not in_order:
+        answers = dict(sorted(answers.items(), key=lambda item: places[item[0]]))
     return Session(
         company=Company(**table["company"]),
-        answers=ordered,
+        answers=answers,
         interview=Interview(**table.get("interview", {})),
         framework_version=table.get("framework_version"),
         created=table.get("created"),
@@ -296,6 +304,12 @@ def _session_from_current(
         actions=actions,
         schema_version=CURRENT_SCHEMA_VERSION,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _question_places(framework: Framework) -> dict[str, int]:
+    """Each question's place in the framework's order (the order of a session's answers)."""
+    return {qid: place for place, qid in enumerate(framework.questions)}
 
 
 def _unwritable(table: Mapping[str, Any]) -> str | None:

@@ -2,14 +2,14 @@
 
 The tables of a file are described as data: :data:`FILE` (the top level, with :data:`COMPANY`,
 :data:`INTERVIEW` and :data:`HISTORY` inside) and :data:`ANSWER` (the table of one answer).
-Each maps a key to a :class:`Field`: whether the key is required, and the check of its value
-(a type, a range, a choice, a nested table). :func:`check_table` returns the validated table
-(keys in the description's order, which are the field names of the session's records; a whole
-number given for a number field becomes a float) or raises :class:`Invalid` with one
-:class:`Problem` per mistake: a missing key, an unknown key, a value of the wrong type or out of
-range. :func:`check_answer` then checks an answer against its question (n.v.t. allowed, answered
-by word or by percentage, element numbers and groups). :func:`problem_lines` words the problems,
-one line each: ``file: key.path: message (got ...)``.
+Each is a :class:`Table` that maps a key to a :class:`Field`: whether the key is required, and
+the check of its value (a type, a range, a choice, a nested table). :func:`check_table` returns
+the validated table (keys in the description's order, which are the field names of the
+session's records; a whole number given for a number field becomes a float) or raises
+:class:`Invalid` with one :class:`Problem` per mistake: a missing key, an unknown key, a value
+of the wrong type or out of range. :func:`check_answer` then checks an answer against its
+question (n.v.t. allowed, answered by word or by percentage, element numbers and groups).
+:func:`problem_lines` words the problems, one line each: ``file: key.path: message (got ...)``.
 
 This is the only definition of a valid file, run on every file, valid or not. It is plain
 Python, so reading a file imports no validation library (pydantic took about 75 ms to import);
@@ -22,7 +22,7 @@ import datetime as dt
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, get_args
 
 from trustone_tui.answerfile import tomlwrite
@@ -76,7 +76,33 @@ class Field(NamedTuple):
     required: bool = False
 
 
-Table = Mapping[str, Field]
+class Table(Mapping[str, Field]):
+    """A table's fields by key, in the order of a validated table's keys.
+
+    Worked out once for :func:`check_table`: each key's place in that order with its check, and
+    the required keys.
+    """
+
+    __slots__ = ("_fields", "placed_checks", "required")
+
+    def __init__(self, fields: Mapping[str, Field]) -> None:
+        self._fields = dict(fields)
+        self.placed_checks = {
+            name: (place, field.check) for place, (name, field) in enumerate(fields.items())
+        }
+        self.required = frozenset(name for name, field in fields.items() if field.required)
+
+    def __getitem__(self, name: str) -> Field:
+        return self._fields[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._fields
 
 
 # --------------------------------------------------------------------------- checks of values
@@ -247,6 +273,10 @@ def list_of(fields: Table, most: int | None = None) -> Check:
     return check
 
 
+#: The place and check of a key that is no field.
+_UNKNOWN: tuple[int, Check] = (-1, anything)
+
+
 def check_table(value: Any, fields: Table) -> dict[str, Any]:
     """The validated table, keys in the order of ``fields`` (raises :class:`Invalid`).
 
@@ -255,7 +285,30 @@ def check_table(value: Any, fields: Table) -> dict[str, Any]:
     """
     if type(value) is not dict:
         fail("must be a table")
+    # The common case first, checked as it comes: every key a field, every value valid (a
+    # table as this program writes it also has its keys in the fields' order). Anything else
+    # is checked field by field below, which words every problem.
     table: dict[str, Any] = {}
+    placed_checks = fields.placed_checks
+    in_order = True
+    last = -1
+    try:
+        for name, item in value.items():
+            place, check = placed_checks.get(name, _UNKNOWN)
+            if place < 0:
+                break
+            if place < last:
+                in_order = False
+            last = place
+            table[name] = check(item)
+        else:
+            if not fields.required or fields.required <= value.keys():
+                return (
+                    table if in_order else {name: table[name] for name in fields if name in table}
+                )
+    except Invalid:
+        pass
+    table = {}
     problems: list[Problem] = []
     known = 0
     for name, field in fields.items():
@@ -284,110 +337,132 @@ def placed(where: Where, problems: Iterable[Problem]) -> list[Problem]:
 ANSWER_WORDS: tuple[str, ...] = get_args(AnswerChoice)  # nee, gedeeltelijk, ja, nvt
 PERCENTAGE = number(most=100)
 
-COMPANY: Table = {
-    "name": Field(non_empty_text, required=True),
-    "imports_from_risk_countries": Field(flag, required=True),
-    "employees": Field(whole(0), required=True),
-    "revenue_eur": Field(whole(0), required=True),
-    "joined_year": Field(or_none(whole(FIRST_YEAR, LAST_YEAR))),
-    "entry_level": Field(or_none(whole(1, 5))),
-}
+COMPANY = Table(
+    {
+        "name": Field(non_empty_text, required=True),
+        "imports_from_risk_countries": Field(flag, required=True),
+        "employees": Field(whole(0), required=True),
+        "revenue_eur": Field(whole(0), required=True),
+        "joined_year": Field(or_none(whole(FIRST_YEAR, LAST_YEAR))),
+        "entry_level": Field(or_none(whole(1, 5))),
+    }
+)
 
-INTERVIEW: Table = {
-    "interviewer": Field(text),
-    "date": Field(or_none(date)),
-    "previous_file": Field(or_none(text)),
-    "last_question": Field(or_none(non_empty_text)),
-}
+INTERVIEW = Table(
+    {
+        "interviewer": Field(text),
+        "date": Field(or_none(date)),
+        "previous_file": Field(or_none(text)),
+        "last_question": Field(or_none(non_empty_text)),
+    }
+)
 
-ANSWER: Table = {
-    "answer": Field(or_none(choice(*ANSWER_WORDS))),
-    "percentage": Field(or_none(PERCENTAGE)),
-    #: A list of element numbers, or a table of such lists per element group; what is valid
-    #: depends on the question (:func:`check_elements`).
-    "elements": Field(anything),
-    "note": Field(text),
-    "follow_up": Field(flag),
-}
+ANSWER = Table(
+    {
+        "answer": Field(or_none(choice(*ANSWER_WORDS))),
+        "percentage": Field(or_none(PERCENTAGE)),
+        #: A list of element numbers, or a table of such lists per element group; what is valid
+        #: depends on the question (:func:`check_elements`).
+        "elements": Field(anything),
+        "note": Field(text),
+        "follow_up": Field(flag),
+    }
+)
 
-HISTORY: Table = {
-    "year": Field(whole(FIRST_YEAR, LAST_YEAR), required=True),
-    "level": Field(or_none(text)),
-    "points": Field(number(), required=True),
-    "max_points": Field(number(), required=True),
-    "percentage": Field(PERCENTAGE, required=True),
-}
+HISTORY = Table(
+    {
+        "year": Field(whole(FIRST_YEAR, LAST_YEAR), required=True),
+        "level": Field(or_none(text)),
+        "points": Field(number(), required=True),
+        "max_points": Field(number(), required=True),
+        "percentage": Field(PERCENTAGE, required=True),
+    }
+)
 
 COUNTRY_CODE = pattern(re.compile(r"^[A-Z]{2}$"), "an ISO country code such as 'NL'")
 
 #: One purchase flow of the register: the register's columns (``eenheid`` is the register's).
-FLOW: Table = {
-    "steentype": Field(non_empty_text, required=True),
-    "kleur": Field(text),
-    "hoeveelheid": Field(positive, required=True),
-    "circulair": Field(flag),
-    "eerste_schakel": Field(text),
-    "eerste_schakel_adres": Field(text),
-    "eerste_schakel_land": Field(COUNTRY_CODE),
-    "fabriek": Field(text),
-    "fabriek_adres": Field(text),
-    "fabriek_land": Field(COUNTRY_CODE),
-    "fabriek_relatie": Field(choice(*RELATIONS)),
-    "fabriek_risico_overzicht": Field(flag),
-    "groeve": Field(text),
-    "groeve_adres": Field(text),
-    "groeve_land": Field(COUNTRY_CODE),
-    "groeve_risico_overzicht": Field(flag),
-    "betrokkenheid": Field(choice(*INVOLVEMENTS)),
-}
+FLOW = Table(
+    {
+        "steentype": Field(non_empty_text, required=True),
+        "kleur": Field(text),
+        "hoeveelheid": Field(positive, required=True),
+        "circulair": Field(flag),
+        "eerste_schakel": Field(text),
+        "eerste_schakel_adres": Field(text),
+        "eerste_schakel_land": Field(COUNTRY_CODE),
+        "fabriek": Field(text),
+        "fabriek_adres": Field(text),
+        "fabriek_land": Field(COUNTRY_CODE),
+        "fabriek_relatie": Field(choice(*RELATIONS)),
+        "fabriek_risico_overzicht": Field(flag),
+        "groeve": Field(text),
+        "groeve_adres": Field(text),
+        "groeve_land": Field(COUNTRY_CODE),
+        "groeve_risico_overzicht": Field(flag),
+        "betrokkenheid": Field(choice(*INVOLVEMENTS)),
+    }
+)
 
 #: The most flows an answer file keeps: reading must stay within a second (tomllib alone needs
 #: about 10 microseconds per key, a flow has up to 17; docs/sessions.md "Limits").
 MAX_REGISTER_FLOWS = 2_000
 
-REGISTER: Table = {
-    "eenheid": Field(choice(*UNITS), required=True),
-    "ketens": Field(list_of(FLOW, most=MAX_REGISTER_FLOWS)),
-}
+REGISTER = Table(
+    {
+        "eenheid": Field(choice(*UNITS), required=True),
+        "ketens": Field(list_of(FLOW, most=MAX_REGISTER_FLOWS)),
+    }
+)
 
-PROGRESS: Table = {
-    "date": Field(date, required=True),
-    "note": Field(non_empty_text, required=True),
-}
+PROGRESS = Table(
+    {
+        "date": Field(date, required=True),
+        "note": Field(non_empty_text, required=True),
+    }
+)
 
 #: What an action aims for on one of its questions: an answer word or a percentage (one of them).
-AIM: Table = {
-    "question": Field(non_empty_text, required=True),
-    "answer": Field(choice("gedeeltelijk", "ja")),
-    "percentage": Field(PERCENTAGE),
-}
+AIM = Table(
+    {
+        "question": Field(non_empty_text, required=True),
+        "answer": Field(choice("gedeeltelijk", "ja")),
+        "percentage": Field(PERCENTAGE),
+    }
+)
 
-ACTION: Table = {
-    "id": Field(pattern(ACTION_ID_RE, "'A1' (letters, digits, '.', '_' or '-')"), required=True),
-    "text": Field(non_empty_text, required=True),
-    #: Question ids: checked against the bank when the file is read.
-    "questions": Field(list_of_text),
-    "owner": Field(text),
-    "due": Field(date, required=True),
-    "status": Field(choice(*ACTION_STATUSES)),
-    "progress": Field(list_of(PROGRESS)),
-    "created": Field(date),
-    "aims": Field(list_of(AIM)),
-}
+ACTION = Table(
+    {
+        "id": Field(
+            pattern(ACTION_ID_RE, "'A1' (letters, digits, '.', '_' or '-')"), required=True
+        ),
+        "text": Field(non_empty_text, required=True),
+        #: Question ids: checked against the bank when the file is read.
+        "questions": Field(list_of_text),
+        "owner": Field(text),
+        "due": Field(date, required=True),
+        "status": Field(choice(*ACTION_STATUSES)),
+        "progress": Field(list_of(PROGRESS)),
+        "created": Field(date),
+        "aims": Field(list_of(AIM)),
+    }
+)
 
-FILE: Table = {
-    "schema_version": Field(whole(), required=True),
-    "framework_version": Field(or_none(non_empty_text)),
-    "created": Field(or_none(date_time)),
-    "updated": Field(or_none(date_time)),
-    "company": Field(table_of(COMPANY), required=True),
-    "interview": Field(table_of(INTERVIEW)),
-    #: Each answer is checked with :data:`ANSWER` when its question is known.
-    "answers": Field(any_table),
-    "history": Field(list_of(HISTORY)),
-    "register": Field(table_of(REGISTER)),
-    "actions": Field(list_of(ACTION)),
-}
+FILE = Table(
+    {
+        "schema_version": Field(whole(), required=True),
+        "framework_version": Field(or_none(non_empty_text)),
+        "created": Field(or_none(date_time)),
+        "updated": Field(or_none(date_time)),
+        "company": Field(table_of(COMPANY), required=True),
+        "interview": Field(table_of(INTERVIEW)),
+        #: Each answer is checked with :data:`ANSWER` when its question is known.
+        "answers": Field(any_table),
+        "history": Field(list_of(HISTORY)),
+        "register": Field(table_of(REGISTER)),
+        "actions": Field(list_of(ACTION)),
+    }
+)
 
 
 # ------------------------------------------------------------- answers and their questions
@@ -433,14 +508,17 @@ def check_elements(question: Question, raw: Any) -> tuple[dict[str, tuple[int, .
     """Ticked elements as ``{group: numbers}`` ("" when ungrouped), with any problems."""
     count = len(question.elements)
     if type(raw) is list and not question.element_groups:
-        # The common case, checked quickly; anything wrong is reported by the full check below.
+        # The common case, checked quickly: increasing numbers of elements, as this program
+        # writes them. Anything else (in another order, repeated, wrong) takes the full check.
         if not raw:
             return {}, []
+        previous = 0
         for number in raw:  # a plain loop: all() over a generator is slower for short lists
-            if type(number) is not int or not 1 <= number <= count:
+            if type(number) is not int or not previous < number <= count:
                 break
+            previous = number
         else:
-            return {UNGROUPED: tuple(sorted(set(raw)))}, []
+            return {UNGROUPED: tuple(raw)}, []
     groups = [g.key for g in question.element_groups]
     if isinstance(raw, dict):
         if not groups:
