@@ -65,6 +65,21 @@ BAD_INPUT = [
         id="wrong-type",
     ),
     pytest.param(
+        replace("employees = 18", "employees = 18000000"),
+        "bad.toml: company.employees: must be at most 1000000 (got 18000000)",
+        id="employees-beyond-the-form",
+    ),
+    pytest.param(
+        replace("employees = 18", "employees = -18"),
+        "bad.toml: company.employees: must be at least 0 (got -18)",
+        id="employees-negative",
+    ),
+    pytest.param(
+        replace("revenue_eur = 3200000", "revenue_eur = 3200000000000"),
+        "bad.toml: company.revenue_eur: must be at most 100000000000 (got 3200000000000)",
+        id="revenue-beyond-the-form",
+    ),
+    pytest.param(
         replace('[answers."1.1.5"]', '[answers."1.1.6"]'),
         "bad.toml: answers.\"1.1.6\": unknown question id '1.1.6'",
         id="unknown-question-id",

@@ -21,7 +21,7 @@ from proof_helpers import FW
 from trustone_tui.answerfile import tomlwrite, validate
 from trustone_tui.answerfile.read import AnswerFileError, parse_session
 from trustone_tui.answerfile.validate import Invalid, check_table
-from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR
+from trustone_tui.engine.session import FIRST_YEAR, LAST_YEAR, MAX_EMPLOYEES, MAX_REVENUE_EUR
 
 VALID: dict[str, Any] = {
     "schema_version": 2,
@@ -164,15 +164,25 @@ RULES: list[tuple[tuple[Any, ...], list[str], dict[str, str]]] = [
     ),
     (
         ("company", "employees"),
-        ["0", str(10**30)],
+        ["0", str(MAX_EMPLOYEES)],
         {
             "-1": "must be at least 0 (got -1)",
+            str(10**30): f"must be at most {MAX_EMPLOYEES} (got {10**30})",
             "3.5": "must be a whole number (got 3.5)",
             "30.0": "must be a whole number (got 30.0)",
             "true": "must be a whole number (got True)",
         },
     ),
-    (("company", "revenue_eur"), ["0"], {"-1": "must be at least 0 (got -1)"}),
+    (
+        ("company", "revenue_eur"),
+        ["0", str(MAX_REVENUE_EUR)],
+        {
+            "-1": "must be at least 0 (got -1)",
+            str(
+                MAX_REVENUE_EUR + 1
+            ): f"must be at most {MAX_REVENUE_EUR} (got {MAX_REVENUE_EUR + 1})",
+        },
+    ),
     (
         ("company", "joined_year"),
         [str(FIRST_YEAR), str(LAST_YEAR)],

@@ -17,7 +17,13 @@ from trustone_tui.answerfile.read import parse_session
 from trustone_tui.answerfile.write import dump_session
 from trustone_tui.engine.actions import ACTION_STATUSES, Action, ProgressEntry
 from trustone_tui.engine.register import INVOLVEMENTS, RELATIONS, UNITS, Flow, Register
-from trustone_tui.engine.session import Company, Interview, QuestionAnswer, Session
+from trustone_tui.engine.session import (
+    MAX_REVENUE_EUR,
+    Company,
+    Interview,
+    QuestionAnswer,
+    Session,
+)
 from trustone_tui.store.bankcache import default_framework
 from trustone_tui.store.sessions import open_session, save_as
 
@@ -171,7 +177,7 @@ def sessions(draw):
             name=draw(any_text.filter(bool)),
             imports_from_risk_countries=draw(st.booleans()),
             employees=draw(st.integers(0, 10_000)),
-            revenue_eur=draw(st.integers(0, 10**12)),
+            revenue_eur=draw(st.integers(0, MAX_REVENUE_EUR)),
         ),
         answers=draw(answers()),
         interview=Interview(

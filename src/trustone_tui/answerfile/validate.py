@@ -31,6 +31,8 @@ from trustone_tui.engine.register import INVOLVEMENTS, RELATIONS, UNITS
 from trustone_tui.engine.session import (
     FIRST_YEAR,
     LAST_YEAR,
+    MAX_EMPLOYEES,
+    MAX_REVENUE_EUR,
     UNGROUPED,
     AnswerChoice,
     QuestionAnswer,
@@ -341,8 +343,8 @@ COMPANY = Table(
     {
         "name": Field(non_empty_text, required=True),
         "imports_from_risk_countries": Field(flag, required=True),
-        "employees": Field(whole(0), required=True),
-        "revenue_eur": Field(whole(0), required=True),
+        "employees": Field(whole(0, MAX_EMPLOYEES), required=True),
+        "revenue_eur": Field(whole(0, MAX_REVENUE_EUR), required=True),
         "joined_year": Field(or_none(whole(FIRST_YEAR, LAST_YEAR))),
         "entry_level": Field(or_none(whole(1, 5))),
     }

@@ -37,6 +37,14 @@ CURRENT_SCHEMA_VERSION = 2
 FIRST_YEAR, LAST_YEAR = 1990, 2200
 
 
+#: Upper bounds of a company's counts, in the profile form and in an answer file: far above
+#: any natural-stone importer (the largest employers in the world have about two million
+#: people, the largest revenues are some hundreds of billions), low enough to catch a key
+#: held down, a number typed twice or a hand-edited file gone wrong.
+MAX_EMPLOYEES = 1_000_000
+MAX_REVENUE_EUR = 100_000_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Company:
     name: str

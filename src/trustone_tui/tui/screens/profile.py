@@ -18,6 +18,8 @@ from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import (
     FIRST_YEAR,
     LAST_YEAR,
+    MAX_EMPLOYEES,
+    MAX_REVENUE_EUR,
     Company,
     Interview,
     Session,
@@ -37,12 +39,6 @@ class ProfileResult:
     company: Company
     interview: Interview
 
-
-#: Upper bounds the form accepts: far above any natural-stone importer (the largest
-#: employers in the world have about two million people, the largest revenues are some
-#: hundreds of billions), low enough to catch a key held down or a number typed twice.
-MAX_EMPLOYEES = 1_000_000
-MAX_REVENUE_EUR = 100_000_000_000
 
 #: The fields that can be in error, in the order of the form (the first gets the focus).
 CHECKED_FIELDS = ("name", "risk", "employees", "revenue", "joined")
