@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from textual.widgets import Input
 from trustone_tui.demo import demo_previous_bytes
 from trustone_tui.store.answerfiles import load_session
 from trustone_tui.store.sessions import open_session
+from trustone_tui.tui.app import SLOW_SAVE_SECONDS
 from trustone_tui.tui.screens.dialogs import ChoiceDialog, MessageDialog, PathDialog
 from trustone_tui.tui.screens.export import ExportDialog
 from trustone_tui.tui.screens.interview import InterviewScreen
@@ -279,3 +281,28 @@ async def test_the_start_screens_list_runs_the_chosen_action(framework):
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         assert app.session_file is None and app.session.company.name.startswith("Natuursteen")
+
+
+async def test_a_save_that_ends_just_before_the_slow_save_notice_still_says_saved(
+    framework, demo_file, monkeypatch
+):
+    """The save thread may be held up (a busy machine) right after it reported its save:
+    the "opslaan…" notice due then must not replace "opgeslagen" for good."""
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        report = app.call_from_thread
+
+        def held_up_after(callback, *args, **kwargs):
+            result = report(callback, *args, **kwargs)
+            time.sleep(SLOW_SAVE_SECONDS + 0.2)  # the notice's timer fires meanwhile
+            return result
+
+        monkeypatch.setattr(app, "call_from_thread", held_up_after)
+        app.screen.go_to("3.3.7")
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.pause()  # the save starts after the paint
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert app.sub_title.endswith(" · opgeslagen"), app.sub_title

@@ -509,13 +509,19 @@ class TrustoneApp(App[None]):
 
     @work(thread=True, group="save", exit_on_error=False)
     def _save_worker(self, session_file: SessionFile) -> None:
-        """Save the newest pending session until none is pending (one writer at a time)."""
+        """Save the newest pending session until none is pending (one writer at a time).
+
+        "opgeslagen" is said only after the worker has marked itself done: said before, the
+        slow-save timer could still fire in between and leave "opslaan…" in the title bar
+        for good, after a save that had finished.
+        """
+        saved = False
         while True:
             with self._save_lock:
                 session, self._pending = self._pending, None
                 if session is None:
                     self._saving = False
-                    return
+                    break
             try:
                 session_file.save(session)
             except ConflictError as exc:
@@ -525,14 +531,19 @@ class TrustoneApp(App[None]):
                 self.call_from_thread(self._save_conflict, session, exc.dutch)
                 return
             except StoreError as exc:
+                saved = False
                 self.call_from_thread(self._save_failed, exc.dutch)
             except OSError as exc:
+                saved = False
                 self.call_from_thread(self._save_failed, f"het systeem meldt: {exc}")
             else:
-                self.call_from_thread(self._saved)
+                saved = True
+        if saved:
+            self.call_from_thread(self._saved)
 
     def _saved(self) -> None:
-        if self._pending is None:
+        """The last save succeeded and no other is under way or waiting."""
+        if not self._saving and self._pending is None:
             self.save_problem = None
             self.save_state = "opgeslagen"
 
