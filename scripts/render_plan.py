@@ -94,13 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="directory for plan.html and plan.pdf")
     parser.add_argument("--png", type=Path, default=DEFAULT_PNG, help="first page as PNG")
     args = parser.parse_args(argv)
-    missing = browser.missing_tools()
-    if missing:
-        print(
-            f"render_plan: {', '.join(missing)} not found; install the Debian packages "
-            "chromium and poppler-utils",
-            file=sys.stderr,
-        )
+    if browser.say_missing_tools("render_plan"):
         return 3
     with tempfile.TemporaryDirectory(prefix="trustone-plan-") as tmp:
         out = args.out or Path(tmp)
@@ -108,12 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes = render(args.file, out, args.png, args.notes)
         print(f"{len(sizes)} pages; first page {sizes[0][0]} x {sizes[0][1]} pt")
     print(f"wrote {args.png}")
-    bad = [n for n, size in enumerate(sizes, start=1) if not browser.is_a4(size)]
-    if bad:
-        print(f"pages not A4: {bad}", file=sys.stderr)
-        return 1
-    print("every page is A4")
-    return 0
+    result: int = browser.a4_verdict(sizes)
+    return result
 
 
 if __name__ == "__main__":

@@ -55,6 +55,28 @@ def missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
+def say_missing_tools(script: str) -> bool:
+    """Whether a tool is missing; if so, say which on standard error, naming ``script``."""
+    missing = missing_tools()
+    if missing:
+        print(
+            f"{script}: {', '.join(missing)} not found; install the Debian packages "
+            "chromium and poppler-utils",
+            file=sys.stderr,
+        )
+    return bool(missing)
+
+
+def a4_verdict(sizes: list[tuple[float, float]]) -> int:
+    """Say whether every page is A4: exit status 0 when so, 1 (naming the pages) when not."""
+    bad = [n for n, size in enumerate(sizes, start=1) if not is_a4(size)]
+    if bad:
+        print(f"pages not A4: {bad}", file=sys.stderr)
+        return 1
+    print("every page is A4")
+    return 0
+
+
 def print_to_pdf(html_path: Path, pdf_path: Path, profile: Path) -> None:
     subprocess.run(
         [
@@ -158,13 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         help="first page of the questions as PNG",
     )
     args = parser.parse_args(argv)
-    missing = missing_tools()
-    if missing:
-        print(
-            f"render_report: {', '.join(missing)} not found; install the Debian packages "
-            "chromium and poppler-utils",
-            file=sys.stderr,
-        )
+    if say_missing_tools("render_report"):
         return 3
     with tempfile.TemporaryDirectory(prefix="trustone-report-") as tmp:
         out = args.out or Path(tmp)
@@ -174,12 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.out:
             print(f"wrote {out / 'report.html'} and {out / 'report.pdf'}")
     print(f"wrote {args.png} and {args.question_png}")
-    bad = [n for n, size in enumerate(sizes, start=1) if not is_a4(size)]
-    if bad:
-        print(f"pages not A4: {bad}", file=sys.stderr)
-        return 1
-    print("every page is A4")
-    return 0
+    return a4_verdict(sizes)
 
 
 if __name__ == "__main__":
