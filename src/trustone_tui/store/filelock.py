@@ -34,6 +34,20 @@ _EXCLUSIVE_POLL = 0.0005
 _WINDOWS_LOCK_OFFSET = 1 << 20  # lock a byte past the holder info, which stays readable
 
 
+class HolderWords(NamedTuple):
+    """The words a lock holder is described with: "process 4321 on host since ...", and the
+    words for a holder nothing is known of."""
+
+    process: str
+    on: str
+    since: str
+    anyone: str
+
+
+ENGLISH_HOLDER_WORDS = HolderWords("process", "on", "since", "another process")
+DUTCH_HOLDER_WORDS = HolderWords("proces", "op", "sinds", "een ander proces")
+
+
 class LockHolder(NamedTuple):
     """Who holds a lock, as far as its file tells (fields are None when unknown)."""
 
@@ -41,16 +55,18 @@ class LockHolder(NamedTuple):
     host: str | None = None
     since: dt.datetime | None = None
 
-    def describe(self) -> str:
-        """``process 4321 on laptop-sanne since 10:32`` (parts that are unknown are left out)."""
+    def describe(self, words: HolderWords | None = None) -> str:
+        """``process 4321 on laptop-sanne since 10:32`` (parts that are unknown are left out),
+        in English unless other ``words`` are given."""
+        process, on, since, anyone = words or ENGLISH_HOLDER_WORDS
         parts = []
         if self.pid is not None:
-            parts.append(f"process {self.pid}")
+            parts.append(f"{process} {self.pid}")
         if self.host:
-            parts.append(f"on {self.host}")
+            parts.append(f"{on} {self.host}")
         if self.since is not None:
-            parts.append(f"since {self.since.astimezone():%Y-%m-%d %H:%M}")
-        return " ".join(parts) or "another process"
+            parts.append(f"{since} {self.since.astimezone():%Y-%m-%d %H:%M}")
+        return " ".join(parts) or anyone
 
 
 class LockedElsewhere(Exception):

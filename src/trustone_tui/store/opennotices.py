@@ -7,20 +7,13 @@ layout, answers to questions the question bank does not have, and removed leftov
 
 from __future__ import annotations
 
-from trustone_tui.store.filelock import LockHolder
+from trustone_tui.store.filelock import DUTCH_HOLDER_WORDS, LockHolder
 from trustone_tui.store.sessions import SessionFile
 
 
 def holder_text(holder: LockHolder) -> str:
     """``proces 4321 op laptop-sanne sinds 2026-12-03 10:32`` (unknown parts left out)."""
-    parts = []
-    if holder.pid is not None:
-        parts.append(f"proces {holder.pid}")
-    if holder.host:
-        parts.append(f"op {holder.host}")
-    if holder.since is not None:
-        parts.append(f"sinds {holder.since.astimezone():%Y-%m-%d %H:%M}")
-    return " ".join(parts) or "een ander proces"
+    return holder.describe(DUTCH_HOLDER_WORDS)
 
 
 def second_window_warning(opened: SessionFile) -> str | None:
