@@ -43,7 +43,7 @@ from trustone_tui.engine.scoring import (
     with_results,
 )
 from trustone_tui.engine.session import QuestionAnswer, Session, profile_of
-from trustone_tui.engine.sources import effective_answers
+from trustone_tui.engine.sources import effective_session
 from trustone_tui.framework.bank import Framework
 from trustone_tui.framework.model import AnswerWord, Category, Level, Question
 from trustone_tui.framework.profile import Profile
@@ -165,11 +165,7 @@ def plan(
     """
     profile = assessment.profile if assessment else profile_of(session.company, framework)
     # The percentages that count: the register's where it has them.
-    answers = (
-        session.answers
-        if session.register is None
-        else effective_answers(session, framework).answers
-    )
+    answers = effective_session(session, framework).answers
     return plan_answers(framework, profile, answers, target, assessment)
 
 

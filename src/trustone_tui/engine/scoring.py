@@ -277,12 +277,11 @@ class _LevelRule(NamedTuple):
             else ()
         )
         level = self.level
-        quarry_min, factory_min = level.quarry_insight_min, level.factory_insight_min
         return LevelGap(
             level,
             points_needed,
-            0.0 if quarry >= quarry_min else insight_short(quarry_min, quarry),
-            0.0 if factory >= factory_min else insight_short(factory_min, factory),
+            insight_short(level.quarry_insight_min, quarry),
+            insight_short(level.factory_insight_min, factory),
             missing,
         )
 
