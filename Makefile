@@ -38,8 +38,10 @@ check: $(TEST_STAMP)
 	$(BIN)/python -m mypy
 	$(BIN)/lint-imports
 
+# The suite runs on every core (pytest-xdist); tests that share one fixed folder are kept in one
+# worker by their xdist_group (--dist loadgroup). PYTEST_ARGS="-n0" runs it in one process.
 test: check
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -6,6 +6,7 @@ Regenerate after an intended change with
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -14,6 +15,9 @@ from trustone_tui.tui.app import TrustoneApp
 from trustone_tui.tui.screenshots import prepare_data_dir
 
 SMALL = (80, 24)
+#: The export dialog's test uses the scenes' fixed session folder: under pytest-xdist these
+#: run in the scenes' worker (``--dist loadgroup``), never at once with another user of it.
+pytestmark = pytest.mark.xdist_group("scene-folder")
 
 
 async def settle(pilot: Pilot) -> None:
