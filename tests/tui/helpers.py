@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Static
 
 from trustone_tui.framework.bank import Framework
@@ -33,3 +34,10 @@ async def open_by_key(app: TrustoneApp, pilot: Pilot[None], key: str, kind: type
     screen = app.screen
     assert isinstance(screen, kind), type(screen).__name__
     return screen
+
+
+def key_word(key: Widget) -> str:
+    """What a key of the key bar does: its description, or for a key shown in a group (the
+    answer keys under "Antwoord") its tooltip."""
+    description = str(getattr(key, "description", ""))
+    return description or str(key.tooltip or "")

@@ -5,12 +5,13 @@ The Footer is no Tab stop: every key it shows is itself a key binding of the scr
 
 from __future__ import annotations
 
-from tests.tui.helpers import SIZE, make_app
+from tests.tui.helpers import SIZE, key_word, make_app
 
 
 def shown_keys(app) -> dict[str, str]:
-    """Key -> description, for every key the footer shows."""
-    return {key.key: key.description for key in app.screen.query("FooterKey")}
+    """Key -> what it does, for every key the footer shows (a key shown in a group, such as
+    the answer keys under "Antwoord", says it in its tooltip)."""
+    return {key.key: key_word(key) for key in app.screen.query("FooterKey")}
 
 
 async def test_the_bar_shows_the_screens_keys(framework, demo_file):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from tests.tui.helpers import SIZE, make_app
+from tests.tui.helpers import SIZE, key_word, make_app
 
 
 def visible_keys(app) -> dict[str, str]:
-    """Key -> description, for the keys the bar shows within the screen's width."""
+    """Key -> what it does, for the keys the bar shows within the screen's width."""
     width = app.screen.size.width
     return {
-        key.key: key.description
+        key.key: key_word(key)
         for key in app.screen.query("FooterKey")
         if key.region.width and key.region.right <= width
     }
@@ -79,3 +79,51 @@ async def test_no_export_key_without_a_session(framework):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "ctrl+e" not in {key.key for key in app.screen.query("FooterKey")}
+
+
+def uncovered_keys(app) -> set[str]:
+    """The keys the bar shows readable, left of the command palette's key (docked on the
+    right, it covers whatever scrolls under it; a key's last cell is a space)."""
+    keys = list(app.screen.query("FooterKey"))
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    return {
+        key.key for key in keys if key is not palette and key.region.right - 1 <= palette.region.x
+    }
+
+
+@pytest.mark.parametrize(
+    ("width", "shown"),
+    [
+        (
+            120,
+            {
+                "f1",
+                "n",
+                "g",
+                "j",
+                "left_square_bracket",
+                "right_square_bracket",
+                "o",
+                "e",
+                "f",
+                "w",
+                "s",
+            },
+        ),
+        (80, {"f1", "n", "g", "j", "left_square_bracket", "right_square_bracket", "e"}),
+    ],
+)
+async def test_answer_and_move_keys_are_grouped_so_the_working_keys_fit(
+    framework, demo_file, width, shown
+):
+    app = make_app(framework, open_path=demo_file)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        app.screen.go_to("1.1.5")  # ticked elements: "a" takes the suggested answer
+        await pilot.pause()
+        assert "a" in uncovered_keys(app)
+        assert shown <= uncovered_keys(app)
+        labels = [str(label.render()) for label in app.screen.query("FooterLabel")]
+        assert labels[:2] == ["Antwoord", "Vorige/volgende"]
+        words = {key.key: key_word(key) for key in app.screen.query("FooterKey")}
+        assert [words[k] for k in ("n", "g", "j")] == ["Nee", "Gedeeltelijk", "Ja"]

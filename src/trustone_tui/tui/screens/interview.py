@@ -90,6 +90,12 @@ def layout_classes(width: int) -> dict[str, bool]:
     }
 
 
+#: Keys the key bar shows together, under one word (each key's own word is its tooltip).
+ANSWER_KEYS = Binding.Group("Antwoord")
+MOVE_KEYS = Binding.Group("Vorige/volgende")
+UNDO_KEYS = Binding.Group("Ongedaan/opnieuw")
+
+
 class InterviewScreen(Screen[None]):
     """Walk through the questions in any order; every change is scored and saved at once."""
 
@@ -100,19 +106,23 @@ class InterviewScreen(Screen[None]):
     BINDINGS = [
         # First, so it stays visible when a narrow footer cuts off the end.
         Binding("f1", "app.help", "Hulp"),
-        Binding("n", "answer('nee')", "Nee"),
-        Binding("g", "answer('gedeeltelijk')", "Gedeeltelijk"),
-        Binding("j", "answer('ja')", "Ja"),
-        Binding("v", "answer('nvt')", "n.v.t."),
+        # The answer buttons name their keys ("Nee (n)"): the bar shows them as one group,
+        # which leaves room for the keys after them at 80 and 120 columns.
+        Binding("n", "answer('nee')", "Nee", group=ANSWER_KEYS),
+        Binding("g", "answer('gedeeltelijk')", "Gedeeltelijk", group=ANSWER_KEYS),
+        Binding("j", "answer('ja')", "Ja", group=ANSWER_KEYS),
+        Binding("v", "answer('nvt')", "n.v.t.", group=ANSWER_KEYS),
         # Where an answer key does not work, it says why (and the key bar leaves it out).
         Binding("n,g,j,v", "answer_not_here", show=False),
         Binding("x", "clear_answer", "Wis", show=False),
-        Binding("a", "accept_suggestion", "Suggestie"),
-        Binding("right_square_bracket", "move(1)", "Volgende"),
-        Binding("left_square_bracket", "move(-1)", "Vorige"),
+        # Taking the suggested answer is answering too (the suggestion says "a = overnemen").
+        Binding("a", "accept_suggestion", "Suggestie", group=ANSWER_KEYS),
+        Binding("left_square_bracket", "move(-1)", "Vorige", group=MOVE_KEYS),
+        Binding("right_square_bracket", "move(1)", "Volgende", group=MOVE_KEYS),
+        # Notes before the rest: in a meeting they are taken on every question.
+        Binding("e", "edit_note", "Notitie"),
         Binding("o", "next_open", "Open"),
         Binding("p", "focus_percentage", "%"),
-        Binding("e", "edit_note", "Notitie"),
         Binding("f", "toggle_follow_up", "Opvolgen"),
         Binding("t", "toggle_navigator", "Navigator", show=False),
         Binding("w", "app.toggle_what_if", "Wat-als"),
@@ -120,8 +130,8 @@ class InterviewScreen(Screen[None]):
         Binding("b", "app.profile", "Profiel"),
         Binding("k", "app.register", "Ketenoverzicht", show=False),
         Binding("m", "app.plan", "Plan", show=False),
-        Binding("ctrl+z", "undo", "Ongedaan"),
-        Binding("ctrl+y", "redo", "Opnieuw"),
+        Binding("ctrl+z", "undo", "Ongedaan", group=UNDO_KEYS),
+        Binding("ctrl+y", "redo", "Opnieuw", group=UNDO_KEYS),
         Binding("escape", "leave_field", "Terug", show=False),
         *(Binding(str(n), f"toggle_element({n - 1})", show=False) for n in range(1, 10)),
     ]
