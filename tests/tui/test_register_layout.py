@@ -38,6 +38,10 @@ async def test_at_80x24_the_score_is_one_line_on_top_and_the_table_has_the_room(
         assert screen.query_one("#score-total", Static).region.height == 0
         table = screen.query_one(DataTable)
         assert table.region.width >= 78 and table.region.height >= 8
+        # The filter line wraps rather than losing its end ("... toe te voegen").
+        assert "toe te voegen" in text_of(app, "#register-filter")
+        assert screen.query_one("#register-filter", Static).region.height == 2
+        assert "voegen" in app.export_screenshot()
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert screen.query_one("#score-total", Static).region.height >= 1

@@ -187,7 +187,7 @@ class RegisterScreen(Screen[None]):
     RegisterScreen #register-left { width: 1fr; height: 1fr; }
     RegisterScreen #register-figures { height: auto; padding: 0 1; }
     RegisterScreen #register-warning { height: auto; padding: 0 1; }
-    RegisterScreen #register-filter { height: 1; padding: 0 1; color: $text-muted; }
+    RegisterScreen #register-filter { height: auto; padding: 0 1; color: $text-muted; }
     RegisterScreen #register-table { height: 1fr; }
     """
 
