@@ -44,7 +44,7 @@ def test_markdown_what_to_do_next():
         "Deelnemer sinds 2024 (instapniveau 1); 2026 is deelnamejaar 3. Verwacht: C3; behaald: C2."
         in text
     )
-    assert "1 jaar achter op het tijdpad; dat is toegestaan (ten hoogste 1 jaar)." in text
+    assert "Dat is 1 jaar achter op het tijdpad; tot 1 jaar vertraging is toegestaan." in text
     assert "Beoordeling 2026: volledig (deelnamejaar 3)." in text
 
 

@@ -59,7 +59,10 @@ def timeline_sentences(
     expected_id: str | None,
     level_id: str | None,
 ) -> tuple[str, ...]:
-    """Where the company stands against the timeline in ``year``, in plain sentences."""
+    """Where the company stands against the timeline in ``year``, in plain sentences (how far
+    behind, in the words of the terminal's timeline lines)."""
+    from trustone_tui.text.timeline import schedule_sentence  # engine modules: on first use
+
     if position is None:
         if joined_year is None:
             return ("Onbekend: er is geen jaar van toetreding vastgelegd.",)
@@ -72,19 +75,7 @@ def timeline_sentences(
         f"{position.participation_year}. Verwacht: {level_word(expected_id)}; "
         f"behaald: {level_word(level_id)}."
     ]
-    years = f"{position.delay_years} jaar"
-    if position.status == "on_track":
-        lines.append("Op schema.")
-    elif position.status == "late":
-        lines.append(
-            f"{years} achter op het tijdpad; dat is toegestaan "
-            f"(ten hoogste {position.max_delay_years} jaar)."
-        )
-    else:
-        lines.append(
-            f"{years} achter op het tijdpad; meer dan de toegestane "
-            f"{position.max_delay_years} jaar."
-        )
+    lines.append(schedule_sentence(position))
     lines += [text for text in (position.consequence, position.exceptions) if text]
     return tuple(lines)
 
