@@ -29,7 +29,7 @@ async def test_percentage_note_follow_up_and_export_keys_are_shown(framework, de
         )
         assert not {"n", "g", "j", "v", "a"} & keys.keys()  # no answer keys on a band
         if width == 200:
-            assert {"p", "e", "f", "ctrl+e", "f1", "s"} <= visible_keys(app).keys()
+            assert {"p", "e", "f", "ctrl+e", "f1", "s", "k", "m"} <= visible_keys(app).keys()
 
 
 async def test_no_nvt_where_it_is_not_allowed_but_the_key_says_why(framework, demo_file):

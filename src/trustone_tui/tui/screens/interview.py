@@ -128,8 +128,9 @@ class InterviewScreen(Screen[None]):
         Binding("w", "app.toggle_what_if", "Wat-als"),
         Binding("s", "app.summary", "Samenvatting"),
         Binding("b", "app.profile", "Profiel"),
-        Binding("k", "app.register", "Ketenoverzicht", show=False),
-        Binding("m", "app.plan", "Plan", show=False),
+        # Shown where the bar has room (from about 160 columns); always in F1 and Ctrl+P.
+        Binding("k", "app.register", "Ketenoverzicht"),
+        Binding("m", "app.plan", "Plan"),
         Binding("ctrl+z", "undo", "Ongedaan", group=UNDO_KEYS),
         Binding("ctrl+y", "redo", "Opnieuw", group=UNDO_KEYS),
         Binding("escape", "leave_field", "Terug", show=False),
