@@ -313,6 +313,13 @@ def test_a_header_in_capitals_gets_a_hint_and_its_rows_are_not_read(tmp_path, co
     ]
 
 
+def test_a_header_cell_with_a_control_character_is_named_visibly(tmp_path, countries):
+    path = _csv(tmp_path, HEADER + ",a\x00b\x1b[2J", GOOD_ROW + ",3")
+    problems = problems_of(path, countries)
+    assert problems == [f"{path}:1:'a\\x00b\\x1b[2J': onbekende kolom"]
+    assert all(line.isprintable() for line in problems)
+
+
 def test_every_problem_is_collected(tmp_path, countries):
     path = _csv(
         tmp_path,

@@ -413,7 +413,8 @@ def _columns(path: Path, header: Sequence[Any]) -> tuple[dict[str, int], list[st
             problems.append(f"{path}:1:{name}: kolom staat twee keer in de kopregel")
         elif name not in COLUMNS:
             hint = f" (bedoeld: {name.lower()}?)" if name.lower() in COLUMNS else ""
-            problems.append(f"{path}:1:{name}: onbekende kolom{hint}")
+            shown = name if name.isprintable() else repr(name)  # no control character raw
+            problems.append(f"{path}:1:{shown}: onbekende kolom{hint}")
         else:
             columns[name] = index
     problems.extend(
