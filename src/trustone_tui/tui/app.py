@@ -44,6 +44,7 @@ from trustone_tui.store.sessions import (
     session_file_stem,
 )
 from trustone_tui.store.settings import Settings, SettingsError, load_settings, save_settings
+from trustone_tui.text.plain import printable
 from trustone_tui.tui.screens.interview import InterviewScreen
 from trustone_tui.tui.startup import IdleCollector, resume_collection
 
@@ -247,7 +248,7 @@ class TrustoneApp(App[None]):
         # then shows the plan, instead of a second layout showing it.
         self.ensure_outlook()
         self.save_state = "demo, niet bewaard" if demo else "opgeslagen"
-        self.title = session.company.name
+        self.title = printable(session.company.name)  # also the terminal's window title
         self._update_subtitle()
         self.previous = self.previous_assessment = None
         if session.interview.previous_file:
@@ -705,7 +706,9 @@ class TrustoneApp(App[None]):
         interview = replace(self.session.interview, previous_file=named)
         self.update_session(replace(self.session, interview=interview))
         self._show_previous(previous)
-        self.notify(f"Vorig jaar: {previous.company.name} ({path.name})", title="Gekoppeld")
+        self.notify(
+            printable(f"Vorig jaar: {previous.company.name} ({path.name})"), title="Gekoppeld"
+        )
 
     # ------------------------------------------------------------------ export
 
@@ -760,7 +763,7 @@ class TrustoneApp(App[None]):
             return
         where = self.session_file.path.name if self.session_file is not None else "demo"
         state = "WAT-ALS: niets wordt opgeslagen" if self.what_if else self.save_state
-        self.sub_title = f"{where} · {state}"
+        self.sub_title = printable(f"{where} · {state}")
 
     # ------------------------------------------------------------------ screens
 
@@ -829,7 +832,7 @@ class TrustoneApp(App[None]):
                 self.update_session(
                     replace(self.session, company=result.company, interview=result.interview)
                 )
-                self.title = result.company.name
+                self.title = printable(result.company.name)
 
         self.push_screen(ProfileScreen(self.session), changed)
 

@@ -31,6 +31,7 @@ from trustone_tui.text.actions import (
     due_text,
     progress_summary_line,
 )
+from trustone_tui.text.plain import printable
 from trustone_tui.tui.screens.plan import ActionsScreen
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -120,7 +121,7 @@ class LimitedScreen(ActionsScreen):
         ]
         panel = self.query_one("#limited-action", Static)
         panel.display = True
-        panel.update("\n".join(lines))
+        panel.update(printable("\n".join(lines)))
         form.display = True
         self.query_one("#limited-status", Select).value = action.status
         note = self.query_one("#limited-note", Input)

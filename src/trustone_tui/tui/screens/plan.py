@@ -44,7 +44,7 @@ from trustone_tui.text.actions import (
     date_text,
     parse_date,
 )
-from trustone_tui.text.plain import clip
+from trustone_tui.text.plain import clip, printable
 from trustone_tui.tui.host import AppHost, trustone_app
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
@@ -170,7 +170,9 @@ class ActionForm(ModalScreen[Action | None]):
                     id="form-status",
                 )
                 if old and old.progress:
-                    log = "\n".join(f"{date_text(p.date)}: {p.note}" for p in old.progress)
+                    log = printable(
+                        "\n".join(f"{date_text(p.date)}: {p.note}" for p in old.progress)
+                    )
                     yield Label("Voortgang")
                     yield Static(log, id="form-progress-log", markup=False)
                 yield Label("Voortgang toevoegen (met de datum van vandaag; mag leeg)")
@@ -329,7 +331,7 @@ class PlanScreen(ActionsScreen):
         self.query_one("#plan-head", Static).update(
             Content("\n").join(
                 [
-                    Content.styled(f"Plan van aanpak — {session.company.name}", "bold"),
+                    Content.styled(f"Plan van aanpak — {printable(session.company.name)}", "bold"),
                     Content(f"{date_line(view)} · {reaches_line(view)}"),
                     Content(counts_line(session.actions, on)),
                 ]
@@ -346,9 +348,9 @@ class PlanScreen(ActionsScreen):
                 due = Content.styled(f"{due} ⚠ {OVERDUE_MARK}", "bold $text-error")
             table.add_row(
                 action.id,
-                clip(action.text, text_width),
+                clip(printable(action.text), text_width),
                 " ".join(action.questions),
-                clip(action.owner, OWNER_WIDTH),
+                clip(printable(action.owner), OWNER_WIDTH),
                 due,
                 STATUS_LABELS[action.status],
                 key=action.id,

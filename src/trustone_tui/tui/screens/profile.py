@@ -27,6 +27,7 @@ from trustone_tui.engine.session import (
 )
 from trustone_tui.framework.profile import Profile, size_facts
 from trustone_tui.text import formatting
+from trustone_tui.text.plain import printable
 from trustone_tui.text.words import quantity
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.sizes import NARROW_BELOW
@@ -95,8 +96,9 @@ class ProfileScreen(Screen[ProfileResult | None]):
             with VerticalScroll(id="profile-form"):
                 yield Static("Bedrijfsprofiel", classes="form-title")
                 yield Static("Naam van het bedrijf", classes="form-label")
+                # A control character is shown as its escape (saved as that text).
                 yield Input(
-                    company.name if company else "",
+                    printable(company.name) if company else "",
                     id="name",
                     placeholder="bijv. Natuursteen Jansen B.V.",
                 )
@@ -158,7 +160,11 @@ class ProfileScreen(Screen[ProfileResult | None]):
                             prompt="onbekend",
                         )
                 yield Static("Interviewer", classes="form-label")
-                yield Input(interview.interviewer, id="interviewer", placeholder="naam (optioneel)")
+                yield Input(
+                    printable(interview.interviewer),
+                    id="interviewer",
+                    placeholder="naam (optioneel)",
+                )
                 with Horizontal(classes="form-buttons"):
                     # The keys (Ctrl+S, Esc) are in the key bar; the labels stay uncut.
                     yield Button(

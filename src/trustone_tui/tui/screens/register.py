@@ -39,6 +39,7 @@ from trustone_tui.engine.sources import register_figures
 from trustone_tui.framework.countries import Countries
 from trustone_tui.registerfile.read import parse_flow
 from trustone_tui.registerfile.write import flow_cells, quantity_text
+from trustone_tui.text.plain import printable
 from trustone_tui.text.register import (
     EMPTY_REGISTER,
     PERCENTAGE_LABELS,
@@ -291,7 +292,8 @@ class RegisterScreen(Screen[None]):
 
     @staticmethod
     def _cells(number: int, flow: Flow) -> tuple[str, ...]:
-        return (
+        """A flow's row; a control character in its text shown as :func:`printable` does."""
+        cells = (
             str(number),
             flow.steentype,
             flow.kleur,
@@ -309,6 +311,9 @@ class RegisterScreen(Screen[None]):
             f"{'ja' if flow.groeve_risico_overzicht else 'nee'}",
             flow.betrokkenheid or "",
         )
+        if printable(joined := "\n".join(cells)) == joined:  # one look per row, not per cell
+            return cells
+        return tuple(map(printable, cells))
 
     def selected_index(self) -> int | None:
         """The 0-based position of the flow under the cursor, or None."""

@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.store.sessions import RecentSession
+from trustone_tui.text.plain import printable
 from trustone_tui.text.words import progress_text
 from trustone_tui.tui.host import AppHost, trustone_app
 from trustone_tui.tui.widgets.titlebar import TitleBar
@@ -66,17 +67,17 @@ def recent_label(row: RecentSession) -> Content:
     if not row.ok:
         return Content.assemble(
             ("⚠ ", "$text-error"),
-            (row.path.name, "bold"),
+            (printable(row.path.name), "bold"),
             f"  {when}\n  ",
-            ("kan niet worden gelezen: " + row.problems[0], "$text-error"),
+            ("kan niet worden gelezen: " + printable(row.problems[0]), "$text-error"),
         )
     return Content.assemble(
-        (f"{row.company or '':<40.40}", "bold"),
+        (f"{printable(row.company or ''):<40.40}", "bold"),
         f"  {row.category or '?'}  ",
         (f" {row.level or '—':<2} ", "reverse $accent" if row.level else "$text-muted"),
         f"  {progress_text(row.progress) if row.progress else ''}",
         f"  {when}  ",
-        (row.path.name, "$text-muted"),
+        (printable(row.path.name), "$text-muted"),
     )
 
 

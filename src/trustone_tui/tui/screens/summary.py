@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from trustone_tui.engine.scoring import Assessment
 from trustone_tui.engine.session import ANSWER_LABELS, Session
 from trustone_tui.text import formatting
-from trustone_tui.text.plain import clip
+from trustone_tui.text.plain import clip, printable
 from trustone_tui.text.summary import next_steps_lines
 from trustone_tui.tui.host import trustone_app
 from trustone_tui.tui.sizes import NARROW_BELOW
@@ -86,8 +86,8 @@ class SummaryScreen(Screen[str | None]):
         self.query_one("#summary-company", Static).update(
             Content("\n").join(
                 [
-                    Content.styled(company.name, "bold"),
-                    Content.styled(" · ".join(details), "$text-muted"),
+                    Content.styled(printable(company.name), "bold"),
+                    Content.styled(printable(" · ".join(details)), "$text-muted"),
                     Content.assemble(
                         (formatting.points(assessment.points), "bold"),
                         f" van {formatting.points(assessment.max_points)} punten (",
@@ -166,7 +166,9 @@ class SummaryScreen(Screen[str | None]):
             items.add_option(
                 Option(
                     Content.assemble(
-                        (qid, "bold"), f" {label}: " if label else ": ", clip(first, 60)
+                        (qid, "bold"),
+                        f" {label}: " if label else ": ",
+                        clip(printable(first), 60),
                     ),
                     id=f"note:{qid}",
                 )

@@ -16,6 +16,8 @@ from textual.events import Focus
 from textual.message import Message
 from textual.widgets import Static
 
+from trustone_tui.text.plain import printable
+
 if TYPE_CHECKING:
     from trustone_tui.tui.widgets.noteeditor import NoteEditor
 
@@ -30,7 +32,7 @@ class NoteText(Static, can_focus=True):
         """The note is to be edited."""
 
     def show(self, note: str) -> None:
-        self.update(Content(note) if note else Content.styled(EMPTY_NOTE, "$text-muted"))
+        self.update(Content(printable(note)) if note else Content.styled(EMPTY_NOTE, "$text-muted"))
 
     def on_focus(self, event: Focus) -> None:
         self.post_message(self.Wanted())

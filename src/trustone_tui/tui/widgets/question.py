@@ -33,6 +33,7 @@ from trustone_tui.framework.model import AnswerWord, Question
 from trustone_tui.framework.profile import Profile
 from trustone_tui.text import formatting
 from trustone_tui.text.formatting import points_count
+from trustone_tui.text.plain import printable
 from trustone_tui.text.register import source_text
 from trustone_tui.tui import render
 from trustone_tui.tui.widgets.answerbar import AnswerBar
@@ -111,7 +112,7 @@ def previous_text(side: AnswerSide) -> Content:
     if side.follow_up:
         line = line + Content.styled("  ⚑ opvolgen", "$text-warning")
     if side.note:
-        line = line + Content("\n") + Content.styled(side.note, "italic")
+        line = line + Content("\n") + Content.styled(printable(side.note), "italic")
     return line
 
 
