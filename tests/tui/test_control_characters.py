@@ -98,12 +98,23 @@ async def test_notes_actions_and_register_rows_show_the_escapes(framework, data_
         app.screen.go_to("1.1.4")
         await pilot.pause()
         screens.append(app.export_screenshot())
-        for key in ("s", "m", "k"):
-            await pilot.press(key)
-            await pilot.pause()
+        await pilot.press("e")  # the note's editor
+        await pilot.pause()
+        assert app.screen.query_one("#note").has_focus
+        screens.append(app.export_screenshot())
+        await pilot.press("escape")
+        await pilot.pause()
+        # The summary; the plan and its form for the action; the register and its form.
+        for keys in (("s",), ("m",), ("m", "enter"), ("k",), ("k", "e")):
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
             screens.append(app.export_screenshot())
-            await pilot.press("escape")
-            await pilot.pause()
-        for svg in screens:  # the question, the summary, the plan, the register
+            for _ in keys:
+                await pilot.press("escape")
+                await pilot.pause()
+        forms = [svg.replace("&#160;", " ") for svg in (screens[4], screens[6])]
+        assert "Klaar v" in forms[0] and "Keten: granietX\\x1b" in forms[1]
+        for svg in screens:
             assert not [char for char in RAW if char in svg]
             assert "X\\x1b[2J\\x07" in svg.replace("&#160;", " ")

@@ -150,13 +150,14 @@ class ActionForm(ModalScreen[Action | None]):
             fields.can_focus = False  # Tab goes from field to field
             with fields:
                 yield Label("Wat moet er gebeuren")
-                yield Input(old.text if old else "", id="form-text", compact=True)
+                # A control character is shown as its escape (saved as that text).
+                yield Input(printable(old.text) if old else "", id="form-text", compact=True)
                 yield Label("Vragen (bijv. 2.1.1c 3.1.2; mag leeg)")
                 yield Input(
                     " ".join(old.questions) if old else "", id="form-questions", compact=True
                 )
                 yield Label("Eigenaar")
-                yield Input(old.owner if old else "", id="form-owner", compact=True)
+                yield Input(printable(old.owner) if old else "", id="form-owner", compact=True)
                 yield Label("Klaar vóór (dd-mm-jjjj)")
                 yield Input(
                     date_text(old.due if old else self.default_due), id="form-due", compact=True

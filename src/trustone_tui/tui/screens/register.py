@@ -417,14 +417,16 @@ class FlowForm(ModalScreen[Flow | None]):
 
     def compose(self) -> ComposeResult:
         cells = flow_cells(self.flow) if self.flow else {}
-        title = "Nieuwe keten" if self.flow is None else f"Keten: {self.flow.steentype}"
+        title = "Nieuwe keten" if self.flow is None else f"Keten: {printable(self.flow.steentype)}"
         with Vertical(id="flow-form"):
             yield Static(Content.styled(title, "bold"))
             with VerticalScroll(id="flow-fields"):
                 for column, label in TEXT_FIELDS:
                     with Horizontal(classes="flow-row"):
                         yield Label(label)
-                        yield Input(cells.get(column, ""), id=f"field-{column}", compact=True)
+                        # A control character is shown as its escape (saved as that text).
+                        value = printable(cells.get(column, ""))
+                        yield Input(value, id=f"field-{column}", compact=True)
                     yield Static(classes="flow-problem", id=f"problem-{column}")
                 with Horizontal(classes="flow-row"):
                     yield Label("Eenheid")

@@ -55,7 +55,7 @@ class NoteField(Vertical):
             self._text.show(note)
             return
         with self.prevent(type(self.editor).Changed):
-            self.editor.load_text(note)
+            self.editor.load_text(printable(note))
 
     async def edit(self) -> NoteEditor:
         """The editor, made (in place of the text) the first time; focused at once (not
@@ -63,8 +63,13 @@ class NoteField(Vertical):
         if self.editor is None:
             from trustone_tui.tui.widgets.noteeditor import NoteEditor
 
+            # A control character is shown as its escape (kept as that text once edited).
             self.editor = NoteEditor(
-                self._note, id="note", soft_wrap=True, compact=True, show_line_numbers=False
+                printable(self._note),
+                id="note",
+                soft_wrap=True,
+                compact=True,
+                show_line_numbers=False,
             )
             await self.mount(self.editor)
             await self._text.remove()
