@@ -22,6 +22,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -216,6 +217,24 @@ class TrustoneApp(App[None]):
         from trustone_tui.tui.screens.dialogs import MessageDialog
 
         self.push_screen(MessageDialog(title, problems))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's toast; a control character in it (a file's name or text) is shown."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def data_directory(self) -> Path:
         """The session folder (its path even when it cannot be created; saving then says so)."""

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
+from trustone_tui.text.plain import printable
+
 #: A dialog's choices: members of one string enum (their value names the button).
 ChoiceT = TypeVar("ChoiceT", bound=StrEnum)
 
@@ -96,8 +98,9 @@ class ChoiceDialog(ModalScreen[ChoiceT]):
         severity: str = "warning",
     ) -> None:
         super().__init__(classes=f"dialog -{severity}")
-        self.title_text = title
-        self.lines = lines
+        # Problems quote file names and cells: a control character in them is shown.
+        self.title_text = printable(title)
+        self.lines = [printable(line) for line in lines]
         self.choices = choices
         self.default = default
 

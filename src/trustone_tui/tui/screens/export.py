@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustone_tui.report import SUFFIXES, ReportFormat
+from trustone_tui.text.plain import printable
 from trustone_tui.tui.screens.dialogs import PathSuggester
 
 #: The choices in the order shown; the first is the default.
@@ -59,7 +60,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 id="export-format",
             )
             yield Static("Bestand:", classes="form-label")
-            yield Input(str(self.default_path), id="export-path", suggester=PathSuggester())
+            yield Input(
+                printable(str(self.default_path)), id="export-path", suggester=PathSuggester()
+            )
             yield Static(
                 "Een bestaand rapport wordt vervangen, het antwoordbestand nooit.",
                 classes="dialog-hint",
