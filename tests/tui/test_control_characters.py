@@ -120,18 +120,13 @@ async def test_notes_actions_and_register_rows_show_the_escapes(framework, data_
             assert "X\\x1b[2J\\x07" in svg.replace("&#160;", " ")
 
 
-async def test_a_file_name_with_an_escape_is_shown_in_the_problem_and_the_toast(
-    framework, data_dir
-):
+async def test_a_file_name_with_an_escape_is_shown_in_the_problem(framework, data_dir):
     data_dir.mkdir(parents=True, exist_ok=True)
     broken = data_dir / "kapot\x1b[2J.toml"
     broken.write_text("schema_version = [\n", encoding="utf-8")  # not TOML: a problem dialog
     app = make_app(framework, open_path=broken)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert type(app.screen).__name__ == "MessageDialog"  # the file's problem, with its name
-        app.notify(f"Geopend: {broken.name}", title=f"Bestand {broken.name}")
-        await pilot.pause()
-        svg = app.export_screenshot().replace("&#160;", " ")
-        assert not [char for char in RAW if char in svg]
-        assert "kapot\\x1b[2J.toml" in svg
+        assert type(app.screen).__name__ == "MessageDialog"
+        assert any("kapot\\x1b[2J.toml" in line for line in app.screen.lines)
+        assert not [char for char in RAW if char in app.export_screenshot()]
