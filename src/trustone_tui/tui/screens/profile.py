@@ -64,9 +64,6 @@ def whole_number_problem(text: str, what: str, maximum: int) -> str | None:
     return None
 
 
-#: Terminal widths below which the form takes more of the width (see app.tcss).
-
-
 def error_line(field: str) -> Static:
     """The line under a field that says what is wrong with it (hidden while nothing is)."""
     line = Static(id=f"{field}-error", classes="form-error")

@@ -22,8 +22,6 @@ from trustone_tui.tui.sizes import NARROW_BELOW
 from trustone_tui.tui.widgets.score import gap_lines
 from trustone_tui.tui.widgets.titlebar import TitleBar
 
-#: Terminal widths below which the lists go under the table (see app.tcss).
-
 
 def show_paragraphs(container: Vertical, lines: list[Content]) -> None:
     """One Static per line, its leading spaces an indent that wrapped lines keep too (a line
