@@ -267,7 +267,9 @@ class TrustoneApp(App[None]):
         # then shows the plan, instead of a second layout showing it.
         self.ensure_outlook()
         self.save_state = "demo, niet bewaard" if demo else "opgeslagen"
-        self.title = printable(session.company.name)  # also the terminal's window title
+        # Shown by the title bar and as an exported screenshot's title: control characters
+        # as escapes (so is the subtitle, in _update_subtitle).
+        self.title = printable(session.company.name)
         self._update_subtitle()
         self.previous = self.previous_assessment = None
         if session.interview.previous_file:
@@ -725,9 +727,7 @@ class TrustoneApp(App[None]):
         interview = replace(self.session.interview, previous_file=named)
         self.update_session(replace(self.session, interview=interview))
         self._show_previous(previous)
-        self.notify(
-            printable(f"Vorig jaar: {previous.company.name} ({path.name})"), title="Gekoppeld"
-        )
+        self.notify(f"Vorig jaar: {previous.company.name} ({path.name})", title="Gekoppeld")
 
     # ------------------------------------------------------------------ export
 

@@ -14,7 +14,7 @@ from textual.widgets import Header, Static
 
 from trustone_tui.engine.progress import progress
 from trustone_tui.engine.scoring import Assessment
-from trustone_tui.text.plain import clip, printable
+from trustone_tui.text.plain import clip
 from trustone_tui.text.words import progress_text
 
 ICON = "◆"
@@ -73,9 +73,8 @@ class TitleBar(Header):
                 title.update(self.format_title())
 
     def format_title(self) -> Content:
-        """``company — file · state``; when that does not fit, the company is shortened.
-        A control character (a hand-edited name may hold escape codes) is shown, not obeyed."""
-        title, sub_title = printable(self.screen_title), printable(self.screen_sub_title)
+        """``company — file · state``; when that does not fit, the company is shortened."""
+        title, sub_title = self.screen_title, self.screen_sub_title
         room = self.size.width - ICON_WIDTH
         if self.show_progress and self.is_mounted:
             room += ICON_WIDTH - NARROW_ICON_WIDTH
