@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.tui.helpers import make_app
+from textual.widgets import Input
 
 from trustone_tui.demo import demo_bytes
 
@@ -129,4 +130,16 @@ async def test_a_file_name_with_an_escape_is_shown_in_the_problem(framework, dat
         await pilot.pause()
         assert type(app.screen).__name__ == "MessageDialog"
         assert any("kapot\\x1b[2J.toml" in line for line in app.screen.lines)
+        assert not [char for char in RAW if char in app.export_screenshot()]
+
+
+async def test_the_path_suggested_for_a_copy_shows_the_escapes(framework, data_dir):
+    named = evil_file(data_dir).rename(data_dir / "kopie\x1b[2J.toml")
+    app = make_app(framework, open_path=named)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.action_save_copy()
+        await pilot.pause()
+        value = app.screen.query_one("#path", Input).value
+        assert "kopie\\x1b[2J" in value and "\x1b" not in value
         assert not [char for char in RAW if char in app.export_screenshot()]

@@ -60,7 +60,8 @@ class PathDialog(ModalScreen[Path | None]):
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.prompt, markup=False)
-            yield Input(self.value, id="path", suggester=PathSuggester())
+            # A control character in a suggested name is shown as its escape, as in export.
+            yield Input(printable(self.value), id="path", suggester=PathSuggester())
             yield Static(
                 "→ of Tab vult aan · Enter bevestigt · Esc annuleert", classes="dialog-hint"
             )
